@@ -1,0 +1,28 @@
+import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
+
+/**
+ * What a touchpoint plugin may ask of the tracker. The tracker adds the envelope (id, ts,
+ * anonymousId, sessionId, userId, page, campaign), applies consent and middleware, and queues
+ * the event durably; a plugin only says what happened.
+ */
+export interface TrackerHost {
+  /**
+   * Records an event of `type` with its type-specific fields (e.g. `{ ad }` for `ad_impression`).
+   * Fields given here win over the tracker's defaults (a plugin may pass its own `page`).
+   * Returns the recorded event, or undefined when consent or a middleware dropped it.
+   */
+  record(type: EventType, fields: Record<string, unknown>): TouchpointEvent | undefined;
+  /** Reports a runtime problem or notable state through the tracker's debug hook. Never throws. */
+  report(kind: string, detail?: unknown): void;
+}
+
+/**
+ * A source of touchpoints (pages, ads, email, social, vitals…). Every file in `touchpoints/` exports a
+ * factory returning this shape. `start` must feature-detect what it uses and never throw into the page;
+ * `stop` removes every listener and observer it added.
+ */
+export interface TouchpointPlugin {
+  readonly name: string;
+  start(host: TrackerHost): void;
+  stop(): void;
+}
