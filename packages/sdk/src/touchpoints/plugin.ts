@@ -1,9 +1,18 @@
 import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
 
+/** The identities every event is stamped with. */
+export interface TrackerContext {
+  anonymousId: string;
+  sessionId: string;
+  userId?: string;
+  /** True while the current session has recorded no event yet. */
+  sessionIsNew: boolean;
+}
+
 /**
  * What a touchpoint plugin may ask of the tracker. The tracker adds the envelope (id, ts,
- * anonymousId, sessionId, userId, page, campaign), applies consent and middleware, and queues
- * the event durably; a plugin only says what happened.
+ * anonymousId, sessionId, userId, page), applies consent and middleware, and queues the event
+ * durably; a plugin only says what happened.
  */
 export interface TrackerHost {
   /**
@@ -12,6 +21,8 @@ export interface TrackerHost {
    * Returns the recorded event, or undefined when consent or a middleware dropped it.
    */
   record(type: EventType, fields: Record<string, unknown>): TouchpointEvent | undefined;
+  /** The current ids (touches the session clock, so call it when an event is about to be recorded). */
+  context(): TrackerContext;
   /** Reports a runtime problem or notable state through the tracker's debug hook. Never throws. */
   report(kind: string, detail?: unknown): void;
 }
@@ -25,4 +36,10 @@ export interface TouchpointPlugin {
   readonly name: string;
   start(host: TrackerHost): void;
   stop(): void;
+  /**
+   * Called for every event (from any source) after the envelope is filled and before middleware and
+   * storage; may add fields (the campaign plugin adds the session's campaign, the journal adds itself
+   * to conversions). Must be fast and must not throw.
+   */
+  enrich?(event: TouchpointEvent): void;
 }
