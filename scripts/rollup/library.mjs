@@ -14,8 +14,14 @@ export function libraryConfig(packageDir, inputs) {
   const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
   return {
     input: inputs,
-    external: (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(dep + '/')),
-    output: { dir: join(packageDir, 'dist'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' },
+    external: (id) =>
+      id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(dep + '/')),
+    output: {
+      dir: join(packageDir, 'dist'),
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunk-[hash].js',
+    },
     plugins: [
       json(),
       typescript({

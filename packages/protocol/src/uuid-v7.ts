@@ -18,7 +18,7 @@ export function uuidv7(now: number = Date.now()): string {
   if (now > lastMs) {
     lastMs = now;
     // Start each millisecond's 12-bit counter in its lower half so it has room to grow.
-    sequence = (bytes[6]! & 0x07) << 8 | bytes[7]!;
+    sequence = ((bytes[6]! & 0x07) << 8) | bytes[7]!;
   } else {
     sequence++;
     if (sequence > 0xfff) {

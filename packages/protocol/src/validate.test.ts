@@ -3,12 +3,23 @@ import { validate, validateEvent } from './validate';
 import { uuidv7 } from './uuid-v7';
 
 function event(overrides: Record<string, unknown> = {}) {
-  return { id: uuidv7(), type: 'track', name: 'signup', ts: Date.now(), anonymousId: 'a1', sessionId: 's1', ...overrides };
+  return {
+    id: uuidv7(),
+    type: 'track',
+    name: 'signup',
+    ts: Date.now(),
+    anonymousId: 'a1',
+    sessionId: 's1',
+    ...overrides,
+  };
 }
 
 describe('validate', () => {
   it('accepts a valid batch', () => {
-    const result = validate({ v: 1, events: [event(), event({ type: 'page', page: { url: 'https://x.test/', path: '/' } })] });
+    const result = validate({
+      v: 1,
+      events: [event(), event({ type: 'page', page: { url: 'https://x.test/', path: '/' } })],
+    });
     expect(result.ok && result.accepted.length).toBe(2);
   });
 
@@ -28,9 +39,14 @@ describe('validate', () => {
 
   it('refuses bodies that are not batches', () => {
     expect(validate(null)).toMatchObject({ ok: false });
-    expect(validate({ v: 2, events: [] })).toMatchObject({ ok: false, error: expect.stringContaining('"v": 1') });
+    expect(validate({ v: 2, events: [] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"v": 1'),
+    });
     expect(validate({ v: 1 })).toMatchObject({ ok: false });
-    expect(validate({ v: 1, events: new Array(3).fill(event()) }, { maxEvents: 2 })).toMatchObject({ ok: false });
+    expect(validate({ v: 1, events: new Array(3).fill(event()) }, { maxEvents: 2 })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('keeps one copy of an id repeated inside a batch', () => {

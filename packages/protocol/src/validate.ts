@@ -17,9 +17,7 @@ export const DEFAULT_MAX_DEPTH = 8;
 /** Ids (anonymous, session, user, order) are short by nature; a long one is a bug or an attack. */
 const MAX_ID_LENGTH = 256;
 
-export type EventResult =
-  | { ok: true; event: TouchpointEvent }
-  | { ok: false; rejection: Rejection };
+export type EventResult = { ok: true; event: TouchpointEvent } | { ok: false; rejection: Rejection };
 
 /**
  * The outcome of validating a batch body. `ok: false` means the body itself is unusable (answer 400);
@@ -50,7 +48,13 @@ function fail(reason: string): never {
   throw new Invalid(reason);
 }
 
-function string(obj: Record<string, unknown>, key: string, limits: Limits, required: boolean, max = limits.maxStringLength): void {
+function string(
+  obj: Record<string, unknown>,
+  key: string,
+  limits: Limits,
+  required: boolean,
+  max = limits.maxStringLength,
+): void {
   const value = obj[key];
   if (value === undefined) {
     if (required) fail(`missing required field "${key}"`);
@@ -74,7 +78,8 @@ function number(obj: Record<string, unknown>, key: string, required: boolean): v
 function json(value: unknown, path: string, limits: Limits, depth: number): void {
   if (depth > limits.maxDepth) fail(`"${path}" is nested deeper than ${limits.maxDepth} levels`);
   if (typeof value === 'string') {
-    if (value.length > limits.maxStringLength) fail(`"${path}" is longer than ${limits.maxStringLength} characters`);
+    if (value.length > limits.maxStringLength)
+      fail(`"${path}" is longer than ${limits.maxStringLength} characters`);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => json(item, `${path}[${i}]`, limits, depth + 1));
   } else if (isObject(value)) {
@@ -87,7 +92,11 @@ function json(value: unknown, path: string, limits: Limits, depth: number): void
   }
 }
 
-function object(obj: Record<string, unknown>, key: string, required: boolean): Record<string, unknown> | undefined {
+function object(
+  obj: Record<string, unknown>,
+  key: string,
+  required: boolean,
+): Record<string, unknown> | undefined {
   const value = obj[key];
   if (value === undefined) {
     if (required) fail(`missing required field "${key}"`);
@@ -103,7 +112,8 @@ function freeForm(obj: Record<string, unknown>, key: string, limits: Limits): vo
 }
 
 function campaignFields(campaign: Record<string, unknown>, limits: Limits): void {
-  for (const key of ['source', 'medium', 'campaign', 'term', 'content', 'id']) string(campaign, key, limits, false);
+  for (const key of ['source', 'medium', 'campaign', 'term', 'content', 'id'])
+    string(campaign, key, limits, false);
   const clickId = object(campaign, 'clickId', false);
   if (clickId) {
     string(clickId, 'name', limits, true, MAX_ID_LENGTH);
@@ -205,7 +215,10 @@ export function validateEvent(input: unknown, index: number, options: ValidateOp
     maxStringLength: options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
   };
-  const id = isObject(input) && typeof input.id === 'string' && UUID.test(input.id) ? input.id.toLowerCase() : undefined;
+  const id =
+    isObject(input) && typeof input.id === 'string' && UUID.test(input.id)
+      ? input.id.toLowerCase()
+      : undefined;
   try {
     if (!isObject(input)) fail('an event must be a JSON object');
     if (typeof input.id !== 'string') fail('missing required field "id" (a uuid v7 string)');
@@ -245,11 +258,17 @@ export function validate(body: unknown, options: ValidateOptions = {}): Validati
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   if (!isObject(body)) return { ok: false, error: 'the body must be a JSON object with an "events" array' };
   if (body.v !== PROTOCOL_VERSION) {
-    return { ok: false, error: `unsupported protocol version ${JSON.stringify(body.v)}: send "v": ${PROTOCOL_VERSION}` };
+    return {
+      ok: false,
+      error: `unsupported protocol version ${JSON.stringify(body.v)}: send "v": ${PROTOCOL_VERSION}`,
+    };
   }
   if (!Array.isArray(body.events)) return { ok: false, error: 'the body must have an "events" array' };
   if (body.events.length > maxEvents) {
-    return { ok: false, error: `a batch may hold at most ${maxEvents} events; it held ${body.events.length}` };
+    return {
+      ok: false,
+      error: `a batch may hold at most ${maxEvents} events; it held ${body.events.length}`,
+    };
   }
   if (body.sentAt !== undefined && (typeof body.sentAt !== 'number' || !Number.isFinite(body.sentAt))) {
     return { ok: false, error: '"sentAt" must be epoch milliseconds' };
@@ -266,5 +285,11 @@ export function validate(body: unknown, options: ValidateOptions = {}): Validati
       accepted.push(result.event);
     }
   }
-  return { ok: true, accepted, rejected, results, ...(body.sentAt !== undefined ? { sentAt: body.sentAt as number } : {}) };
+  return {
+    ok: true,
+    accepted,
+    rejected,
+    results,
+    ...(body.sentAt !== undefined ? { sentAt: body.sentAt as number } : {}),
+  };
 }
