@@ -37,3 +37,14 @@ export {
 } from './validate';
 export type { ValidateOptions, ValidationResult, EventResult } from './validate';
 export { uuidv7, uuidv7Time } from './uuid-v7';
+export { classifyTouch } from './channel/classify-touch';
+export type { ClassifyInput } from './channel/classify-touch';
+export { parseCampaign, EMAIL_PARAM, MAX_CAMPAIGN_VALUE_LENGTH } from './channel/parse-campaign';
+export { CLICK_IDS } from './channel/click-ids';
+export {
+  CHANNEL_SOURCES_VERSION,
+  SEARCH_SOURCES,
+  SOCIAL_SOURCES,
+  VIDEO_SOURCES,
+  SHOPPING_SOURCES,
+} from './channel/sources';
