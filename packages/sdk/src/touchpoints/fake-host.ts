@@ -1,0 +1,51 @@
+// Test helper (not shipped): a TrackerHost that behaves like the tracker's pipeline for plugins:
+// it fills the envelope, runs every plugin's enrich, and keeps what was recorded.
+import { uuidv7, type EventType, type TouchpointEvent } from '@touchpoint/protocol';
+import type { TouchpointPlugin, TrackerContext, TrackerHost } from './plugin';
+
+export interface FakeHost extends TrackerHost {
+  events: TouchpointEvent[];
+  reports: Array<[string, unknown]>;
+  ctx: TrackerContext;
+  /** Starts the plugins against this host. */
+  start(...plugins: TouchpointPlugin[]): void;
+  stop(): void;
+  of<T extends EventType>(type: T): Array<Extract<TouchpointEvent, { type: T }>>;
+}
+
+export function fakeHost(): FakeHost {
+  const plugins: TouchpointPlugin[] = [];
+  const host: FakeHost = {
+    events: [],
+    reports: [],
+    ctx: { anonymousId: 'a1', sessionId: 's1', sessionIsNew: true },
+    record(type, fields) {
+      const event = {
+        id: uuidv7(),
+        type,
+        ts: Date.now(),
+        anonymousId: host.ctx.anonymousId,
+        sessionId: host.ctx.sessionId,
+        page: { url: location.href, path: location.pathname, referrer: document.referrer || undefined },
+        ...fields,
+      } as TouchpointEvent;
+      for (const plugin of plugins) plugin.enrich?.(event);
+      host.ctx.sessionIsNew = false;
+      host.events.push(event);
+      return event;
+    },
+    context: () => host.ctx,
+    report(kind, detail) {
+      host.reports.push([kind, detail]);
+    },
+    start(...list) {
+      plugins.push(...list);
+      for (const plugin of list) plugin.start(host);
+    },
+    stop() {
+      for (const plugin of plugins.splice(0)) plugin.stop();
+    },
+    of: (type) => host.events.filter((e) => e.type === type) as never,
+  };
+  return host;
+}

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeHost, type FakeHost } from './fake-host';
+import { pages } from './pages';
+
+let host: FakeHost;
+beforeEach(() => {
+  vi.useFakeTimers();
+  history.replaceState(null, '', '/start');
+  host = fakeHost();
+});
+afterEach(() => {
+  host.stop();
+  vi.useRealTimers();
+});
+const urls = () => host.of('page').map((e) => e.page.path);
+
+describe('pages', () => {
+  it('records the landing page at start', () => {
+    document.title = 'Start';
+    host.start(pages());
+    expect(host.of('page')).toHaveLength(1);
+    expect(host.of('page')[0]!.page).toMatchObject({ path: '/start', title: 'Start' });
+  });
+  it('records one page per pushState URL change, the previous URL as referrer', () => {
+    host.start(pages());
+    history.pushState(null, '', '/a');
+    vi.runAllTimers();
+    history.pushState(null, '', '/b?x=1');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/a', '/b']);
+    const [, a, b] = host.of('page');
+    expect(a!.page.referrer).toMatch(/\/start$/);
+    expect(b!.page.referrer).toMatch(/\/a$/);
+    expect(b!.page.url).toMatch(/\/b\?x=1$/);
+  });
+  it('does not double count replaceState then pushState, nor a same-URL replace', () => {
+    host.start(pages());
+    history.replaceState({ key: 1 }, '', location.href);
+    history.pushState(null, '', '/next');
+    vi.runAllTimers();
+    history.replaceState({ key: 2 }, '', '/next');
+    vi.runAllTimers();
+    // push then a canonicalising replace in the same task: one page.
+    history.pushState(null, '', '/c');
+    history.replaceState(null, '', '/c/');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/next', '/c/']);
+  });
+  it('counts a replaceState to another URL (a redirect in the router)', () => {
+    host.start(pages());
+    history.replaceState(null, '', '/login');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/login']);
+  });
+  it('records popstate and hashchange navigations; hash routes stay in the path', () => {
+    host.start(pages());
+    history.pushState(null, '', '/a');
+    vi.runAllTimers();
+    history.pushState(null, '', '/start');
+    window.dispatchEvent(new Event('popstate'));
+    vi.runAllTimers();
+    location.hash = '#/settings';
+    window.dispatchEvent(new Event('hashchange'));
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/a', '/start', '/start#/settings']);
+    // A hash change without a route is still a URL change (anchors), but the path stays.
+    location.hash = '#top';
+    window.dispatchEvent(new Event('hashchange'));
+    vi.runAllTimers();
+    expect(urls().at(-1)).toBe('/start');
+  });
+  it('records again on a bfcache restore, not on a normal pageshow', () => {
+    host.start(pages());
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(urls()).toEqual(['/start', '/start']);
+  });
+  it('spa: false records only the landing page', () => {
+    host.start(pages({ spa: false }));
+    history.pushState(null, '', '/a');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start']);
+  });
+  it('stop() restores history methods and removes listeners', () => {
+    const push = history.pushState;
+    host.start(pages());
+    expect(history.pushState).not.toBe(push);
+    host.stop();
+    expect(history.pushState).toBe(push);
+    history.pushState(null, '', '/after');
+    window.dispatchEvent(new Event('popstate'));
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start']);
+  });
+});

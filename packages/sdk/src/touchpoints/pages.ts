@@ -1,0 +1,80 @@
+import type { TouchpointPlugin, TrackerHost } from './plugin';
+
+/** Options of {@link pages}. */
+export interface PagesOptions {
+  /**
+   * Record a `page` for every client-side navigation (`history.pushState`/`replaceState`, `popstate`,
+   * `hashchange`) and for bfcache restores. Turn off for apps that call `page()` themselves.
+   * @default true
+   */
+  spa?: boolean;
+}
+
+/**
+ * Records a `page` event on load and, in single-page apps, once per real URL change, whatever the router:
+ * history calls are checked after the current task, so `replaceState` then `pushState` (or a push then a
+ * canonicalising replace) count one page, and a same-URL replace counts none. The previous URL becomes the
+ * next page's referrer. A page restored from the back/forward cache counts again.
+ *
+ * @see https://developer.mozilla.org/docs/Web/API/History_API
+ * @see https://web.dev/articles/bfcache
+ */
+export function pages(options: PagesOptions = {}): TouchpointPlugin {
+  let host: TrackerHost | undefined;
+  let last = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const undo: Array<() => void> = [];
+
+  const check = (): void => {
+    timer = undefined;
+    const url = location.href;
+    if (!host || url === last) return;
+    const referrer = last || document.referrer || undefined;
+    last = url;
+    // Hash routers keep the route in the fragment; keep it in the path so pages stay apart in reports.
+    const route = /^#!?\//.test(location.hash) ? location.hash : '';
+    host.record('page', {
+      page: { url, path: location.pathname + route, title: document.title || undefined, referrer },
+    });
+  };
+  const schedule = (): void => {
+    timer ??= setTimeout(check, 0);
+  };
+  const listen = (target: EventTarget, type: string, fn: (event: Event) => void): void => {
+    target.addEventListener(type, fn);
+    undo.push(() => target.removeEventListener(type, fn));
+  };
+
+  return {
+    name: 'pages',
+    start(h) {
+      host = h;
+      check();
+      if (options.spa === false) return;
+      for (const method of ['pushState', 'replaceState'] as const) {
+        const original = history[method];
+        const patched = function (this: History, ...args: Parameters<History['pushState']>) {
+          original.apply(this, args);
+          schedule();
+        };
+        history[method] = patched;
+        // Only unpatch if nobody wrapped ours since; otherwise theirs would lose its hook.
+        undo.push(() => history[method] === patched && (history[method] = original));
+      }
+      listen(window, 'popstate', schedule);
+      listen(window, 'hashchange', schedule);
+      listen(window, 'pageshow', (event) => {
+        if ((event as PageTransitionEvent).persisted) {
+          last = '';
+          check();
+        }
+      });
+    },
+    stop() {
+      host = undefined;
+      clearTimeout(timer);
+      timer = undefined;
+      undo.splice(0).forEach((fn) => fn());
+    },
+  };
+}

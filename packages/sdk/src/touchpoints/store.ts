@@ -1,0 +1,28 @@
+/**
+ * Tiny JSON-in-localStorage helpers for the capture plugins' own state (session campaign, journal, seen
+ * order ids). Storage can be missing, full or blocked (private modes, sandboxed iframes): reads then give
+ * undefined and writes are skipped, so a plugin keeps working from memory for the page's life.
+ */
+
+/** Prefix of every key the capture plugins write; the tracker removes `tp_*` keys when consent is denied. */
+export const STORE_PREFIX = 'tp_';
+
+/** Reads and parses `tp_<key>`; undefined when absent, unreadable or not JSON. */
+export function load<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(STORE_PREFIX + key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `tp_<key>` as JSON; returns false when storage refused it. */
+export function save(key: string, value: unknown): boolean {
+  try {
+    localStorage.setItem(STORE_PREFIX + key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
