@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readStoredEvents } from './read-stored-events';
+import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness';
+
+let running: Running[] = [];
+async function start(options = {}): Promise<Running> {
+  const r = await startCollector(options);
+  running.push(r);
+  return r;
+}
+afterEach(async () => {
+  for (const r of running) {
+    await r.stop();
+    await removeDir(r.dataDir);
+  }
+  running = [];
+});
+
+async function stored(dataDir: string) {
+  const events = [];
+  for await (const e of readStoredEvents(dataDir)) events.push(e);
+  return events;
+}
+
+describe('POST /v1/batch', () => {
+  it('stores a valid text/plain batch with receive time and answers the counts', async () => {
+    const { baseUrl, dataDir, collector } = await start();
+    const events = [trackEvent(), trackEvent({ type: 'page', page: { url: 'https://x.test/', path: '/' } })];
+    const res = await postBatch(baseUrl, { v: 1, sentAt: Date.now(), events });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    const saved = await stored(dataDir);
+    expect(saved.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(saved[0]!.receivedAt).toBeGreaterThan(0);
+    expect(saved[0]!.clientTs).toBe(events[0]!.ts);
+    expect(collector.metrics()).toMatchObject({ accepted: 2, duplicates: 0, rejected: 0, batches: 1 });
+  });
+
+  it('accepts application/json and refuses other content types with 415', async () => {
+    const { baseUrl } = await start();
+    const ok = await postBatch(
+      baseUrl,
+      { v: 1, events: [trackEvent()] },
+      { contentType: 'application/json' },
+    );
+    expect(ok.status).toBe(200);
+    const bad = await postBatch(
+      baseUrl,
+      { v: 1, events: [trackEvent()] },
+      { contentType: 'application/xml' },
+    );
+    expect(bad.status).toBe(415);
+    expect(bad.json.error).toMatch(/^\[touchpoint\] unsupported content-type/);
+  });
+
+  it('counts duplicates, within a batch and across batches', async () => {
+    const { baseUrl, dataDir } = await start();
+    const e = trackEvent();
+    const first = await postBatch(baseUrl, { v: 1, events: [e, e] });
+    expect(first.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    const again = await postBatch(baseUrl, { v: 1, events: [e, trackEvent()] });
+    expect(again.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(await stored(dataDir)).toHaveLength(2);
+  });
+
+  it('rejects a bad event alone, with its id and reason', async () => {
+    const { baseUrl, dataDir } = await start();
+    const bad = trackEvent({ name: 42 });
+    const res = await postBatch(baseUrl, { v: 1, events: [trackEvent(), bad, { nonsense: true }] });
+    expect(res.status).toBe(200);
+    expect(res.json.accepted).toBe(1);
+    expect(res.json.rejected).toEqual([
+      { id: bad.id, reason: '"name" must be a string' },
+      { id: '#2', reason: expect.stringContaining('"id"') },
+    ]);
+    expect(await stored(dataDir)).toHaveLength(1);
+  });
+
+  it('answers 400 with a clear error for unusable bodies', async () => {
+    const { baseUrl, collector } = await start();
+    for (const body of ['{not json', '[]', '{"v":2,"events":[]}', '{"v":1}', 'null']) {
+      const res = await postBatch(baseUrl, body);
+      expect(res.status, body).toBe(400);
+      expect(res.json.error).toMatch(/^\[touchpoint\] /);
+    }
+    expect(collector.metrics().refusedRequests).toBe(5);
+  });
+
+  it('answers 413 for bodies and batches over the limits, and rejects an oversized event alone', async () => {
+    const { baseUrl } = await start({ maxBodyBytes: 10_000, maxEventsPerBatch: 5, maxEventBytes: 1000 });
+    const big = await postBatch(baseUrl, {
+      v: 1,
+      events: [trackEvent({ props: { x: 'y'.repeat(20_000) } })],
+    });
+    expect(big.status).toBe(413);
+    expect(big.json.error).toMatch(/limit/);
+    const many = await postBatch(baseUrl, { v: 1, events: Array.from({ length: 6 }, () => trackEvent()) });
+    expect(many.status).toBe(413);
+    expect(many.json.error).toMatch(/at most 5 events/);
+    const fat = trackEvent({ props: { x: 'y'.repeat(2000) } });
+    const one = await postBatch(baseUrl, { v: 1, events: [fat, trackEvent()] });
+    expect(one.json).toMatchObject({
+      accepted: 1,
+      rejected: [{ id: fat.id, reason: expect.stringMatching(/limit is 1000/) }],
+    });
+  });
+
+  it('rejects strings over maxStringLength per event', async () => {
+    const { baseUrl } = await start({ maxStringLength: 50 });
+    const long = trackEvent({ page: { url: 'https://x.test/' + 'a'.repeat(60), path: '/' } });
+    const res = await postBatch(baseUrl, { v: 1, events: [long] });
+    expect(res.json.rejected[0].reason).toMatch(/longer than 50/);
+  });
+
+  it('corrects a client clock that is off, from sentAt, unless switched off', async () => {
+    const hour = 3_600_000;
+    const skewed = Date.now() - 5 * hour; // the client clock is 5 hours behind
+    const e = trackEvent({ ts: skewed - 1000 });
+    const a = await start();
+    await postBatch(a.baseUrl, { v: 1, sentAt: skewed, events: [e] });
+    const [fixed] = await stored(a.dataDir);
+    expect(Math.abs(fixed!.ts - (Date.now() - 1000))).toBeLessThan(10_000);
+    expect(fixed!.clientTs).toBe(e.ts);
+    const b = await start({ clockCorrection: false });
+    await postBatch(b.baseUrl, { v: 1, sentAt: skewed, events: [e] });
+    const [asSent] = await stored(b.dataDir);
+    expect(asSent!.ts).toBe(e.ts);
+  });
+
+  it('truncates the client IP by default, drops it on request, and ignores an ip field sent by the client', async () => {
+    const a = await start();
+    await postBatch(a.baseUrl, { v: 1, events: [trackEvent({ ip: '1.2.3.4' })] });
+    expect((await stored(a.dataDir))[0]!.ip).toBe('127.0.0.0');
+    const b = await start({ ip: 'drop' });
+    await postBatch(b.baseUrl, { v: 1, events: [trackEvent({ ip: '1.2.3.4' })] });
+    expect((await stored(b.dataDir))[0]).not.toHaveProperty('ip');
+  });
+
+  it('requires a write key in ?key= when keys are configured', async () => {
+    const { baseUrl } = await start({ writeKeys: ['site-a-key'] });
+    expect((await postBatch(baseUrl, { v: 1, events: [trackEvent()] })).status).toBe(401);
+    expect((await postBatch(baseUrl, { v: 1, events: [trackEvent()] }, { query: '?key=wrong' })).status).toBe(
+      401,
+    );
+    expect(
+      (await postBatch(baseUrl, { v: 1, events: [trackEvent()] }, { query: '?key=site-a-key' })).status,
+    ).toBe(200);
+  });
+
+  it('keeps dedup across a restart', async () => {
+    const first = await start();
+    const e = trackEvent();
+    await postBatch(first.baseUrl, { v: 1, events: [e] });
+    await first.stop();
+    running = running.filter((r) => r !== first);
+    const second = await start({ dataDir: first.dataDir });
+    const res = await postBatch(second.baseUrl, { v: 1, events: [e, trackEvent()] });
+    expect(res.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(await stored(first.dataDir)).toHaveLength(2);
+  });
+
+  it('stores each event once under concurrent overlapping batches', async () => {
+    const { baseUrl, dataDir } = await start();
+    const events = Array.from({ length: 200 }, () => trackEvent());
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postBatch(baseUrl, { v: 1, events: events.slice(i * 5, i * 5 + 100) }),
+      ),
+    );
+    const accepted = answers.reduce((sum, a) => sum + a.json.accepted, 0);
+    const duplicates = answers.reduce((sum, a) => sum + a.json.duplicates, 0);
+    expect(accepted).toBe(195);
+    expect(accepted + duplicates).toBe(20 * 100);
+    const ids = (await stored(dataDir)).map((e) => e.id);
+    expect(new Set(ids).size).toBe(195);
+    expect(ids).toHaveLength(195);
+  });
+});

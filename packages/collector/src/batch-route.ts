@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validate, type BatchResponse, type Rejection, type TouchpointEvent } from '@touchpoint/protocol';
+import { clientIp } from './client-ip';
+import { correctTs } from './clock';
+import type { Context } from './context';
+import { replyError, replyJson } from './http-reply';
+import { BodyError, readBody } from './read-body';
+import type { StoredEvent } from './sink';
+import { writeKeyAllowed } from './write-key';
+
+/** How long a client should wait before retrying after a sink failure, seconds. */
+const SINK_RETRY_AFTER_S = 5;
+const BODY_TYPES = new Set(['application/json', 'text/plain', '']);
+
+/**
+ * `POST /v1/batch`: parse, validate each event, correct clocks, store new ids, answer
+ * `{ accepted, duplicates, rejected }`. A bad event is rejected alone; only an unusable body gets a 4xx.
+ */
+export async function handleBatch(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const { options, metrics } = ctx;
+  const refuse = (status: number, message: string, headers: Record<string, string> = {}): void => {
+    metrics.counters.refusedRequests++;
+    replyError(res, status, message, headers);
+  };
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (!BODY_TYPES.has(type)) {
+    req.resume();
+    return refuse(415, `unsupported content-type "${type}": send application/json or text/plain`);
+  }
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, options.maxBodyBytes, options.requestTimeoutMs);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    return refuse(error.status, error.message, { connection: 'close' });
+  }
+  const receivedAt = Date.now();
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return refuse(400, 'the body is not valid JSON: send {"v":1,"events":[...]}');
+  }
+  const fields =
+    typeof body === 'object' && body !== null ? (body as { writeKey?: unknown; events?: unknown }) : {};
+  const bodyKey = fields.writeKey;
+  const key = url.searchParams.get('key') ?? (typeof bodyKey === 'string' ? bodyKey : undefined);
+  if (!writeKeyAllowed(key, options.writeKeys)) {
+    return refuse(401, 'missing or unknown write key: add ?key=<your write key> to the endpoint URL');
+  }
+  const events = fields.events;
+  if (Array.isArray(events) && events.length > options.maxEventsPerBatch) {
+    return refuse(
+      413,
+      `a batch may hold at most ${options.maxEventsPerBatch} events; it held ${events.length}: split it`,
+    );
+  }
+  const result = validate(body, {
+    maxEvents: options.maxEventsPerBatch,
+    maxStringLength: options.maxStringLength,
+  });
+  if (!result.ok) return refuse(400, result.error);
+
+  const rejected: Rejection[] = [...result.rejected];
+  const ip = clientIp(req, options.ip, options.trustProxy);
+  const toStore: StoredEvent[] = [];
+  for (const event of result.accepted) {
+    const size = Buffer.byteLength(JSON.stringify(event));
+    if (size > options.maxEventBytes) {
+      rejected.push({
+        id: event.id,
+        reason: `the event is ${size} bytes; the limit is ${options.maxEventBytes}`,
+      });
+      continue;
+    }
+    toStore.push(
+      toStoredEvent(
+        event,
+        receivedAt,
+        options.clockCorrection ? result.sentAt : undefined,
+        ip,
+        options.clockCorrection,
+      ),
+    );
+  }
+  metrics.counters.rejected += rejected.length;
+  let inserted: number;
+  try {
+    inserted = await ctx.store(toStore);
+  } catch {
+    return refuse(503, 'the store is unavailable; retry later', {
+      'retry-after': String(SINK_RETRY_AFTER_S),
+    });
+  }
+  // Repeats of one id inside this batch are duplicates too.
+  const valid = result.results.filter((r) => r.ok).length - (result.accepted.length - toStore.length);
+  metrics.counters.duplicates += valid - toStore.length;
+  metrics.counters.batches++;
+  const answer: BatchResponse = { accepted: inserted, duplicates: valid - inserted, rejected };
+  replyJson(res, 200, answer);
+}
+
+/** Adds the server's view (receive time, corrected time, IP) to a validated event. */
+export function toStoredEvent(
+  event: TouchpointEvent,
+  receivedAt: number,
+  sentAt: number | undefined,
+  ip: string | undefined,
+  correct: boolean,
+): StoredEvent {
+  const stored: StoredEvent = {
+    ...event,
+    ts: correct ? correctTs(event.ts, sentAt, receivedAt) : event.ts,
+    receivedAt,
+    clientTs: event.ts,
+  };
+  if (ip !== undefined) stored.ip = ip;
+  else delete stored.ip;
+  return stored;
+}

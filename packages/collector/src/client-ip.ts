@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { IpPolicy } from './options';
+
+/**
+ * Zeroes the host part of an address: IPv4 keeps its /24 network (`203.0.113.0`), IPv6 its /48
+ * (`2001:db8:85a3::`). Enough for coarse geography, not enough to single out a household.
+ */
+export function truncateIp(ip: string): string | undefined {
+  const mapped = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
+  if (isIPv4(mapped)) return mapped.split('.').slice(0, 3).join('.') + '.0';
+  if (!isIPv6(mapped)) return undefined;
+  const [head = '', tail = ''] = mapped.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = mapped.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return (
+    groups
+      .slice(0, 3)
+      .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+      .join(':') + '::'
+  );
+}
+
+/** The client address to store under `policy`, or undefined when none is stored. */
+export function clientIp(req: IncomingMessage, policy: IpPolicy, trustProxy: boolean): string | undefined {
+  if (policy === 'drop') return undefined;
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]!
+        .trim()
+    : '';
+  const ip = forwarded || req.socket.remoteAddress || '';
+  if (!isIPv4(ip) && !isIPv6(ip)) return undefined;
+  return policy === 'keep' ? ip : truncateIp(ip);
+}

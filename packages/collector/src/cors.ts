@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** How long browsers may cache a preflight answer, seconds. */
+const PREFLIGHT_MAX_AGE_S = 86_400;
+
+/**
+ * Sets CORS headers for `req` and says whether its origin may send. Without an `Origin` header (server
+ * to server, curl) there is nothing to check. Credentials are never allowed: the SDK sends none.
+ */
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: '*' | ReadonlySet<string>,
+): boolean {
+  const origin = req.headers.origin;
+  res.setHeader('vary', 'Origin');
+  if (!origin) return true;
+  if (allowed !== '*' && !allowed.has(origin)) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  return true;
+}
+
+/** Answers a preflight (`OPTIONS`) request. */
+export function answerPreflight(req: IncomingMessage, res: ServerResponse, originAllowed: boolean): void {
+  if (!originAllowed) {
+    res.writeHead(403).end();
+    return;
+  }
+  res.writeHead(204, {
+    'access-control-allow-methods': 'POST, GET, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+    'access-control-max-age': String(PREFLIGHT_MAX_AGE_S),
+    'content-length': '0',
+  });
+  res.end();
+}

@@ -1,0 +1,69 @@
+// Test-only helpers (excluded from the build): a collector on an ephemeral port and event factories.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { uuidv7 } from '@touchpoint/protocol';
+import { createCollector, type Collector } from './collector';
+import type { CollectorOptions } from './options';
+
+export interface Running {
+  collector: Collector;
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'touchpoint-collector-'));
+}
+
+/** Starts a collector on 127.0.0.1:0 with a fresh data dir (unless given). */
+export async function startCollector(options: Partial<CollectorOptions> = {}): Promise<Running> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const collector = await createCollector({ onError: () => {}, ...options, dataDir });
+  const baseUrl = await collector.listen(0, '127.0.0.1');
+  return {
+    collector,
+    baseUrl,
+    dataDir,
+    async stop() {
+      await collector.close();
+    },
+  };
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export function trackEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: uuidv7(),
+    type: 'track',
+    name: 'signup',
+    ts: Date.now(),
+    anonymousId: 'a1',
+    sessionId: 's1',
+    ...overrides,
+  };
+}
+
+export async function postBatch(
+  baseUrl: string,
+  body: unknown,
+  init: { contentType?: string; query?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; json: any; headers: Headers }> {
+  const res = await fetch(`${baseUrl}/v1/batch${init.query ?? ''}`, {
+    method: 'POST',
+    headers: { 'content-type': init.contentType ?? 'text/plain;charset=UTF-8', ...init.headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json, headers: res.headers };
+}
