@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { campaign } from './campaign';
+import { fakeHost, type FakeHost } from './fake-host';
+import { pages } from './pages';
+
+let host: FakeHost;
+const land = (url: string, referrer = '') => {
+  history.replaceState(null, '', url);
+  Object.defineProperty(document, 'referrer', { value: referrer, configurable: true });
+};
+beforeEach(() => {
+  vi.useFakeTimers();
+  localStorage.clear();
+  host = fakeHost();
+});
+afterEach(() => {
+  host.stop();
+  vi.useRealTimers();
+  land('/');
+});
+
+describe('campaign', () => {
+  it('puts the classified arrival on the first page and the campaign on every event of the session', () => {
+    land('/p?utm_source=google&utm_medium=cpc&utm_campaign=spring&gclid=G1', 'https://www.google.com/');
+    host.start(campaign(), pages());
+    host.record('track', { name: 'signup' });
+    history.pushState(null, '', '/q');
+    vi.runAllTimers();
+    const [first, track, second] = host.events;
+    expect(first!.type === 'page' && first.touchpoint).toMatchObject({
+      kind: 'ad',
+      channel: 'Paid Search',
+      paid: true,
+      source: 'google',
+      campaign: 'spring',
+      clickId: { name: 'gclid', value: 'G1' },
+      referrerHost: 'google.com',
+    });
+    expect(track!.campaign).toMatchObject({ source: 'google', campaign: 'spring' });
+    expect(second!.type === 'page' && second.touchpoint).toBeUndefined();
+    expect(second!.campaign).toMatchObject({ campaign: 'spring' });
+  });
+  it('marks a direct first visit and adds no campaign', () => {
+    land('/');
+    host.start(campaign(), pages());
+    const [page] = host.of('page');
+    expect(page!.touchpoint).toMatchObject({ kind: 'direct', channel: 'Direct' });
+    expect(page!.campaign).toBeUndefined();
+  });
+  it('email arrivals via tp_email or utm_medium=email', () => {
+    land('/?tp_email=spring:welcome-2');
+    host.start(campaign(), pages());
+    expect(host.of('page')[0]!.touchpoint).toMatchObject({
+      kind: 'email',
+      channel: 'Email',
+      campaign: 'spring',
+      content: 'welcome-2',
+    });
+    host.stop();
+    localStorage.clear();
+    host.ctx.sessionId = 's2';
+    land('/?utm_source=newsletter&utm_medium=email&utm_campaign=may');
+    host.start(campaign(), pages());
+    expect(host.of('page')[1]!.touchpoint).toMatchObject({ kind: 'email', campaign: 'may' });
+  });
+  it('social arrivals by referrer (organic) and by UTM (paid)', () => {
+    land('/', 'https://t.co/abc');
+    host.start(campaign(), pages());
+    expect(host.of('page')[0]!.touchpoint).toMatchObject({
+      kind: 'social',
+      channel: 'Organic Social',
+      paid: false,
+    });
+    host.stop();
+    host.ctx.sessionId = 's2';
+    land('/?utm_source=facebook&utm_medium=paid_social');
+    host.start(campaign(), pages());
+    expect(host.of('page')[1]!.touchpoint).toMatchObject({ kind: 'ad', channel: 'Paid Social', paid: true });
+  });
+  it('a new page load inside a running session: internal hops add nothing, a new arrival adds a touch', () => {
+    land('/', 'https://news.example.org/');
+    host.start(campaign(), pages());
+    host.stop();
+    land('/next', location.origin + '/');
+    host.start(campaign(), pages());
+    expect(host.of('page')[1]!.touchpoint).toBeUndefined();
+    host.stop();
+    land('/?fbclid=F', 'https://l.facebook.com/');
+    host.start(campaign(), pages());
+    expect(host.of('page')[2]!.touchpoint).toMatchObject({
+      channel: 'Paid Social',
+      clickId: { name: 'fbclid' },
+    });
+    // The session keeps the campaign it started with (none: a referral).
+    expect(host.of('page')[2]!.campaign).toBeUndefined();
+  });
+  it('a session that starts later in the same document gets a (direct) touch on its first page', () => {
+    land('/?utm_source=x1&utm_medium=link');
+    host.start(campaign(), pages());
+    host.ctx.sessionId = 's2';
+    history.pushState(null, '', '/later');
+    vi.runAllTimers();
+    const later = host.of('page')[1]!;
+    expect(later.touchpoint).toMatchObject({ kind: 'direct' });
+    expect(later.campaign).toBeUndefined();
+  });
+  it('stripParams removes utm_*, tp_email and tp_click but keeps ad click ids and other params', () => {
+    land('/p?utm_source=n&utm_medium=email&tp_email=c:m&tp_click=T&gclid=G&q=1#h');
+    host.start(campaign({ stripParams: true }), pages());
+    expect(location.pathname + location.search + location.hash).toBe('/p?gclid=G&q=1#h');
+    expect(host.of('page')[0]!.touchpoint).toMatchObject({ kind: 'email', clickId: { name: 'tp_click' } });
+    expect(host.of('page')).toHaveLength(1);
+  });
+  it('leaves the address bar alone by default', () => {
+    land('/p?utm_source=n&utm_medium=email');
+    host.start(campaign(), pages());
+    expect(location.search).toBe('?utm_source=n&utm_medium=email');
+  });
+});

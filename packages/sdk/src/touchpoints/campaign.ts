@@ -1,0 +1,86 @@
+import { classifyTouch, parseCampaign, type Campaign, type Touch } from '@touchpoint/protocol';
+import type { TouchpointPlugin } from './plugin';
+import { load, save } from './store';
+
+/** Options of {@link campaign}. */
+export interface CampaignOptions {
+  /**
+   * After reading them, remove `utm_*`, `tp_email` and `tp_click` from the address bar with
+   * `history.replaceState`, so shared or bookmarked links don't carry the campaign on. Ad click ids
+   * (`gclid`, …) stay: other tags on the page may need them.
+   * @default false
+   */
+  stripParams?: boolean;
+}
+
+/** Storage key of the session's campaign: `{ sid, campaign, touched }`. */
+const STATE_KEY = 'campaign';
+const STRIP = /^(utm_.+|tp_email|tp_click)$/i;
+
+interface State {
+  sid: string;
+  campaign: Campaign;
+  /** The session's visit already has its touchpoint. */
+  touched?: boolean;
+}
+
+/**
+ * Reads the landing URL's campaign (`utm_*`, click ids, `tp_email`) and referrer, classifies the arrival
+ * with `classifyTouch`, and:
+ * - adds `touchpoint` to the `page` event that starts a visit (the first page of a session, Direct
+ *   included, or a landing from somewhere else inside a running session: a new ad click, an email link);
+ * - keeps the session's campaign and adds it as `campaign` to every event of that session.
+ *
+ * Paid arrivals (a paid medium or a click id) are `kind: 'ad'` touches, email links `email`, social
+ * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`.
+ */
+export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
+  let landing: { campaign: Campaign; touch: Touch } | undefined;
+  let state: State | undefined;
+
+  return {
+    name: 'campaign',
+    start() {
+      state = load<State>(STATE_KEY);
+      const found = parseCampaign(location.href);
+      landing = {
+        campaign: found,
+        touch: classifyTouch({ ...found, referrer: document.referrer, landingHost: location.hostname }),
+      };
+      if (options.stripParams) {
+        const url = new URL(location.href);
+        for (const key of [...url.searchParams.keys()]) if (STRIP.test(key)) url.searchParams.delete(key);
+        if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+      }
+    },
+    stop() {
+      landing = undefined;
+    },
+    enrich(event) {
+      if (state?.sid !== event.sessionId) {
+        state = { sid: event.sessionId, campaign: landing?.campaign ?? {} };
+        save(STATE_KEY, state);
+      }
+      if (event.type === 'page') {
+        let touch: Touch | undefined;
+        if (landing) {
+          // The first page of this document: its arrival counts unless it is an internal (direct) hop.
+          if (!state.touched || landing.touch.kind !== 'direct') touch = landing.touch;
+          landing = undefined;
+        } else if (!state.touched) {
+          // A session that started on a later page (timed out while the app stayed open).
+          touch = classifyTouch({ referrer: event.page.referrer, landingHost: location.hostname });
+        }
+        if (touch) {
+          event.touchpoint = touch;
+          state.touched = true;
+          save(STATE_KEY, state);
+        }
+      }
+      for (const _ in state.campaign) {
+        event.campaign ??= state.campaign;
+        break;
+      }
+    },
+  };
+}

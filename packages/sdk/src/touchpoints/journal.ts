@@ -1,0 +1,71 @@
+import type { ConversionEvent, JournalTouch } from '@touchpoint/protocol';
+import type { TouchpointPlugin } from './plugin';
+import { load, save } from './store';
+
+/** Options of {@link journal}. */
+export interface JournalOptions {
+  /**
+   * How long a click id counts after the click, ms. Past it, the touch leaves the recent list.
+   * @default 7776000000 (90 days, Google Ads' longest click-through window)
+   */
+  clickIdTtlMs?: number;
+  /**
+   * How long any recent touch is kept, ms.
+   * @default 7776000000 (90 days)
+   */
+  maxAgeMs?: number;
+  /**
+   * How many recent touches are kept (oldest dropped first).
+   * @default 10
+   */
+  limit?: number;
+}
+
+export const DEFAULT_CLICK_ID_TTL_MS = 90 * 24 * 3600 * 1000;
+export const DEFAULT_JOURNAL_MAX_AGE_MS = DEFAULT_CLICK_ID_TTL_MS;
+export const DEFAULT_JOURNAL_LIMIT = 10;
+const JOURNAL_KEY = 'journal';
+
+type Journal = NonNullable<ConversionEvent['journal']>;
+
+/**
+ * The browser's own memory of how this person arrived: the first touch ever, the last non-direct touch,
+ * and the recent touches (with click ids and their expiry), kept in localStorage across visits. It learns
+ * from every `page` event that carries a `touchpoint` (see `campaign`) and attaches itself as `journal` to
+ * every `conversion`, so a conversion carries its own path before any backend joins events.
+ */
+export function journal(options: JournalOptions = {}): TouchpointPlugin {
+  const ttl = options.clickIdTtlMs ?? DEFAULT_CLICK_ID_TTL_MS;
+  const maxAge = options.maxAgeMs ?? DEFAULT_JOURNAL_MAX_AGE_MS;
+  const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
+  let state: Journal = {};
+
+  const prune = (now: number): JournalTouch[] =>
+    (state.recent ?? []).filter((t) => t.ts > now - maxAge && (t.expiresAt ?? Infinity) > now).slice(-limit);
+
+  return {
+    name: 'journal',
+    start() {
+      state = load<Journal>(JOURNAL_KEY) ?? {};
+    },
+    stop() {},
+    enrich(event) {
+      if (event.type === 'page' && event.touchpoint) {
+        const touch: JournalTouch = { ...event.touchpoint, ts: event.ts };
+        if (touch.clickId) touch.expiresAt = event.ts + ttl;
+        const recent = prune(event.ts);
+        // Repeated direct visits say nothing new; keep the list for touches that do.
+        if (touch.kind !== 'direct' || recent.at(-1)?.kind !== 'direct') recent.push(touch);
+        state = {
+          first: state.first ?? touch,
+          lastNonDirect: touch.kind === 'direct' ? state.lastNonDirect : touch,
+          recent: recent.slice(-limit),
+        };
+        save(JOURNAL_KEY, state);
+      } else if (event.type === 'conversion') {
+        const journal: Journal = { ...state, recent: prune(event.ts) };
+        if (journal.first) event.journal = journal;
+      }
+    },
+  };
+}
