@@ -7,3 +7,5 @@ export { createNdjsonSink } from './ndjson-sink';
 export type { NdjsonSinkOptions } from './ndjson-sink';
 export { readStoredEvents } from './read-stored-events';
 export { CLOCK_TOLERANCE_MS } from './clock';
+export { redirectUrl, pixelUrl, CLICK_PARAM, PIXEL_PATH, REDIRECT_PATH } from './url-builders';
+export type { RedirectUrlOptions, PixelUrlOptions } from './url-builders';

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleBatch } from './batch-route';
 import type { Context } from './context';
+import { handlePixel } from './pixel-route';
+import { handleRedirect } from './redirect-route';
 import { handleHealth, handleMetrics } from './status-routes';
 
 /** One endpoint: the methods it answers and its handler. */
@@ -12,6 +14,8 @@ export interface Route {
 /** Every endpoint, by path. */
 export const routes: Record<string, Route> = {
   '/v1/batch': { methods: ['POST'], handle: handleBatch },
+  '/v1/p.gif': { methods: ['GET', 'HEAD'], handle: handlePixel },
+  '/v1/r': { methods: ['GET'], handle: handleRedirect },
   '/healthz': { methods: ['GET', 'HEAD'], handle: handleHealth },
   '/metrics': { methods: ['GET'], handle: handleMetrics },
 };

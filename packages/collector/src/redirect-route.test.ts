@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStoredEvents } from './read-stored-events';
+import { removeDir, startCollector, type Running } from './test-harness';
+import { pixelUrl, redirectUrl } from './url-builders';
+
+const secret = 'a-test-secret-of-enough-length';
+let server: Running;
+let open: Running;
+beforeAll(async () => {
+  server = await startCollector({
+    redirectSecret: secret,
+    allowRedirectHosts: ['shop.example', '*.cdn.example'],
+  });
+  open = await startCollector({ allowRedirectHosts: ['shop.example'] });
+});
+afterAll(async () => {
+  for (const r of [server, open]) {
+    await r.stop();
+    await removeDir(r.dataDir);
+  }
+});
+
+async function stored(dataDir: string) {
+  const events = [];
+  for await (const e of readStoredEvents(dataDir)) events.push(e);
+  return events;
+}
+
+function get(url: string) {
+  return fetch(url, { redirect: 'manual' });
+}
+
+describe('GET /v1/r', () => {
+  it('records a signed email click and redirects with tp_click', async () => {
+    const link = redirectUrl(server.baseUrl, {
+      target: 'https://anywhere.example/landing?x=1#top',
+      email: { campaign: 'spring', message: 'm1', recipient: 'r-42' },
+      secret,
+    });
+    const res = await get(link);
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.origin + location.pathname).toBe('https://anywhere.example/landing');
+    expect(location.searchParams.get('x')).toBe('1');
+    expect(location.hash).toBe('#top');
+    const clickId = location.searchParams.get('tp_click')!;
+    const event = (await stored(server.dataDir)).find((e) => e.id === clickId);
+    expect(event).toMatchObject({
+      type: 'email_click',
+      email: { campaign: 'spring', message: 'm1', recipient: 'r-42' },
+      anonymousId: 'recipient:r-42',
+      sessionId: clickId,
+      target: 'https://anywhere.example/landing?x=1#top',
+    });
+  });
+
+  it('records an ad click', async () => {
+    const link = redirectUrl(server.baseUrl, {
+      target: 'https://shop.example/p',
+      ad: { id: 'ad-1', campaign: 'c', network: 'display' },
+      secret,
+    });
+    const res = await get(link);
+    const clickId = new URL(res.headers.get('location')!).searchParams.get('tp_click');
+    const event = (await stored(server.dataDir)).find((e) => e.id === clickId);
+    expect(event).toMatchObject({ type: 'ad_click', ad: { id: 'ad-1', campaign: 'c', network: 'display' } });
+    expect(event!.anonymousId).toBe(`server:${clickId}`);
+  });
+
+  it('redirects unsigned targets on the allowlist, including wildcard subdomains', async () => {
+    for (const target of ['https://shop.example/a', 'http://img.cdn.example/b', 'HTTPS://SHOP.EXAMPLE/c']) {
+      const res = await get(redirectUrl(server.baseUrl, { target }));
+      expect(res.status, target).toBe(302);
+    }
+  });
+
+  it('refuses tampered links', async () => {
+    const link = new URL(
+      redirectUrl(server.baseUrl, {
+        target: 'https://anywhere.example/',
+        email: { recipient: 'r1' },
+        secret,
+      }),
+    );
+    for (const change of [
+      (u: URL) => u.searchParams.set('url', 'https://evil.example/'),
+      (u: URL) => u.searchParams.set('recipient', 'r2'),
+      (u: URL) => u.searchParams.append('campaign', 'x'),
+      (u: URL) => u.searchParams.set('sig', u.searchParams.get('sig')!.slice(0, -2) + 'AA'),
+      (u: URL) => u.searchParams.append('url', 'https://evil.example/'),
+    ]) {
+      const copy = new URL(link);
+      change(copy);
+      const res = await get(copy.toString());
+      expect(res.status, copy.search).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+    }
+    const wrongSecret = redirectUrl(server.baseUrl, {
+      target: 'https://anywhere.example/',
+      secret: 'another-secret-1234567',
+    });
+    expect((await get(wrongSecret)).status).toBe(400);
+    // A collector without a secret cannot verify signatures, so signed links to other hosts are refused.
+    const elsewhere = redirectUrl(open.baseUrl, { target: 'https://anywhere.example/', secret });
+    expect((await get(elsewhere)).status).toBe(400);
+  });
+
+  it('is never an open redirect', async () => {
+    const attempts = [
+      '//evil.example',
+      '//evil.example/shop.example',
+      'https:evil.example',
+      'https:/evil.example',
+      'https:\\\\evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      '%2F%2Fevil.example',
+      '%2f%2fevil.example',
+      'https%3A%2F%2Fevil.example',
+      'HtTpS://evil.example',
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'https://shop.example@evil.example/',
+      'https://shop.example%40evil.example/',
+      'https://user:pw@shop.example/',
+      'https://evil.example/https://shop.example',
+      'https://evil.example#shop.example',
+      'https://evil.example?shop.example',
+      'https://shop.example.evil.example/',
+      'https://evilshop.example/',
+      'https://shop.example.:443/',
+      ' https://evil.example',
+      'https://evil.example\t',
+      'https://shop.example\\@evil.example',
+      'ftp://shop.example/',
+      '',
+    ];
+    for (const target of attempts) {
+      const res = await get(`${server.baseUrl}/v1/r?url=${encodeURIComponent(target)}`);
+      expect(res.status, target).toBe(400);
+      expect(res.headers.get('location'), target).toBeNull();
+      const raw = await get(`${server.baseUrl}/v1/r?url=${target.replace(/[#&]/g, encodeURIComponent)}`);
+      expect(raw.status, `raw ${target}`).toBe(400);
+    }
+    expect(server.collector.metrics().refusedRedirects).toBeGreaterThanOrEqual(attempts.length * 2);
+  });
+});
+
+describe('GET /v1/p.gif', () => {
+  it('records a signed email open and answers an uncacheable GIF', async () => {
+    const before = server.collector.metrics().pixelOpens;
+    const res = await get(
+      pixelUrl(server.baseUrl, { campaign: 'spring', message: 'm1', recipient: 'r-7', secret }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/gif');
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 6)
+        .toString(),
+    ).toBe('GIF89a');
+    expect(server.collector.metrics().pixelOpens).toBe(before + 1);
+    const event = (await stored(server.dataDir)).find(
+      (e) => e.type === 'email_open' && e.anonymousId === 'recipient:r-7',
+    );
+    expect(event).toMatchObject({ email: { campaign: 'spring', message: 'm1', recipient: 'r-7' } });
+  });
+
+  it('still answers the GIF but records nothing for unsigned or tampered pixels when a secret is set', async () => {
+    const before = server.collector.metrics().pixelOpens;
+    const tampered = pixelUrl(server.baseUrl, { recipient: 'r-8', secret }).replace('r-8', 'r-9');
+    for (const url of [`${server.baseUrl}/v1/p.gif?recipient=r-8`, tampered]) {
+      const res = await get(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/gif');
+    }
+    expect(server.collector.metrics().pixelOpens).toBe(before);
+  });
+
+  it('never stores an email address as a recipient', async () => {
+    await get(`${open.baseUrl}/v1/p.gif?recipient=${encodeURIComponent('someone@example.com')}&campaign=c9`);
+    const event = (await stored(open.dataDir)).find(
+      (e) => e.type === 'email_open' && (e as any).email.campaign === 'c9',
+    );
+    expect(JSON.stringify(event)).not.toContain('someone@');
+    expect(event!.anonymousId).toMatch(/^server:/);
+    expect(() => pixelUrl(open.baseUrl, { recipient: 'a@b.example' })).toThrow(/never an email address/);
+  });
+});

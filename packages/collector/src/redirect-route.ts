@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AdInfo } from '@touchpoint/protocol';
+import { clientIp } from './client-ip';
+import type { Context } from './context';
+import { replyError } from './http-reply';
+import { checkTarget } from './safe-target';
+import { checkServerEvent, emailFromQuery, serverEnvelope } from './server-event';
+import { verifyParams } from './signature';
+import type { StoredEvent } from './sink';
+import { CLICK_PARAM } from './url-builders';
+
+function adFromQuery(params: URLSearchParams): AdInfo | undefined {
+  const id = params.get('ad');
+  if (!id) return undefined;
+  const ad: AdInfo = { id };
+  const campaign = params.get('ad_campaign');
+  if (campaign) ad.campaign = campaign;
+  for (const key of ['creative', 'placement', 'network'] as const) {
+    const value = params.get(key);
+    if (value) ad[key] = value;
+  }
+  return ad;
+}
+
+/**
+ * `GET /v1/r?url=<target>&...&sig=`: records an `email_click` (or `ad_click` with `kind=ad`), then 302s to
+ * the target with `tp_click=<click event id>`. Never an open redirect: the target must be signed with the
+ * `redirectSecret` or its host allowlisted; anything else is a 400 without a redirect.
+ */
+export async function handleRedirect(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const { options, metrics } = ctx;
+  const params = url.searchParams;
+  const refuse = (reason: string): void => {
+    metrics.counters.refusedRedirects++;
+    replyError(res, 400, `redirect refused: ${reason}`);
+  };
+  const keys = [...params.keys()];
+  if (new Set(keys).size !== keys.length) return refuse('a parameter appears twice');
+  const signed = params.has('sig');
+  if (signed && !(options.redirectSecret && verifyParams('r', params, options.redirectSecret))) {
+    return refuse('the signature does not match (the link was changed, or the secret differs)');
+  }
+  const target = checkTarget(params.get('url'), signed, options.allowRedirectHosts);
+  if (!target.ok) return refuse(target.reason);
+
+  const now = Date.now();
+  const isAd = params.get('kind') === 'ad';
+  const ad = isAd ? adFromQuery(params) : undefined;
+  if (isAd && !ad) return refuse('an ad click needs an "ad" id');
+  const email = emailFromQuery(params);
+  const envelope = serverEnvelope(isAd ? undefined : email.recipient, now);
+  const event = ad
+    ? { ...envelope, type: 'ad_click' as const, ad, target: target.url.toString() }
+    : { ...envelope, type: 'email_click' as const, email, target: target.url.toString() };
+  const invalid = checkServerEvent(event, options.maxStringLength);
+  if (invalid) return refuse(invalid);
+  const stored: StoredEvent = { ...event, receivedAt: now, clientTs: now };
+  const ip = clientIp(req, options.ip, options.trustProxy);
+  if (ip) stored.ip = ip;
+  try {
+    await ctx.store([stored]);
+    metrics.counters.clicks++;
+  } catch {
+    // Counted as a sink error; the visitor still lands where the link promised.
+  }
+  const location = new URL(target.url);
+  location.searchParams.set(CLICK_PARAM, envelope.id);
+  res.writeHead(302, {
+    location: location.toString(),
+    'cache-control': 'no-store',
+    // The redirect URL carries campaign and recipient ids: do not leak it to the target.
+    'referrer-policy': 'no-referrer',
+    'content-length': '0',
+  });
+  res.end();
+}

@@ -1,0 +1,93 @@
+import type { AdInfo, EmailInfo } from '@touchpoint/protocol';
+import { signParams, SIGNATURE_PARAM } from './signature';
+
+/** Path of the email-open pixel. */
+export const PIXEL_PATH = '/v1/p.gif';
+/** Path of the click redirect. */
+export const REDIRECT_PATH = '/v1/r';
+/** The URL parameter the redirect appends to the target: the click event's id, read by the SDK on landing. */
+export const CLICK_PARAM = 'tp_click';
+
+/** Options of {@link redirectUrl}. */
+export interface RedirectUrlOptions {
+  /** Where the click should land, an absolute http(s) URL. */
+  target: string;
+  /** The collector's `redirectSecret`. Without it the target host must be on `allowRedirectHosts`. */
+  secret?: string;
+  /** Email identifiers: the click is recorded as `email_click`. */
+  email?: EmailInfo;
+  /** Ad identifiers: the click is recorded as `ad_click` (takes precedence over `email`). */
+  ad?: AdInfo;
+}
+
+/** Options of {@link pixelUrl}. */
+export interface PixelUrlOptions extends EmailInfo {
+  /** The collector's `redirectSecret`; when the collector has one, only signed pixels are recorded. */
+  secret?: string;
+}
+
+function base(collectorUrl: string, path: string): URL {
+  try {
+    return new URL(path, collectorUrl.endsWith('/') ? collectorUrl : collectorUrl + '/');
+  } catch (cause) {
+    throw new Error(
+      `[touchpoint] collector URL "${collectorUrl}" is not absolute; pass e.g. "https://collect.example"`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+function setEmail(params: URLSearchParams, email: EmailInfo): void {
+  if (email.recipient?.includes('@')) {
+    throw new Error(
+      '[touchpoint] "recipient" must be an opaque id from your email tool, never an email address',
+    );
+  }
+  for (const key of ['campaign', 'message', 'recipient'] as const)
+    if (email[key]) params.set(key, email[key]!);
+}
+
+function finish(url: URL, endpoint: string, secret: string | undefined): string {
+  if (secret) url.searchParams.set(SIGNATURE_PARAM, signParams(endpoint, url.searchParams, secret));
+  return url.toString();
+}
+
+/**
+ * Builds a click-tracking link: `GET /v1/r` records an `email_click` (or `ad_click`) and redirects to
+ * `target` with `tp_click=<click id>` appended. Sign it with the collector's secret, or allowlist the host.
+ *
+ * @example
+ * redirectUrl('https://collect.example', {
+ *   target: 'https://shop.example/sale',
+ *   email: { campaign: 'spring', message: 'm-12', recipient: 'r-8812' },
+ *   secret: process.env.TOUCHPOINT_SECRET,
+ * });
+ */
+export function redirectUrl(collectorUrl: string, options: RedirectUrlOptions): string {
+  const url = base(collectorUrl, 'v1/r');
+  url.searchParams.set('url', options.target);
+  if (options.ad) {
+    url.searchParams.set('kind', 'ad');
+    const { id, campaign, creative, placement, network } = options.ad;
+    url.searchParams.set('ad', id);
+    if (campaign) url.searchParams.set('ad_campaign', campaign);
+    if (creative) url.searchParams.set('creative', creative);
+    if (placement) url.searchParams.set('placement', placement);
+    if (network) url.searchParams.set('network', network);
+  } else if (options.email) setEmail(url.searchParams, options.email);
+  return finish(url, 'r', options.secret);
+}
+
+/**
+ * Builds an email-open pixel URL for `<img src="..." width="1" height="1" alt="">`.
+ *
+ * @example
+ * pixelUrl('https://collect.example', { campaign: 'spring', message: 'm-12', recipient: 'r-8812', secret });
+ */
+export function pixelUrl(collectorUrl: string, options: PixelUrlOptions): string {
+  const url = base(collectorUrl, 'v1/p.gif');
+  setEmail(url.searchParams, options);
+  return finish(url, 'p.gif', options.secret);
+}
