@@ -1,0 +1,186 @@
+import type { AdInfo } from '@touchpoint/protocol';
+import type { TouchpointPlugin, TrackerHost } from './plugin';
+
+/** Share of the ad's area that must be in view (IAB/MRC display viewability). */
+export const VIEWABLE_RATIO = 0.5;
+/** Continuous time in view before a display ad counts, ms. */
+export const VIEWABLE_MS = 1000;
+/** Continuous time in view before a video ad counts, ms. */
+export const VIDEO_VIEWABLE_MS = 2000;
+
+const SELECTOR = '[data-tp-ad]';
+const ATTRS = ['campaign', 'creative', 'placement', 'network'] as const;
+
+interface Slot {
+  info: AdInfo;
+  inView?: boolean;
+  counted?: boolean;
+  since?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  impressionId?: string;
+}
+
+type Register = (element: Element, info: AdInfo) => void;
+let active: Register | undefined;
+const waiting: Array<[Element, AdInfo]> = [];
+
+/**
+ * Tracks an ad rendered by code (no `data-tp-ad` markup needed): its viewable impression and its clicks,
+ * exactly like declared ads. Calls made before the tracker starts wait for it.
+ *
+ * @example trackAd(document.querySelector('#hero')!, { id: 'spring-sale', campaign: 'spring', creative: 'v2' })
+ * @throws when `info.id` is not a non-empty string.
+ */
+export function trackAd(element: Element, info: AdInfo): void {
+  if (!info || typeof info.id !== 'string' || !info.id)
+    throw new TypeError(
+      "[touchpoint] trackAd(element, info): info.id must be a non-empty string, e.g. trackAd(el, { id: 'spring-sale' }).",
+    );
+  if (active) active(element, info);
+  else waiting.push([element, info]);
+}
+
+/** Reads an ad's description from its `data-tp-*` attributes. */
+function declared(element: Element): AdInfo | undefined {
+  const id = element.getAttribute('data-tp-ad');
+  if (!id) return undefined;
+  const info: AdInfo = { id };
+  for (const key of ATTRS) {
+    const value = element.getAttribute('data-tp-' + key);
+    if (value) info[key] = value;
+  }
+  return info;
+}
+
+/**
+ * Ad impressions and clicks. Ads are elements with `data-tp-ad="id"` (plus optional `data-tp-campaign`,
+ * `data-tp-creative`, `data-tp-placement`, `data-tp-network`), found at start and whenever they are added
+ * later, or elements passed to {@link trackAd}.
+ *
+ * An `ad_impression` is recorded once per element per page view, when at least 50% of it has been in view
+ * for 1 continuous second (2 s for video: the element is or contains a `<video>`) while the page is
+ * visible. A click inside the element records an `ad_click` with the impression's event id.
+ *
+ * @see https://www.iab.com/guidelines/iab-measurement-guidelines/ (MRC viewable impression guidelines)
+ */
+export function ads(): TouchpointPlugin {
+  let host: TrackerHost | undefined;
+  let io: IntersectionObserver | undefined;
+  let mo: MutationObserver | undefined;
+  let lastUrl: string | undefined;
+  const slots = new Map<Element, Slot>();
+
+  const update = (element: Element, slot: Slot): void => {
+    const counting = !slot.counted && slot.inView && document.visibilityState === 'visible';
+    if (counting && !slot.timer) {
+      slot.since = Date.now();
+      const video = element.tagName === 'VIDEO' || !!element.querySelector('video');
+      slot.timer = setTimeout(
+        () => {
+          slot.timer = undefined;
+          slot.counted = true;
+          slot.impressionId = host?.record('ad_impression', {
+            ad: slot.info,
+            visibleMs: Date.now() - slot.since!,
+          })?.id;
+        },
+        video ? VIDEO_VIEWABLE_MS : VIEWABLE_MS,
+      );
+    } else if (!counting && slot.timer) {
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+    }
+  };
+  const updateAll = (): void => slots.forEach((slot, element) => update(element, slot));
+  const add: Register = (element, info) => {
+    const known = slots.get(element);
+    if (known) known.info = info;
+    else {
+      slots.set(element, { info });
+      io?.observe(element);
+    }
+  };
+  const scan = (root: Element): void => {
+    const found = root.matches(SELECTOR) ? [root] : [];
+    for (const element of [...found, ...root.querySelectorAll(SELECTOR)]) {
+      const info = declared(element);
+      if (info && !slots.has(element)) add(element, info);
+    }
+  };
+  const onClick = (event: Event): void => {
+    for (let node = event.target as Element | null; node; node = node.parentElement) {
+      const slot = slots.get(node);
+      if (slot) {
+        const link = (event.target as Element).closest?.('a[href]') as HTMLAnchorElement | null;
+        host?.record('ad_click', { ad: slot.info, impressionId: slot.impressionId, target: link?.href });
+        return;
+      }
+    }
+  };
+
+  return {
+    name: 'ads',
+    start(h) {
+      host = h;
+      if (typeof IntersectionObserver === 'function') {
+        io = new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              const slot = slots.get(entry.target);
+              if (!slot) continue;
+              slot.inView = entry.isIntersecting && entry.intersectionRatio >= VIEWABLE_RATIO;
+              update(entry.target, slot);
+            }
+          },
+          { threshold: [0, VIEWABLE_RATIO] },
+        );
+      } else h.report('ads', 'IntersectionObserver is unavailable: ad impressions are not measured');
+      scan(document.documentElement);
+      if (typeof MutationObserver === 'function') {
+        mo = new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.type === 'attributes') scan(record.target as Element);
+            record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
+            if (record.removedNodes.length)
+              slots.forEach((slot, element) => {
+                if (element.isConnected) return;
+                clearTimeout(slot.timer);
+                io?.unobserve(element);
+                slots.delete(element);
+              });
+          }
+        });
+        mo.observe(document.documentElement, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-tp-ad'],
+        });
+      }
+      document.addEventListener('visibilitychange', updateAll);
+      document.addEventListener('click', onClick, true);
+      active = add;
+      waiting.splice(0).forEach(([element, info]) => add(element, info));
+    },
+    stop() {
+      if (active === add) active = undefined;
+      io?.disconnect();
+      mo?.disconnect();
+      slots.forEach((slot) => clearTimeout(slot.timer));
+      slots.clear();
+      document.removeEventListener('visibilitychange', updateAll);
+      document.removeEventListener('click', onClick, true);
+      host = undefined;
+    },
+    enrich(event) {
+      // A new page view (SPA navigation) makes every ad on screen eligible for a new impression.
+      if (event.type !== 'page') return;
+      if (lastUrl !== undefined && event.page.url !== lastUrl)
+        slots.forEach((slot, element) => {
+          slot.counted = false;
+          update(element, slot);
+        });
+      lastUrl = event.page.url;
+    },
+  };
+}
