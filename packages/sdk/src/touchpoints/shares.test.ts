@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeHost, type FakeHost } from './fake-host';
+import { shares, shareTarget } from './shares';
+
+let host: FakeHost;
+beforeEach(() => {
+  host = fakeHost();
+  host.start(shares());
+});
+afterEach(() => host.stop());
+const click = (html: string) => {
+  document.body.innerHTML = html;
+  // Links would navigate in a real browser; the listener runs in the capture phase before that.
+  document.body.addEventListener('click', (e) => e.preventDefault(), { once: true });
+  (document.querySelector('#t') as HTMLElement).click();
+};
+
+describe('shareTarget', () => {
+  it('knows the share URLs of the big networks', () => {
+    expect(shareTarget('https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fa.example%2Fp')).toEqual({
+      network: 'facebook',
+      url: 'https://a.example/p',
+    });
+    expect(shareTarget('https://twitter.com/intent/tweet?url=https://a.example/&text=hi')?.network).toBe('x');
+    expect(shareTarget('https://x.com/intent/post?url=u')?.network).toBe('x');
+    expect(shareTarget('https://www.linkedin.com/sharing/share-offsite/?url=u')?.network).toBe('linkedin');
+    expect(shareTarget('https://pinterest.com/pin/create/button/?url=u')?.network).toBe('pinterest');
+    expect(shareTarget('https://www.reddit.com/submit?url=u')?.network).toBe('reddit');
+    expect(shareTarget('https://wa.me/?text=u')?.network).toBe('whatsapp');
+    expect(shareTarget('https://t.me/share/url?url=u')?.network).toBe('telegram');
+    expect(shareTarget('https://bsky.app/intent/compose?text=u')?.network).toBe('bluesky');
+  });
+  it('ignores ordinary links', () => {
+    expect(shareTarget('https://www.facebook.com/somepage')).toBeUndefined();
+    expect(shareTarget('https://shop.example/share')).toBeUndefined();
+    expect(shareTarget('https://evilfacebook.com/sharer')).toBeUndefined();
+  });
+});
+
+describe('shares plugin', () => {
+  it('records a click on a known share link', () => {
+    click('<a id="t" href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fa.example%2Fp">FB</a>');
+    expect(host.of('share')[0]).toMatchObject({ network: 'facebook', url: 'https://a.example/p' });
+  });
+  it('records data-tp-share elements (buttons too), defaulting the url to this page', () => {
+    click('<button data-tp-share="copy-link"><span id="t">Copy</span></button>');
+    expect(host.of('share')[0]).toMatchObject({ network: 'copy-link', url: location.href });
+    click(
+      '<a data-tp-share="email" data-tp-share-url="https://a.example/x" id="t" href="mailto:?body=x">Mail</a>',
+    );
+    expect(host.of('share')[1]).toMatchObject({ network: 'email', url: 'https://a.example/x' });
+  });
+  it('ignores other clicks, including unmarked mailto links', () => {
+    click('<a id="t" href="https://shop.example/p">p</a><a href="mailto:a@b.example">m</a>');
+    (document.querySelector('a[href^=mailto]') as HTMLElement).click();
+    expect(host.of('share')).toHaveLength(0);
+  });
+});
