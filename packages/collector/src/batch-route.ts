@@ -6,6 +6,7 @@ import type { Context } from './context';
 import { replyError, replyJson } from './http-reply';
 import { BodyError, readBody } from './read-body';
 import type { StoredEvent } from './sink';
+import { unstorable } from './storable';
 import { writeKeyAllowed } from './write-key';
 
 /** How long a client should wait before retrying after a sink failure, seconds. */
@@ -79,6 +80,11 @@ export async function handleBatch(
         id: event.id,
         reason: `the event is ${size} bytes; the limit is ${options.maxEventBytes}`,
       });
+      continue;
+    }
+    const unfit = unstorable(event);
+    if (unfit) {
+      rejected.push({ id: event.id, reason: unfit });
       continue;
     }
     toStore.push(

@@ -9,3 +9,5 @@ export { readStoredEvents } from './read-stored-events';
 export { CLOCK_TOLERANCE_MS } from './clock';
 export { redirectUrl, pixelUrl, CLICK_PARAM, PIXEL_PATH, REDIRECT_PATH } from './url-builders';
 export type { RedirectUrlOptions, PixelUrlOptions } from './url-builders';
+export { createPostgresSink } from './postgres-sink';
+export type { PostgresSinkOptions } from './postgres-sink';

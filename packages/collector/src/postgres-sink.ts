@@ -1,0 +1,126 @@
+import pg from 'pg';
+import type { Sink, StoredEvent } from './sink';
+
+/** Options of {@link createPostgresSink}. */
+export interface PostgresSinkOptions {
+  /** `postgres://user:password@host:5432/database`. */
+  connectionString: string;
+  /** Schema holding the table; created when missing. @default 'public' */
+  schema?: string;
+  /** Table name; created when missing. @default 'touchpoint_events' */
+  table?: string;
+  /** Most rows per INSERT statement. @default 1000 */
+  maxRowsPerInsert?: number;
+  /** Connections in the pool. @default 10 */
+  poolSize?: number;
+}
+
+export const DEFAULT_PG_TABLE = 'touchpoint_events';
+export const DEFAULT_MAX_ROWS_PER_INSERT = 1000;
+const DEFAULT_POOL_SIZE = 10;
+/** Serializes schema creation across collectors starting at once (CREATE … IF NOT EXISTS can race). */
+const SCHEMA_LOCK_KEY = 0x7470_0001;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function identifier(name: string, option: string): string {
+  if (!IDENTIFIER.test(name)) {
+    throw new Error(
+      `[touchpoint] postgres sink: "${option}" must be a lower-case SQL identifier, got "${name}"`,
+    );
+  }
+  return name;
+}
+
+/** The table: columns for what queries filter on, plus the whole stored event as jsonb. */
+function ddl(schema: string, table: string): string {
+  return `CREATE SCHEMA IF NOT EXISTS "${schema}";
+CREATE TABLE IF NOT EXISTS "${schema}"."${table}" (
+  id uuid PRIMARY KEY,
+  type text NOT NULL,
+  ts timestamptz NOT NULL,
+  received_at timestamptz NOT NULL,
+  anonymous_id text NOT NULL,
+  session_id text NOT NULL,
+  user_id text,
+  event jsonb NOT NULL
+);
+CREATE INDEX IF NOT EXISTS "${table}_ts_idx" ON "${schema}"."${table}" (ts);
+CREATE INDEX IF NOT EXISTS "${table}_anonymous_id_idx" ON "${schema}"."${table}" (anonymous_id, ts);`;
+}
+
+/**
+ * A PostgreSQL sink: creates its table on start, inserts in batches with `ON CONFLICT (id) DO NOTHING`,
+ * and counts as new only the rows PostgreSQL actually inserted. Any number of collectors may share one
+ * database: the primary key on the event id stores each event once.
+ *
+ * @example
+ * const sink = await createPostgresSink({ connectionString: process.env.DATABASE_URL! });
+ * const collector = await createCollector({ sink });
+ */
+export async function createPostgresSink(options: PostgresSinkOptions): Promise<Sink> {
+  const schema = identifier(options.schema ?? 'public', 'schema');
+  const table = identifier(options.table ?? DEFAULT_PG_TABLE, 'table');
+  const maxRows = options.maxRowsPerInsert ?? DEFAULT_MAX_ROWS_PER_INSERT;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+  });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+      await client.query(ddl(schema, table));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new Error(
+      `[touchpoint] postgres sink: cannot prepare "${schema}"."${table}"; check the connection string and that the user may create tables`,
+      { cause },
+    );
+  }
+  const insert = `INSERT INTO "${schema}"."${table}" (id, type, ts, received_at, anonymous_id, session_id, user_id, event)
+SELECT u.id, u.type, to_timestamp(u.ts / 1000.0), to_timestamp(u.received_at / 1000.0), u.anonymous_id, u.session_id, u.user_id, u.event
+FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+  AS u(id, type, ts, received_at, anonymous_id, session_id, user_id, event)
+ON CONFLICT (id) DO NOTHING`;
+
+  async function insertRows(events: readonly StoredEvent[]): Promise<number> {
+    const result = await pool.query(insert, [
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.ts),
+      events.map((e) => e.receivedAt),
+      events.map((e) => e.anonymousId),
+      events.map((e) => e.sessionId),
+      events.map((e) => e.userId ?? null),
+      events.map((e) => JSON.stringify(e)),
+    ]);
+    return result.rowCount ?? 0;
+  }
+
+  return {
+    name: 'postgres',
+    async write(events) {
+      let inserted = 0;
+      for (let i = 0; i < events.length; i += maxRows)
+        inserted += await insertRows(events.slice(i, i + maxRows));
+      return { inserted };
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
