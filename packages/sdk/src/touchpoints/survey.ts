@@ -1,0 +1,107 @@
+import { classifyTouch, type TouchpointEvent } from '@touchpoint/protocol';
+import type { TouchpointPlugin, TrackerHost } from './plugin';
+
+/** The question {@link howDidYouHear} asks unless told otherwise. */
+export const DEFAULT_SURVEY_QUESTION = 'How did you hear about us?';
+
+/** The answers {@link howDidYouHear} offers unless told otherwise. */
+export const DEFAULT_SURVEY_CHOICES: readonly string[] = [
+  'Search engine',
+  'Social media',
+  'Friend or colleague',
+  'Email or newsletter',
+  'Online ad',
+  'Podcast or radio',
+  'Other',
+];
+
+/** Generic answers → GA4 channel names (answers naming a site, like "Instagram", go through the classifier). */
+const GENERIC: ReadonlyArray<readonly [RegExp, string]> = [
+  [/search/i, 'Organic Search'],
+  [/social/i, 'Organic Social'],
+  [/e-?mail|newsletter/i, 'Email'],
+  [/podcast|radio/i, 'Audio'],
+  [/\bads?\b|advert/i, 'Paid Other'],
+  [/video/i, 'Organic Video'],
+];
+
+/** The channel a free-text answer names, if any: `Instagram` → `Organic Social`, `Search engine` → `Organic Search`. */
+export function answerChannel(answer: string): string | undefined {
+  const { channel } = classifyTouch({ source: answer.trim() });
+  if (channel !== 'Unassigned') return channel;
+  return GENERIC.find(([pattern]) => pattern.test(answer))?.[1];
+}
+
+let active: TrackerHost | undefined;
+
+/**
+ * Records a self-reported touchpoint: a `survey` event with the question, the answer and the channel the
+ * answer names (see {@link answerChannel}) unless `channel` is given. The attribution package compares these
+ * with the tracked channels. Returns the event, or undefined when no tracker runs the `surveys` plugin or
+ * consent dropped it.
+ *
+ * @example survey('How did you hear about us?', 'A podcast')
+ */
+export function survey(question: string, answer: string, channel?: string): TouchpointEvent | undefined {
+  if (typeof question !== 'string' || typeof answer !== 'string' || !question || !answer)
+    throw new TypeError(
+      "[touchpoint] survey(question, answer): both must be non-empty strings, e.g. survey('How did you hear about us?', 'Podcast').",
+    );
+  channel ??= answerChannel(answer);
+  return active?.record('survey', channel ? { question, answer, channel } : { question, answer });
+}
+
+/** Options of {@link howDidYouHear}. */
+export interface HowDidYouHearOptions {
+  /** @default DEFAULT_SURVEY_QUESTION */
+  question?: string;
+  /** Answers offered; a `[label, channel]` pair fixes the channel. @default DEFAULT_SURVEY_CHOICES */
+  choices?: ReadonlyArray<string | readonly [label: string, channel: string]>;
+}
+
+/**
+ * Renders a tiny, unstyled "How did you hear about us?" `<select>` into `container` and records the chosen
+ * answer with {@link survey}. Style it through `.tp-survey`. Returns a function that removes it.
+ *
+ * @example howDidYouHear(document.querySelector('#signup-extra')!)
+ */
+export function howDidYouHear(container: Element, options: HowDidYouHearOptions = {}): () => void {
+  const question = options.question ?? DEFAULT_SURVEY_QUESTION;
+  const label = document.createElement('label');
+  label.className = 'tp-survey';
+  label.append(question + ' ');
+  const select = document.createElement('select');
+  const option = (text: string): void => {
+    // document.createElement rather than `new Option`, which some DOM implementations lack.
+    const item = document.createElement('option');
+    item.value = item.textContent = text;
+    select.append(item);
+  };
+  option('');
+  const channels: Record<string, string | undefined> = {};
+  for (const choice of options.choices ?? DEFAULT_SURVEY_CHOICES) {
+    const [text, channel] = typeof choice === 'string' ? [choice] : choice;
+    channels[text] = channel;
+    option(text);
+  }
+  select.onchange = () => {
+    if (select.value) survey(question, select.value, channels[select.value]);
+  };
+  label.append(select);
+  container.append(label);
+  return () => label.remove();
+}
+
+/** Lets {@link survey} and {@link howDidYouHear} record through this tracker. */
+export function surveys(): TouchpointPlugin {
+  let mine: TrackerHost | undefined;
+  return {
+    name: 'surveys',
+    start(host) {
+      active = mine = host;
+    },
+    stop() {
+      if (active === mine) active = undefined;
+    },
+  };
+}
