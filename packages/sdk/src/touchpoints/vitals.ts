@@ -1,0 +1,81 @@
+import type { VitalMetric } from '@touchpoint/protocol';
+import { onCLS, onFCP, onINP, onLCP, onTTFB, type Metric } from 'web-vitals';
+import type { TouchpointPlugin, TrackerHost } from './plugin';
+
+/**
+ * Web vitals (LCP, INP, CLS, FCP, TTFB, from the `web-vitals` package) attached to the page touchpoint they
+ * belong to: a `vitals` event with the `pageId` of that `page` event, sent when the page is hidden or left
+ * (the values are final then) and, in single-page apps, when the next page starts.
+ *
+ * Load metrics (LCP, FCP, TTFB) exist only for the page the document loaded with. CLS and INP keep going
+ * after client-side navigations: each SPA page gets the layout shift that happened while it was current
+ * and the worst interaction web-vitals reported while it was current. When a hidden page comes back and
+ * changes again, a later `vitals` event for the same `pageId` carries the newer values (keep the last).
+ *
+ * @see https://github.com/GoogleChrome/web-vitals#report-the-value-on-every-change
+ */
+type Pending = Partial<Record<VitalMetric['name'], VitalMetric>>;
+const LOAD_METRICS = ['LCP', 'FCP', 'TTFB'];
+
+export function vitals(): TouchpointPlugin {
+  let host: TrackerHost | undefined;
+  let pageId: string | undefined;
+  let firstPageId: string | undefined;
+  let pending: Pending = {};
+  let subscribed = false;
+
+  const send = (id: string | undefined, metrics: Pending): void => {
+    const list = Object.values(metrics);
+    if (host && id && list.length) host.record('vitals', { pageId: id, metrics: list });
+  };
+  const flush = (): void => {
+    const metrics = pending;
+    pending = {};
+    send(pageId, metrics);
+  };
+  const onMetric = (metric: Metric): void => {
+    // Late load-metric updates after a client-side navigation belong to no SPA page.
+    if (!host || (pageId !== firstPageId && LOAD_METRICS.includes(metric.name))) return;
+    const previous = pending[metric.name];
+    // CLS adds up per page (deltas); the others are the latest, largest value web-vitals reports.
+    const value = metric.name === 'CLS' ? (previous?.value ?? 0) + metric.delta : metric.value;
+    pending[metric.name] = { name: metric.name, value, rating: metric.rating };
+  };
+  const onHide = (): void => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+
+  return {
+    name: 'vitals',
+    start(h) {
+      host = h;
+      // web-vitals has no way to unsubscribe, so subscribe once per document; stop() mutes the callbacks.
+      if (!subscribed) {
+        subscribed = true;
+        const all = { reportAllChanges: true };
+        for (const on of [onLCP, onINP, onCLS, onFCP, onTTFB]) on(onMetric, all);
+      }
+      // Capture on window runs before listeners on document, so the event is queued before the tracker's
+      // own hidden/pagehide flush sends the queue.
+      addEventListener('visibilitychange', onHide, true);
+      addEventListener('pagehide', flush, true);
+    },
+    stop() {
+      flush();
+      host = undefined;
+      removeEventListener('visibilitychange', onHide, true);
+      removeEventListener('pagehide', flush, true);
+    },
+    enrich(event) {
+      if (event.type !== 'page' || event.id === pageId) return;
+      const previous = pageId;
+      pageId = event.id;
+      // Metrics reported before the first page event (TTFB, FCP) belong to it.
+      if (!previous) return void (firstPageId ??= pageId);
+      const metrics = pending;
+      pending = {};
+      // Record after the current event has finished its way through the pipeline.
+      queueMicrotask(() => send(previous, metrics));
+    },
+  };
+}
