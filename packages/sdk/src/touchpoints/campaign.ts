@@ -1,5 +1,5 @@
 import { classifyTouch, parseCampaign, type Campaign, type Touch } from '@touchpoint/protocol';
-import type { TouchpointPlugin } from './plugin';
+import type { TouchpointPlugin, TrackerHost } from './plugin';
 import { load, save } from './store';
 
 /** Options of {@link campaign}. */
@@ -37,10 +37,12 @@ interface State {
 export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
   let landing: { campaign: Campaign; touch: Touch } | undefined;
   let state: State | undefined;
+  let host: TrackerHost | undefined;
 
   return {
     name: 'campaign',
-    start() {
+    start(h) {
+      host = h;
       state = load<State>(STATE_KEY);
       const found = parseCampaign(location.href);
       landing = {
@@ -59,7 +61,7 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
     enrich(event) {
       if (state?.sid !== event.sessionId) {
         state = { sid: event.sessionId, campaign: landing?.campaign ?? {} };
-        save(STATE_KEY, state);
+        save(STATE_KEY, state, host);
       }
       if (event.type === 'page') {
         let touch: Touch | undefined;
@@ -74,7 +76,7 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
         if (touch) {
           event.touchpoint = touch;
           state.touched = true;
-          save(STATE_KEY, state);
+          save(STATE_KEY, state, host);
         }
       }
       for (const _ in state.campaign) {

@@ -1,5 +1,5 @@
 import type { ConversionEvent, JournalTouch } from '@touchpoint/protocol';
-import type { TouchpointPlugin } from './plugin';
+import type { TouchpointPlugin, TrackerHost } from './plugin';
 import { load, save } from './store';
 
 /** Options of {@link journal}. */
@@ -39,13 +39,15 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
   const maxAge = options.maxAgeMs ?? DEFAULT_JOURNAL_MAX_AGE_MS;
   const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
   let state: Journal = {};
+  let host: TrackerHost | undefined;
 
   const prune = (now: number): JournalTouch[] =>
     (state.recent ?? []).filter((t) => t.ts > now - maxAge && (t.expiresAt ?? Infinity) > now).slice(-limit);
 
   return {
     name: 'journal',
-    start() {
+    start(h) {
+      host = h;
       state = load<Journal>(JOURNAL_KEY) ?? {};
     },
     stop() {},
@@ -61,7 +63,7 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
           lastNonDirect: touch.kind === 'direct' ? state.lastNonDirect : touch,
           recent: recent.slice(-limit),
         };
-        save(JOURNAL_KEY, state);
+        save(JOURNAL_KEY, state, host);
       } else if (event.type === 'conversion') {
         const journal: Journal = { ...state, recent: prune(event.ts) };
         if (journal.first) event.journal = journal;

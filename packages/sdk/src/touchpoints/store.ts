@@ -1,3 +1,5 @@
+import type { TrackerHost } from './plugin';
+
 /**
  * Tiny JSON-in-localStorage helpers for the capture plugins' own state (session campaign, journal, seen
  * order ids). Storage can be missing, full or blocked (private modes, sandboxed iframes): reads then give
@@ -17,8 +19,13 @@ export function load<T>(key: string): T | undefined {
   }
 }
 
-/** Writes `tp_<key>` as JSON; returns false when storage refused it. */
-export function save(key: string, value: unknown): boolean {
+/**
+ * Writes `tp_<key>` as JSON; returns false when storage refused it. Nothing is written while the host
+ * reports a consent state other than `granted` (a host without `consent()` allows it).
+ */
+export function save(key: string, value: unknown, host?: TrackerHost): boolean {
+  const consent = (host as { consent?: () => string } | undefined)?.consent?.();
+  if (consent && consent !== 'granted') return false;
   try {
     localStorage.setItem(STORE_PREFIX + key, JSON.stringify(value));
     return true;

@@ -1,0 +1,30 @@
+import type { TouchpointEvent } from '@touchpoint/protocol';
+import type { TrackerHost } from './plugin';
+import { load, save } from './store';
+
+/** How many order ids are remembered (oldest forgotten first). */
+export const ORDER_IDS_KEPT = 100;
+const KEY = 'orders';
+
+/**
+ * Remembers the order ids of recorded conversions (in localStorage, the last {@link ORDER_IDS_KEPT}) and
+ * tells a repeat: a reloaded or revisited "thank you" page must not count a purchase twice. Use the
+ * returned function as middleware: it drops a `conversion` whose `orderId` was seen before (returns
+ * `false`) and reports it as `duplicate_order` through the host, when given.
+ *
+ * @example createTracker({ endpoint, middleware: [dedupeOrders()] })
+ */
+export function dedupeOrders(host?: TrackerHost): (event: TouchpointEvent) => false | void {
+  let seen: string[] | undefined;
+  return (event) => {
+    if (event.type !== 'conversion' || !event.orderId) return;
+    seen ??= load<string[]>(KEY) ?? [];
+    if (seen.includes(event.orderId)) {
+      host?.report('duplicate_order', { orderId: event.orderId });
+      return false;
+    }
+    seen.push(event.orderId);
+    seen.splice(0, seen.length - ORDER_IDS_KEPT);
+    save(KEY, seen, host);
+  };
+}
