@@ -1,1 +1,68 @@
-export {};
+import { createCollector, type Collector } from './collector';
+import { HELP, parseCliConfig } from './cli-config';
+import { createPostgresSink } from './postgres-sink';
+
+/** A collector started by the CLI. */
+export interface CliHandle {
+  url: string;
+  collector: Collector;
+}
+
+/**
+ * Starts a collector from command-line flags and `TOUCHPOINT_*` environment variables. Resolves with
+ * undefined after printing `--help`. `bin/touchpoint-collector.js` calls it and wires SIGINT/SIGTERM.
+ */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): Promise<CliHandle | undefined> {
+  const config = parseCliConfig(argv, env);
+  if (config.help) {
+    out(HELP);
+    return undefined;
+  }
+  const sink =
+    config.sink.kind === 'postgres'
+      ? await createPostgresSink({
+          connectionString: config.sink.url,
+          ...(config.sink.schema ? { schema: config.sink.schema } : {}),
+          ...(config.sink.table ? { table: config.sink.table } : {}),
+        })
+      : undefined;
+  const collector = await createCollector({
+    ...config.options,
+    ...(sink ? { sink } : { dataDir: config.sink.kind === 'ndjson' ? config.sink.dataDir : undefined }),
+  });
+  const url = await collector.listen(config.port, config.host);
+  const where = config.sink.kind === 'ndjson' ? `NDJSON in ${config.sink.dataDir}` : 'PostgreSQL';
+  out(`[touchpoint] collector listening on ${url} (POST ${url}/v1/batch), storing ${where}`);
+  return { url, collector };
+}
+
+/** Entry point of the `touchpoint-collector` binary: exits 2 on bad flags, drains on SIGINT/SIGTERM. */
+export async function main(): Promise<void> {
+  let handle: CliHandle | undefined;
+  try {
+    handle = await runCli(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    if ((error as Error).cause)
+      process.stderr.write(`  cause: ${((error as Error).cause as Error).message}\n`);
+    process.exit(2);
+  }
+  if (!handle) return;
+  const { collector } = handle;
+  const stop = (signal: string): void => {
+    process.stdout.write(`[touchpoint] ${signal}: draining requests in flight, then exiting\n`);
+    collector.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`[touchpoint] shutdown failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

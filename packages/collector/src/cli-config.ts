@@ -1,0 +1,152 @@
+import { parseArgs } from 'node:util';
+import type { CollectorOptions, IpPolicy } from './options';
+
+/** Everything the CLI needs to start a collector. */
+export interface CliConfig {
+  port: number;
+  host: string;
+  sink:
+    { kind: 'ndjson'; dataDir: string } | { kind: 'postgres'; url: string; schema?: string; table?: string };
+  options: Omit<CollectorOptions, 'dataDir' | 'sink'>;
+  help: boolean;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './data';
+
+export const HELP = `touchpoint-collector — the Touchpoint reference collector
+
+Usage: touchpoint-collector [options]
+
+  --port <n>                  port to listen on (default ${DEFAULT_PORT})             TOUCHPOINT_PORT
+  --host <addr>               address to bind (default ${DEFAULT_HOST}; 0.0.0.0 for all) TOUCHPOINT_HOST
+  --data <dir>                NDJSON store directory (default ${DEFAULT_DATA_DIR})    TOUCHPOINT_DATA
+  --sink ndjson|postgres      storage (default ndjson; postgres when --pg is set) TOUCHPOINT_SINK
+  --pg, --pg-url <url>        PostgreSQL connection string                   TOUCHPOINT_PG_URL
+  --pg-schema <name>          PostgreSQL schema (default public)             TOUCHPOINT_PG_SCHEMA
+  --pg-table <name>           PostgreSQL table (default touchpoint_events)   TOUCHPOINT_PG_TABLE
+  --secret <s>                HMAC secret for pixel/redirect URLs (>= 16 chars) TOUCHPOINT_SECRET
+  --allow-redirect-host <h>   host /v1/r may redirect to unsigned (repeatable) TOUCHPOINT_ALLOW_REDIRECT_HOSTS
+  --cors-origin <origin>      origin allowed to send (repeatable; default any) TOUCHPOINT_CORS_ORIGINS
+  --write-key <key>           write key required in ?key= (repeatable)       TOUCHPOINT_WRITE_KEYS
+  --ip truncate|drop|keep     what to store of client IPs (default truncate) TOUCHPOINT_IP
+  --trust-proxy               read the client IP from X-Forwarded-For        TOUCHPOINT_TRUST_PROXY=1
+  --no-clock-correction       store client event times as sent               TOUCHPOINT_CLOCK_CORRECTION=0
+  --max-body-bytes <n>        largest request body (default 524288)          TOUCHPOINT_MAX_BODY_BYTES
+  --max-events-per-batch <n>  most events per batch (default 1000)           TOUCHPOINT_MAX_EVENTS_PER_BATCH
+  --help                      show this help
+
+Repeatable environment variables take comma-separated lists. Flags win over environment variables.
+`;
+
+function cliError(message: string): Error {
+  return new Error(`[touchpoint] touchpoint-collector: ${message} (see --help)`);
+}
+
+function list(flag: string[] | undefined, env: string | undefined): string[] | undefined {
+  const values = flag?.length ? flag : env ? [env] : undefined;
+  return values
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw cliError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flagOn(raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw cliError(`expected true or false, got "${raw}"`);
+}
+
+/** Reads flags and `TOUCHPOINT_*` environment variables; throws a message naming the bad flag. */
+export function parseCliConfig(argv: string[], env: Record<string, string | undefined>): CliConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        sink: { type: 'string' },
+        pg: { type: 'string' },
+        'pg-url': { type: 'string' },
+        'pg-schema': { type: 'string' },
+        'pg-table': { type: 'string' },
+        secret: { type: 'string' },
+        'allow-redirect-host': { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
+        'write-key': { type: 'string', multiple: true },
+        ip: { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        'no-clock-correction': { type: 'boolean' },
+        'max-body-bytes': { type: 'string' },
+        'max-events-per-batch': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (cause) {
+    throw cliError((cause as Error).message);
+  }
+  const pgUrl = values.pg ?? values['pg-url'] ?? env.TOUCHPOINT_PG_URL;
+  const sinkKind = values.sink ?? env.TOUCHPOINT_SINK ?? (pgUrl ? 'postgres' : 'ndjson');
+  if (sinkKind !== 'ndjson' && sinkKind !== 'postgres')
+    throw cliError(`--sink must be ndjson or postgres, got "${sinkKind}"`);
+  if (sinkKind === 'postgres' && !pgUrl) throw cliError('--sink postgres needs --pg-url <postgres://...>');
+  const ip = values.ip ?? env.TOUCHPOINT_IP;
+  if (ip !== undefined && !['truncate', 'drop', 'keep'].includes(ip)) {
+    throw cliError(`--ip must be truncate, drop or keep, got "${ip}"`);
+  }
+  const options: CliConfig['options'] = {};
+  const secret = values.secret ?? env.TOUCHPOINT_SECRET;
+  if (secret) options.redirectSecret = secret;
+  const hosts = list(values['allow-redirect-host'], env.TOUCHPOINT_ALLOW_REDIRECT_HOSTS);
+  if (hosts) options.allowRedirectHosts = hosts;
+  const origins = list(values['cors-origin'], env.TOUCHPOINT_CORS_ORIGINS);
+  if (origins && !origins.includes('*')) options.corsOrigins = origins;
+  const keys = list(values['write-key'], env.TOUCHPOINT_WRITE_KEYS);
+  if (keys) options.writeKeys = keys;
+  if (ip) options.ip = ip as IpPolicy;
+  const trustProxy = values['trust-proxy'] ?? flagOn(env.TOUCHPOINT_TRUST_PROXY);
+  if (trustProxy !== undefined) options.trustProxy = trustProxy;
+  const clock = values['no-clock-correction'] ? false : flagOn(env.TOUCHPOINT_CLOCK_CORRECTION);
+  if (clock !== undefined) options.clockCorrection = clock;
+  const maxBody = integer(
+    '--max-body-bytes',
+    values['max-body-bytes'] ?? env.TOUCHPOINT_MAX_BODY_BYTES,
+    1,
+    2 ** 31,
+  );
+  if (maxBody) options.maxBodyBytes = maxBody;
+  const maxEvents = integer(
+    '--max-events-per-batch',
+    values['max-events-per-batch'] ?? env.TOUCHPOINT_MAX_EVENTS_PER_BATCH,
+    1,
+    1_000_000,
+  );
+  if (maxEvents) options.maxEventsPerBatch = maxEvents;
+  const schema = values['pg-schema'] ?? env.TOUCHPOINT_PG_SCHEMA;
+  const table = values['pg-table'] ?? env.TOUCHPOINT_PG_TABLE;
+  return {
+    port: integer('--port', values.port ?? env.TOUCHPOINT_PORT, 0, 65535) ?? DEFAULT_PORT,
+    host: values.host ?? env.TOUCHPOINT_HOST ?? DEFAULT_HOST,
+    sink:
+      sinkKind === 'postgres'
+        ? { kind: 'postgres', url: pgUrl!, ...(schema ? { schema } : {}), ...(table ? { table } : {}) }
+        : { kind: 'ndjson', dataDir: values.data ?? env.TOUCHPOINT_DATA ?? DEFAULT_DATA_DIR },
+    options,
+    help: values.help ?? false,
+  };
+}

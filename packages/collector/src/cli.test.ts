@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCliConfig } from './cli-config';
+import { runCli } from './cli';
+import { readStoredEvents } from './read-stored-events';
+import { postBatch, removeDir, tempDir, trackEvent } from './test-harness';
+
+describe('parseCliConfig', () => {
+  it('reads the documented flags', () => {
+    const config = parseCliConfig(
+      [
+        '--port',
+        '8787',
+        '--data',
+        './data',
+        '--host',
+        '0.0.0.0',
+        '--secret',
+        'sixteen-chars-or-more',
+        '--allow-redirect-host',
+        'shop.example',
+        '--allow-redirect-host',
+        '*.cdn.example',
+        '--cors-origin',
+        'https://shop.example',
+        '--write-key',
+        'k1',
+        '--ip',
+        'drop',
+        '--no-clock-correction',
+      ],
+      {},
+    );
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '0.0.0.0',
+      sink: { kind: 'ndjson', dataDir: './data' },
+      options: {
+        redirectSecret: 'sixteen-chars-or-more',
+        allowRedirectHosts: ['shop.example', '*.cdn.example'],
+        corsOrigins: ['https://shop.example'],
+        writeKeys: ['k1'],
+        ip: 'drop',
+        clockCorrection: false,
+      },
+    });
+  });
+
+  it('reads TOUCHPOINT_* variables, flags winning', () => {
+    const env = {
+      TOUCHPOINT_PORT: '9000',
+      TOUCHPOINT_PG_URL: 'postgres://u@h/db',
+      TOUCHPOINT_ALLOW_REDIRECT_HOSTS: 'a.example, b.example',
+      TOUCHPOINT_CLOCK_CORRECTION: 'false',
+    };
+    const config = parseCliConfig(['--port', '9001'], env);
+    expect(config.port).toBe(9001);
+    expect(config.sink).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.options.allowRedirectHosts).toEqual(['a.example', 'b.example']);
+    expect(config.options.clockCorrection).toBe(false);
+    expect(parseCliConfig(['--sink', 'postgres', '--pg-url', 'postgres://x/y'], {}).sink).toMatchObject({
+      url: 'postgres://x/y',
+    });
+  });
+
+  it('says what is wrong with bad flags', () => {
+    expect(() => parseCliConfig(['--port', 'eighty'], {})).toThrow(/--port must be a whole number/);
+    expect(() => parseCliConfig(['--port', '70000'], {})).toThrow(/--port/);
+    expect(() => parseCliConfig(['--ip', 'hash'], {})).toThrow(/--ip must be truncate, drop or keep/);
+    expect(() => parseCliConfig(['--sink', 'kafka'], {})).toThrow(/--sink must be ndjson or postgres/);
+    expect(() => parseCliConfig(['--sink', 'postgres'], {})).toThrow(/needs --pg-url/);
+    expect(() => parseCliConfig(['--bogus'], {})).toThrow(/\[touchpoint\].*bogus.*--help/);
+    expect(() => parseCliConfig([], { TOUCHPOINT_TRUST_PROXY: 'maybe' })).toThrow(/true or false/);
+  });
+});
+
+describe('runCli', () => {
+  it('prints help', async () => {
+    const lines: string[] = [];
+    expect(await runCli(['--help'], {}, (l) => lines.push(l))).toBeUndefined();
+    expect(lines.join('\n')).toContain('--port <n>');
+  });
+
+  it('starts a working collector', async () => {
+    const dir = await tempDir();
+    const lines: string[] = [];
+    const handle = await runCli(['--port', '0', '--data', dir], {}, (l) => lines.push(l));
+    expect(lines[0]).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    const e = trackEvent();
+    expect((await postBatch(handle!.url, { v: 1, events: [e] })).json.accepted).toBe(1);
+    await handle!.collector.close();
+    const ids = [];
+    for await (const s of readStoredEvents(dir)) ids.push(s.id);
+    expect(ids).toEqual([e.id]);
+    await removeDir(dir);
+  });
+});
+
+const bin = fileURLToPath(new URL('../bin/touchpoint-collector.js', import.meta.url));
+const built = existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)));
+
+describe.skipIf(!built && !process.env.CI)('bin/touchpoint-collector.js (built)', () => {
+  it('serves, and on SIGTERM drains and exits 0 with every acknowledged event stored', async () => {
+    const dir = await tempDir();
+    const child = spawn(process.execPath, [bin, '--port', '0', '--data', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const match = /listening on (http:\/\/[^\s]+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    const events = Array.from({ length: 50 }, () => trackEvent());
+    expect((await postBatch(url, { v: 1, events })).json.accepted).toBe(50);
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(0);
+    let n = 0;
+    for await (const _ of readStoredEvents(dir)) n++;
+    expect(n).toBe(50);
+    await removeDir(dir);
+  });
+
+  it('exits 2 with a clear message on a bad flag', async () => {
+    const child = spawn(process.execPath, [bin, '--ip', 'everything'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(2);
+    expect(err).toMatch(/\[touchpoint\] touchpoint-collector: --ip must be/);
+  });
+});
