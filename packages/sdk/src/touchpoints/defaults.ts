@@ -1,0 +1,67 @@
+import type { TouchpointPlugin } from './plugin';
+import { ads } from './ads';
+import { campaign, type CampaignOptions } from './campaign';
+import { journal, type JournalOptions } from './journal';
+import { pages, type PagesOptions } from './pages';
+import { shares } from './shares';
+import { surveys } from './survey';
+import { vitals } from './vitals';
+
+/** Per default capture plugin: `false` turns it off; an object passes it options (and keeps it on). */
+export interface AutocaptureSettings {
+  /** Page views on load and SPA navigations (`{ spa: false }` keeps only the load). @default true */
+  pages?: boolean | PagesOptions;
+  /** Landing touchpoint and the session's campaign (`{ stripParams: true }`). @default true */
+  campaign?: boolean | CampaignOptions;
+  /** First / last non-direct / recent touches attached to conversions. @default true */
+  journal?: boolean | JournalOptions;
+  /** `data-tp-ad` impressions (viewability) and clicks, plus `trackAd()`. @default true */
+  ads?: boolean;
+  /** Share link and `data-tp-share` clicks. @default true */
+  shares?: boolean;
+  /** `survey()` and `howDidYouHear()`. @default true */
+  surveys?: boolean;
+  /** LCP, INP, CLS, FCP, TTFB per page. @default true */
+  vitals?: boolean;
+}
+
+/** Which default capture plugins to run: `false` turns all off; an object turns single ones off by name. */
+export type AutocaptureOptions = boolean | AutocaptureSettings;
+
+// Order matters: campaign strips the address bar before pages records the landing page, and its enrich
+// adds the touchpoint that journal then reads.
+const FACTORIES: { [K in keyof AutocaptureSettings]-?: (options: never) => TouchpointPlugin } = {
+  campaign,
+  journal,
+  pages,
+  ads,
+  shares,
+  surveys,
+  vitals,
+};
+
+/**
+ * The capture plugins the tracker runs by default (and the full script-tag build contains), in order:
+ * campaign, journal, pages, ads, shares, surveys, vitals.
+ *
+ * @throws when `options` names a plugin that does not exist.
+ * @example defaultPlugins({ ads: false, campaign: { stripParams: true } })
+ */
+export function defaultPlugins(options: AutocaptureOptions = true): TouchpointPlugin[] {
+  if (options === false) return [];
+  const settings = (options === true ? {} : options) as Record<string, unknown>;
+  for (const name in settings)
+    if (!(name in FACTORIES))
+      throw new Error(
+        `[touchpoint] createTracker: autocapture.${name} is not a capture plugin. Use one of ${Object.keys(FACTORIES).join(', ')}.`,
+      );
+  const list: TouchpointPlugin[] = [];
+  for (const [name, factory] of Object.entries(FACTORIES)) {
+    const setting = settings[name] ?? true;
+    if (setting !== false)
+      (list as unknown[]).push(
+        (factory as (o: unknown) => TouchpointPlugin)(setting === true ? {} : setting),
+      );
+  }
+  return list;
+}
