@@ -29,6 +29,8 @@ describe('shareTarget', () => {
     expect(shareTarget('https://wa.me/?text=u')?.network).toBe('whatsapp');
     expect(shareTarget('https://t.me/share/url?url=u')?.network).toBe('telegram');
     expect(shareTarget('https://bsky.app/intent/compose?text=u')?.network).toBe('bluesky');
+    expect(shareTarget('https://www.threads.net/intent/post?text=u')?.network).toBe('threads');
+    expect(shareTarget('https://api.whatsapp.com/send?text=u')?.network).toBe('whatsapp');
   });
   it('ignores ordinary links', () => {
     expect(shareTarget('https://www.facebook.com/somepage')).toBeUndefined();

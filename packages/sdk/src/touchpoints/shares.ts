@@ -1,28 +1,18 @@
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /**
- * Share endpoints of the big networks: host (without `www.`), path prefix, network name. A link to one of
- * these is a share button even without markup.
+ * Share endpoints of the big networks (host without `www.`, then path). A link to one of these is a share
+ * button even without markup. The network is named by the host's first label, renamed by {@link NETWORKS}.
  */
-export const SHARE_URLS: ReadonlyArray<readonly [host: string, path: string, network: string]> = [
-  ['facebook.com', '/sharer', 'facebook'],
-  ['facebook.com', '/share', 'facebook'],
-  ['twitter.com', '/intent/', 'x'],
-  ['x.com', '/intent/', 'x'],
-  ['linkedin.com', '/sharing/', 'linkedin'],
-  ['linkedin.com', '/shareArticle', 'linkedin'],
-  ['pinterest.com', '/pin/create', 'pinterest'],
-  ['reddit.com', '/submit', 'reddit'],
-  ['wa.me', '/', 'whatsapp'],
-  ['api.whatsapp.com', '/send', 'whatsapp'],
-  ['t.me', '/share', 'telegram'],
-  ['bsky.app', '/intent/compose', 'bluesky'],
-  ['threads.net', '/intent/post', 'threads'],
-  ['tumblr.com', '/widgets/share', 'tumblr'],
-];
-
-/** Query parameters share endpoints carry the shared address in. */
-const URL_PARAMS = ['u', 'url', 'link'];
+export const SHARE_URL =
+  /^(facebook\.com\/shar|(twitter|x)\.com\/intent\/|linkedin\.com\/(sharing\/|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|wa\.me\/|api\.whatsapp\.com\/send|t\.me\/share|bsky\.app\/intent\/|threads\.net\/intent\/|tumblr\.com\/widgets\/share)/;
+const NETWORKS: Record<string, string> = {
+  twitter: 'x',
+  wa: 'whatsapp',
+  api: 'whatsapp',
+  t: 'telegram',
+  bsky: 'bluesky',
+};
 
 /** Which network a link shares to (and what), or undefined when it is not a share link. */
 export function shareTarget(href: string): { network: string; url?: string } | undefined {
@@ -34,14 +24,15 @@ export function shareTarget(href: string): { network: string; url?: string } | u
   }
   if (link.protocol === 'mailto:') return { network: 'email' };
   const host = link.hostname.replace(/^www\./, '');
-  const match = SHARE_URLS.find(([h, path]) => host === h && link.pathname.startsWith(path));
-  if (!match) return undefined;
-  const url = URL_PARAMS.map((p) => link.searchParams.get(p)).find(Boolean) ?? undefined;
-  return { network: match[2], url };
+  if (!SHARE_URL.test(host + link.pathname)) return undefined;
+  const label = host.split('.')[0]!;
+  const params = link.searchParams;
+  // Share endpoints carry the shared address in one of these parameters.
+  return { network: NETWORKS[label] ?? label, url: params.get('u') || params.get('url') || undefined };
 }
 
 /**
- * Records a `share` event when a visitor clicks a share link of a known network (see {@link SHARE_URLS};
+ * Records a `share` event when a visitor clicks a share link of a known network (see {@link SHARE_URL};
  * `mailto:` links count as `email` shares only when marked) or any element marked
  * `data-tp-share="network"` (optionally `data-tp-share-url="what was shared"`; defaults to this page).
  */
