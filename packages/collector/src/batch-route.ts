@@ -74,28 +74,14 @@ export async function handleBatch(
   const ip = clientIp(req, options.ip, options.trustProxy);
   const toStore: StoredEvent[] = [];
   for (const event of result.accepted) {
-    const size = Buffer.byteLength(JSON.stringify(event));
-    if (size > options.maxEventBytes) {
-      rejected.push({
-        id: event.id,
-        reason: `the event is ${size} bytes; the limit is ${options.maxEventBytes}`,
-      });
+    // Checked before serializing: a deeply nested extra field must not blow the stack.
+    const reason = unstorable(event) ?? oversized(event, options.maxEventBytes);
+    if (reason) {
+      rejected.push({ id: event.id, reason });
       continue;
     }
-    const unfit = unstorable(event);
-    if (unfit) {
-      rejected.push({ id: event.id, reason: unfit });
-      continue;
-    }
-    toStore.push(
-      toStoredEvent(
-        event,
-        receivedAt,
-        options.clockCorrection ? result.sentAt : undefined,
-        ip,
-        options.clockCorrection,
-      ),
-    );
+    const sentAt = options.clockCorrection ? result.sentAt : undefined;
+    toStore.push(toStoredEvent(event, receivedAt, sentAt, ip, options.clockCorrection));
   }
   metrics.counters.rejected += rejected.length;
   let inserted: number;
@@ -112,6 +98,11 @@ export async function handleBatch(
   metrics.counters.batches++;
   const answer: BatchResponse = { accepted: inserted, duplicates: valid - inserted, rejected };
   replyJson(res, 200, answer);
+}
+
+function oversized(event: TouchpointEvent, maxBytes: number): string | undefined {
+  const size = Buffer.byteLength(JSON.stringify(event));
+  return size > maxBytes ? `the event is ${size} bytes; the limit is ${maxBytes}` : undefined;
 }
 
 /** Adds the server's view (receive time, corrected time, IP) to a validated event. */

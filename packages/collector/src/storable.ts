@@ -1,12 +1,16 @@
 /** `String.prototype.isWellFormed` (ES2024, Node 20) is missing from the ES2022 lib this package targets. */
 type MaybeWellFormed = string & { isWellFormed?: () => boolean };
 
+/** Deepest nesting accepted anywhere in an event (unknown extra fields included). */
+export const MAX_EVENT_DEPTH = 32;
+
 /**
  * Why a value cannot be stored faithfully by every sink, or undefined when it can. PostgreSQL's jsonb
  * refuses NUL characters and lone UTF-16 surrogates; rejecting them here keeps one bad event from
- * failing (and endlessly retrying) its whole batch.
+ * failing (and endlessly retrying) its whole batch. Deep nesting is refused before anything recurses
+ * over it (serializing, storing).
  */
-export function unstorable(value: unknown): string | undefined {
+export function unstorable(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return 'strings must not contain NUL (U+0000) characters';
     if ((value as MaybeWellFormed).isWellFormed?.() === false)
@@ -14,8 +18,9 @@ export function unstorable(value: unknown): string | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= MAX_EVENT_DEPTH) return `the event is nested deeper than ${MAX_EVENT_DEPTH} levels`;
   for (const [key, item] of Object.entries(value)) {
-    const reason = unstorable(key) ?? unstorable(item);
+    const reason = unstorable(key) ?? unstorable(item, depth + 1);
     if (reason) return reason;
   }
   return undefined;
