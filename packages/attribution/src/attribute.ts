@@ -1,0 +1,190 @@
+import type { PathRow, PathSet } from './types';
+import { leaveOneOut } from './models/leave-one-out';
+import { compare, markovChain, type MarkovDetails } from './models/markov';
+import { MODEL_NAMES, type ModelName, type ModelOptions } from './models/model-options';
+import * as rules from './models/position-shares';
+import type { ShareRule } from './models/position-shares';
+
+/** One channel's credit under one model. */
+export interface ChannelCredit {
+  channel: string;
+  conversions: number;
+  value: number;
+  /** Fraction of all credited conversions. */
+  share: number;
+}
+
+/** Credit of one path's conversions per touch position (the per conversion × touch view). */
+export interface PathCredit {
+  path: string[];
+  conversions: number;
+  value: number;
+  /** Per position, the fraction of this path's conversions credited to that touch. */
+  shares: number[];
+}
+
+/** One model's result. */
+export interface ModelResult {
+  model: ModelName;
+  channels: ChannelCredit[];
+  /** Per path and touch position; present when `attribute` was called with `detail: true`. */
+  paths?: PathCredit[];
+  /** Markov only: transition matrix, removal effects, conversion probability. */
+  markov?: MarkovDetails;
+}
+
+/** What `attribute` returns. */
+export interface AttributionResult {
+  models: ModelResult[];
+  totals: { conversions: number; value: number; nulls: number; paths: number };
+}
+
+/** Options of `attribute`. */
+export interface AttributeOptions extends ModelOptions {
+  /** Models to run, or `'all'`. @default 'all' */
+  models?: readonly ModelName[] | 'all';
+  /** Include per path × touch credit in each model's result. @default false */
+  detail?: boolean;
+}
+
+const SHARE_RULES: Partial<Record<ModelName, ShareRule>> = {
+  first_touch: rules.firstTouch,
+  last_touch: rules.lastTouch,
+  last_non_direct: rules.lastNonDirect,
+  linear: rules.linear,
+  time_decay: rules.timeDecay,
+  position_based: rules.positionBased,
+  shapley: rules.shapley,
+  ordered_shapley: rules.orderedShapley,
+};
+
+/**
+ * Runs attribution models on aggregated paths. Every model is efficient: over paths with at least one touch,
+ * channel conversions sum to the total conversions and channel values to the total value. Results are
+ * sorted by channel name and do not depend on row order.
+ *
+ * Markov credits conversions by removal effect, `RE_j / ΣRE × conversions`, and value by the same shares.
+ *
+ * @example attribute(readPathsCsv('A > B;1;10;0\nB;1;5;2'), { models: ['linear', 'markov'] })
+ */
+export function attribute(
+  paths: PathSet | readonly PathRow[],
+  options: AttributeOptions = {},
+): AttributionResult {
+  const rows = mergeRows(('rows' in paths ? paths.rows : paths).filter((r) => r.path.length > 0));
+  const names = options.models === 'all' || !options.models ? MODEL_NAMES : options.models;
+  for (const name of names) {
+    if (!MODEL_NAMES.includes(name)) {
+      throw new Error(
+        `[touchpoint] attribution: unknown model "${name}". Use one of ${MODEL_NAMES.join(', ')} or all.`,
+      );
+    }
+  }
+  const totals = { conversions: 0, value: 0, nulls: 0, paths: rows.length };
+  for (const r of rows) {
+    totals.conversions += r.conversions;
+    totals.value += r.value;
+    totals.nulls += r.nulls;
+  }
+  const converting = rows.filter((r) => r.conversions > 0);
+  const models = names.map((model): ModelResult => {
+    if (model === 'markov') return markovResult(rows, converting, totals, options);
+    const rule = model === 'leave_one_out' ? leaveOneOut(rows) : SHARE_RULES[model]!;
+    const credit = new Map<string, { conversions: number; value: number }>();
+    const detail: PathCredit[] = [];
+    for (const row of converting) {
+      const shares = rule(row, options);
+      row.path.forEach((channel, i) => {
+        const c = credit.get(channel) ?? { conversions: 0, value: 0 };
+        c.conversions += row.conversions * shares.conversions[i]!;
+        c.value += row.value * shares.value[i]!;
+        credit.set(channel, c);
+      });
+      if (options.detail)
+        detail.push({
+          path: row.path,
+          conversions: row.conversions,
+          value: row.value,
+          shares: shares.conversions,
+        });
+    }
+    return {
+      model,
+      channels: channelList(credit, totals.conversions),
+      ...(options.detail ? { paths: detail } : {}),
+    };
+  });
+  return { models, totals };
+}
+
+function markovResult(
+  rows: readonly PathRow[],
+  converting: readonly PathRow[],
+  totals: { conversions: number; value: number },
+  options: AttributeOptions,
+): ModelResult {
+  const markov = markovChain(rows, options);
+  const effects = markov.removalEffects;
+  const sum = Object.values(effects).reduce((a, b) => a + b, 0);
+  const credit = new Map<string, { conversions: number; value: number }>();
+  for (const channel of Object.keys(effects).sort(compare)) {
+    const f = sum > 0 ? effects[channel]! / sum : 0;
+    credit.set(channel, { conversions: f * totals.conversions, value: f * totals.value });
+  }
+  const result: ModelResult = { model: 'markov', channels: channelList(credit, totals.conversions), markov };
+  if (options.detail) {
+    // Per touch, a path's conversions split by its touches' removal effects (a channel met twice counts twice).
+    result.paths = converting.map((row) => {
+      const re = row.path.map((c) => effects[c] ?? 0);
+      const s = re.reduce((a, b) => a + b, 0);
+      return {
+        path: row.path,
+        conversions: row.conversions,
+        value: row.value,
+        shares: re.map((r) => (s > 0 ? r / s : 1 / re.length)),
+      };
+    });
+  }
+  return result;
+}
+
+function channelList(
+  credit: Map<string, { conversions: number; value: number }>,
+  total: number,
+): ChannelCredit[] {
+  return [...credit]
+    .sort((a, b) => compare(a[0], b[0]))
+    .map(([channel, c]) => ({
+      channel,
+      conversions: c.conversions,
+      value: c.value,
+      share: total > 0 ? c.conversions / total : 0,
+    }));
+}
+
+/**
+ * One row per distinct path, sorted by path: summing in this order keeps every floating-point result
+ * identical for any input row order.
+ */
+function mergeRows(rows: readonly PathRow[]): PathRow[] {
+  const byKey = new Map<string, PathRow>();
+  for (const row of rows) {
+    const key = row.path.join('\u0001');
+    const kept = byKey.get(key);
+    if (!kept) {
+      byKey.set(key, { ...row, decay: row.decay?.slice(), decayValue: row.decayValue?.slice() });
+      continue;
+    }
+    kept.conversions += row.conversions;
+    kept.value += row.value;
+    kept.nulls += row.nulls;
+    if (kept.decay && kept.decayValue && row.decay && row.decayValue) {
+      row.decay.forEach((w, i) => (kept.decay![i]! += w));
+      row.decayValue.forEach((w, i) => (kept.decayValue![i]! += w));
+    } else {
+      delete kept.decay;
+      delete kept.decayValue;
+    }
+  }
+  return [...byKey].sort((a, b) => compare(a[0], b[0])).map(([, row]) => row);
+}
