@@ -1,0 +1,18 @@
+import { join, resolve } from 'node:path';
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where the demo keeps everything it makes (gitignored). */
+export const DEFAULT_DATA_DIR = join(ROOT, '.data/demo');
+
+/** Files of a demo run under its data folder. */
+export function demoPaths(dataDir = DEFAULT_DATA_DIR) {
+  return {
+    dataDir,
+    /** The collector's NDJSON store. */
+    events: join(dataDir, 'events'),
+    reportHtml: join(dataDir, 'report.html'),
+    reportJson: join(dataDir, 'report.json'),
+    reportText: join(dataDir, 'report.txt'),
+  };
+}
