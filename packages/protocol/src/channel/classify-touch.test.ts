@@ -196,3 +196,22 @@ describe('classifyTouch: click ids are paid evidence', () => {
     expect('referrer' in t || 'landingHost' in t).toBe(false);
   });
 });
+
+describe('classifyTouch: kind of every channel', () => {
+  it.each([
+    [{ source: 'google', medium: 'cpc', campaign: 'cross-network' }, 'Cross-network', 'ad'],
+    [{ source: 'amazon', medium: 'cpc' }, 'Paid Shopping', 'ad'],
+    [{ source: 'adnet', medium: 'banner' }, 'Display', 'ad'],
+    [{ source: 'x1', medium: 'paid' }, 'Paid Other', 'ad'],
+    [{ source: 'etsy' }, 'Organic Shopping', 'shopping'],
+    [{ source: 'vimeo' }, 'Organic Video', 'video'],
+    [{ source: 'x1', medium: 'link' }, 'Referral', 'referral'],
+    [{ source: 'x1', medium: 'affiliate' }, 'Affiliates', 'affiliate'],
+    [{ source: 'x1', medium: 'audio' }, 'Audio', 'audio'],
+    [{ source: 'x1', medium: 'sms' }, 'SMS', 'sms'],
+    [{ source: 'x1', medium: 'push' }, 'Mobile Push Notifications', 'push'],
+    [{ source: 'x1', medium: 'print' }, 'Unassigned', 'other'],
+  ])('%o → %s (%s)', (input, channel, kind) => {
+    expect(classifyTouch(input)).toMatchObject({ channel, kind, paid: kind === 'ad' });
+  });
+});

@@ -26,40 +26,64 @@ const isShopping = sourceList(SHOPPING_SOURCES);
 /** GA4's paid medium pattern. */
 const PAID_MEDIUM = /^(.*cp.*|ppc|retargeting|paid.*)$/;
 const SHOP_CAMPAIGN = /^(.*(([^a-df-z]|^)shop|shopping).*)$/;
-const DISPLAY_MEDIUMS = ['display', 'banner', 'expandable', 'interstitial', 'cpm'];
-const SOCIAL_MEDIUMS = ['social', 'social-network', 'social-media', 'sm', 'social network', 'social media'];
-const EMAIL_NAMES = ['email', 'e-mail', 'e_mail', 'e mail'];
+const DISPLAY_MEDIUM = /^(display|banner|expandable|interstitial|cpm)$/;
+const SOCIAL_MEDIUM = /^(social|social-network|social-media|sm|social network|social media)$/;
+const EMAIL = /^(email|e-mail|e_mail|e mail)$/;
 
 /**
- * GA4's default channel group rules in their order; the first that matches names the channel. Each rule gets
- * the lower-cased source, medium and campaign. `kind` is the touch kind the channel maps to.
+ * GA4's default channel group rules in their order; the first that matches names the channel. Gets the
+ * lower-cased source, medium and campaign. Written as one expression: it ships in the script tag.
  */
-const RULES: ReadonlyArray<
-  readonly [channel: string, kind: TouchKind, test: (s: string, m: string, c: string) => unknown]
-> = [
-  ['Direct', 'direct', (s, m) => s === '(direct)' && (m === '(none)' || m === '(not set)' || !m)],
-  ['Cross-network', 'ad', (_s, _m, c) => c.includes('cross-network')],
-  ['Paid Shopping', 'ad', (s, m, c) => (isShopping(s) || SHOP_CAMPAIGN.test(c)) && PAID_MEDIUM.test(m)],
-  ['Paid Search', 'ad', (s, m) => isSearch(s) && PAID_MEDIUM.test(m)],
-  ['Paid Social', 'ad', (s, m) => isSocial(s) && PAID_MEDIUM.test(m)],
-  ['Paid Video', 'ad', (s, m) => isVideo(s) && PAID_MEDIUM.test(m)],
-  ['Display', 'ad', (_s, m) => DISPLAY_MEDIUMS.includes(m)],
-  ['Paid Other', 'ad', (_s, m) => PAID_MEDIUM.test(m)],
-  ['Organic Shopping', 'shopping', (s, _m, c) => isShopping(s) || SHOP_CAMPAIGN.test(c)],
-  ['Organic Social', 'social', (s, m) => isSocial(s) || SOCIAL_MEDIUMS.includes(m)],
-  ['Organic Video', 'video', (s, m) => isVideo(s) || m.includes('video')],
-  ['Organic Search', 'search', (s, m) => isSearch(s) || m === 'organic'],
-  ['Referral', 'referral', (_s, m) => m === 'referral' || m === 'app' || m === 'link'],
-  ['Email', 'email', (s, m) => EMAIL_NAMES.includes(s) || EMAIL_NAMES.includes(m)],
-  ['Affiliates', 'affiliate', (_s, m) => m === 'affiliate'],
-  ['Audio', 'audio', (_s, m) => m === 'audio'],
-  ['SMS', 'sms', (s, m) => s === 'sms' || m === 'sms'],
-  [
-    'Mobile Push Notifications',
-    'push',
-    (s, m) => m.endsWith('push') || m.includes('mobile') || m.includes('notification') || s === 'firebase',
-  ],
-];
+function channelOf(s: string, m: string, c: string): string {
+  const shopping = !!isShopping(s) || SHOP_CAMPAIGN.test(c);
+  const search = isSearch(s);
+  const social = isSocial(s);
+  const video = isVideo(s);
+  if (s === '(direct)' && (m === '(none)' || m === '(not set)' || !m)) return 'Direct';
+  if (c.includes('cross-network')) return 'Cross-network';
+  if (PAID_MEDIUM.test(m))
+    return shopping
+      ? 'Paid Shopping'
+      : search
+        ? 'Paid Search'
+        : social
+          ? 'Paid Social'
+          : video
+            ? 'Paid Video'
+            : DISPLAY_MEDIUM.test(m)
+              ? 'Display'
+              : 'Paid Other';
+  return DISPLAY_MEDIUM.test(m)
+    ? 'Display'
+    : shopping
+      ? 'Organic Shopping'
+      : social || SOCIAL_MEDIUM.test(m)
+        ? 'Organic Social'
+        : video || m.includes('video')
+          ? 'Organic Video'
+          : search || m === 'organic'
+            ? 'Organic Search'
+            : /^(referral|app|link)$/.test(m)
+              ? 'Referral'
+              : EMAIL.test(s) || EMAIL.test(m)
+                ? 'Email'
+                : m === 'affiliate'
+                  ? 'Affiliates'
+                  : m === 'audio'
+                    ? 'Audio'
+                    : s === 'sms' || m === 'sms'
+                      ? 'SMS'
+                      : /push$|mobile|notification/.test(m) || s === 'firebase'
+                        ? 'Mobile Push Notifications'
+                        : 'Unassigned';
+}
+
+/** Touch kind of the channels whose kind is not their lower-cased name (paid channels are all `ad`). */
+const KINDS: Record<string, TouchKind> = {
+  Affiliates: 'affiliate',
+  'Mobile Push Notifications': 'push',
+  Unassigned: 'other',
+};
 
 /**
  * Classifies where a visit came from into a GA4 default channel group (`Paid Search`, `Organic Social`,
@@ -103,9 +127,11 @@ export function classifyTouch(input: ClassifyInput): Touch {
   const s = (touch.source ?? '').trim().toLowerCase();
   const m = (touch.medium ?? '').trim().toLowerCase();
   const c = (touch.campaign ?? '').trim().toLowerCase();
-  const rule = RULES.find((r) => r[2](s, m, c));
-  touch.channel = rule ? rule[0] : 'Unassigned';
-  touch.kind = rule ? rule[1] : 'other';
-  touch.paid = touch.kind === 'ad';
+  touch.channel = channelOf(s, m, c);
+  // Paid and display channels are ads; `Organic Social` is `social`, `Email` is `email`, and so on.
+  touch.paid = /^(Paid|Display|Cross)/.test(touch.channel);
+  touch.kind = touch.paid
+    ? 'ad'
+    : (KINDS[touch.channel] ?? (touch.channel.replace('Organic ', '').toLowerCase() as TouchKind));
   return touch;
 }
