@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { buildJourneys } from './build-journeys';
+import type { JourneyOptions } from './journey-options';
+import type { LooseEvent } from './touch-of-event';
+import { DAY_MS } from './models/model-options';
+
+const T0 = Date.UTC(2026, 0, 1);
+const MIN = 60_000;
+let seq = 0;
+const ev = (type: string, anon: string, ts: number, extra: Record<string, unknown> = {}): LooseEvent => ({
+  id: `e${++seq}`,
+  type,
+  ts: T0 + ts,
+  anonymousId: anon,
+  sessionId: (extra['sessionId'] as string) ?? `${anon}-s`,
+  ...extra,
+});
+const page = (anon: string, ts: number, channel?: string, extra: Record<string, unknown> = {}) =>
+  ev('page', anon, ts, {
+    page: { url: 'https://shop.example/', path: '/' },
+    ...(channel ? { touchpoint: { kind: 'other', channel } } : {}),
+    ...extra,
+  });
+const convert = (anon: string, ts: number, extra: Record<string, unknown> = {}) =>
+  ev('conversion', anon, ts, { name: 'purchase', value: 10, ...extra });
+
+async function paths(events: LooseEvent[], options: JourneyOptions = {}) {
+  const journeys = [...(await buildJourneys(events, options))];
+  return journeys.map(
+    (j) =>
+      `${j.person}: ${j.touches.map((t) => t.channel).join(' > ')} => ${j.conversion ? j.conversion.value : 'null'}`,
+  );
+}
+
+describe('sessions and touches', () => {
+  it('a page without touchpoint inside a session is not a touch; a new session without one is Direct', async () => {
+    const out = await paths([
+      page('a', 0, 'Email'),
+      page('a', 5 * MIN),
+      page('a', 20 * MIN),
+      page('a', 20 * MIN + 31 * MIN), // 31 min idle: new session, Direct
+      page('a', 200 * MIN, undefined, { sessionId: 'other' }), // new session id: Direct
+      convert('a', 300 * MIN),
+    ]);
+    expect(out).toEqual(['anon:a: Email > Direct > Direct => 10']);
+  });
+  it('session timeout is configurable; events in any order give the same journeys', async () => {
+    const events = [page('a', 0, 'Email'), page('a', 10 * MIN), page('a', 25 * MIN), convert('a', 30 * MIN)];
+    expect(await paths(events, { sessionTimeout: 12 * MIN })).toEqual(['anon:a: Email > Direct => 10']);
+    expect(await paths([...events].reverse(), { sessionTimeout: 12 * MIN })).toEqual([
+      'anon:a: Email > Direct => 10',
+    ]);
+  });
+  it('an SDK landing touch mid-session is a new touch; a page without one is classified from referrer/campaign', async () => {
+    const out = await paths([
+      page('a', 0, 'Email'),
+      page('a', MIN, 'Paid Search'),
+      page('b', 0, undefined, {
+        page: { url: 'https://shop.example/', path: '/', referrer: 'https://www.google.com/' },
+      }),
+      page('c', 0, undefined, { campaign: { source: 'newsletter', medium: 'email' } }),
+      convert('a', 2 * MIN),
+      convert('b', 2 * MIN),
+      convert('c', 2 * MIN),
+    ]);
+    expect(out).toEqual([
+      'anon:a: Email > Paid Search => 10',
+      'anon:b: Organic Search => 10',
+      'anon:c: Email => 10',
+    ]);
+  });
+});
+
+describe('touches from other events', () => {
+  it('ads, email opens and clicks are touches; shares only on request; vitals and track never', async () => {
+    const events = [
+      ev('ad_impression', 'a', 0, { ad: { id: 'x' } }),
+      ev('email_open', 'a', MIN, { email: {} }),
+      ev('share', 'a', 2 * MIN, { network: 'facebook' }),
+      ev('track', 'a', 2 * MIN, { name: 'x' }),
+      ev('ad_click', 'a', 3 * MIN, { ad: { id: 'x', network: 'google' } }),
+      convert('a', 4 * MIN),
+    ];
+    expect(await paths(events)).toEqual(['anon:a: Display > Email > Display => 10']);
+    expect(await paths(events, { shares: true })).toEqual([
+      'anon:a: Display > Email > Organic Social > Display => 10',
+    ]);
+  });
+  it('an email click and its landing page (tp_click) count once, and join the recipient to the visitor', async () => {
+    const out = await paths([
+      ev('email_open', 'recipient:r1', 0, { email: { recipient: 'r1' } }),
+      {
+        ...ev('email_click', 'recipient:r1', MIN, {
+          email: { recipient: 'r1' },
+          target: 'https://shop.example/',
+        }),
+        id: 'click-1',
+      },
+      page('web', MIN + 500, 'Email', {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: 'click-1' } },
+      }),
+      page('web', 2 * MIN),
+      convert('web', 3 * MIN),
+    ]);
+    expect(out).toEqual(['anon:web: Email > Email => 10']);
+  });
+  it('a tp_click landing whose click was not recorded still counts as the touch', async () => {
+    const out = await paths([
+      page('web', 0, 'Email', {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: 'lost' } },
+      }),
+      convert('web', MIN),
+    ]);
+    expect(out).toEqual(['anon:web: Email => 10']);
+  });
+});
+
+describe('identity stitching', () => {
+  it('retroactive and cross-device: earlier anonymous touches join the user', async () => {
+    const out = await paths([
+      page('phone', 0, 'Organic Social'),
+      page('laptop', DAY_MS, 'Email'),
+      ev('identify', 'phone', 2 * DAY_MS, { userId: 'u1' }),
+      ev('identify', 'laptop', 3 * DAY_MS, { userId: 'u1' }),
+      convert('laptop', 3 * DAY_MS + MIN, { userId: 'u1' }),
+    ]);
+    expect(out).toEqual(['user:u1: Organic Social > Email => 10']);
+  });
+  it('one device, two users: each event goes to the latest user at its time, earlier ones to the first', async () => {
+    const out = await paths([
+      page('shared', 0, 'Display'),
+      ev('identify', 'shared', MIN, { userId: 'alice' }),
+      page('shared', 2 * MIN, 'Email'),
+      ev('identify', 'shared', DAY_MS, { userId: 'bob' }),
+      page('shared', DAY_MS + MIN, 'Paid Search'),
+      convert('shared', DAY_MS + 2 * MIN),
+      convert('shared', 3 * MIN, { value: 5 }),
+    ]);
+    expect(out).toEqual(['user:alice: Display > Email => 5', 'user:bob: Paid Search => 10']);
+  });
+});
+
+describe('journeys per conversion', () => {
+  const history = [
+    ev('ad_impression', 'a', 0, { ad: { id: 'x' } }),
+    page('a', 2 * DAY_MS, 'Email'),
+    convert('a', 3 * DAY_MS, { value: 1 }),
+    page('a', 4 * DAY_MS, 'Organic Search'),
+    convert('a', 5 * DAY_MS, { value: 2 }),
+    page('a', 6 * DAY_MS, 'Referral'),
+  ];
+  it('lookback per touch kind: impressions 1 day, visits 30 days by default', async () => {
+    expect(await paths(history)).toEqual([
+      'anon:a: Email => 1',
+      'anon:a: Email > Organic Search => 2',
+      'anon:a: Referral => null',
+    ]);
+    expect(await paths(history, { lookback: { impression: 3 * DAY_MS, visit: 1.5 * DAY_MS } })).toEqual([
+      'anon:a: Display > Email => 1',
+      'anon:a: Organic Search => 2',
+      'anon:a: Referral => null',
+    ]);
+  });
+  it('reset paths start after the previous conversion; nulls can be left out', async () => {
+    expect(await paths(history, { paths: 'reset', nulls: false })).toEqual([
+      'anon:a: Email => 1',
+      'anon:a: Organic Search => 2',
+    ]);
+  });
+  it('touches strictly before the conversion; a person who never converted is a null path', async () => {
+    expect(await paths([page('a', 0, 'Email'), convert('a', 0), page('b', 0, 'Display')])).toEqual([
+      'anon:a:  => 10',
+      'anon:a: Email => null',
+      'anon:b: Display => null',
+    ]);
+  });
+  it('a repeated order id counts once (the earliest), and a repeated conversion event id too', async () => {
+    const c1 = convert('a', 2 * MIN, { orderId: 'o1', value: 7 });
+    const out = await paths(
+      [
+        page('a', 0, 'Email'),
+        convert('a', 3 * MIN, { orderId: 'o1', value: 9 }),
+        c1,
+        c1,
+        convert('a', MIN, { name: 'signup' }),
+      ],
+      {
+        conversionNames: ['purchase'],
+      },
+    );
+    expect(out).toEqual(['anon:a: Email => 7']);
+  });
+  it('keeps survey answers apart as self-reported', async () => {
+    const journeys = [
+      ...(await buildJourneys([
+        page('a', 0, 'Email'),
+        ev('survey', 'a', MIN, { question: 'q', answer: 'A podcast', channel: 'Audio' }),
+        convert('a', 2 * MIN),
+      ])),
+    ];
+    expect(journeys).toMatchObject([
+      { touches: [{ channel: 'Email', kind: 'visit' }], selfReported: 'Audio' },
+    ]);
+  });
+  it('skips events without anonymousId or ts, counting them', async () => {
+    const journeys = await buildJourneys([{ type: 'page' }, { type: 'page', anonymousId: 'a', ts: 'x' }]);
+    expect([...journeys]).toEqual([]);
+    expect(journeys.stats).toMatchObject({ events: 2, skipped: 2 });
+  });
+});

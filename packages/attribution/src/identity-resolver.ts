@@ -1,0 +1,72 @@
+/**
+ * Who a device (anonymous id) belongs to at a given time. Links come from `identify` events (and events that
+ * carry a `userId`) and from collector clicks whose landing page names another device (`tp_click`).
+ *
+ * The rule for one anonymous id seen with two users (a shared device): each event belongs to the user of the
+ * latest link at or before it; events before the first link belong to the first user, retroactively. Two users
+ * are never merged into one person. A device without links is its own person.
+ */
+export interface IdentityResolver {
+  /** Links `anon` to a user from time `ts` on. */
+  identify(anon: number, ts: number, userId: string): void;
+  /** Makes `anon` follow `target` (another device) from time `ts` on. */
+  alias(anon: number, ts: number, target: number): void;
+  /** The person key of `anon` at time `ts`. */
+  personOf(anon: number, ts: number): string;
+}
+
+type Link = { ts: number; user?: string; target?: number };
+
+/** Deepest chain of device aliases followed (a click device → landing device → user). */
+const MAX_ALIAS_DEPTH = 4;
+
+export function createIdentityResolver(anonName: (anon: number) => string): IdentityResolver {
+  const links = new Map<number, Link[]>();
+  const sorted = new Set<number>();
+  const push = (anon: number, link: Link) => {
+    const list = links.get(anon);
+    if (!list) links.set(anon, [link]);
+    else {
+      const last = list[list.length - 1]!;
+      // Repeated links to the same user (every event of an identified visitor carries userId) add nothing.
+      if (last.user !== undefined && last.user === link.user && link.ts >= last.ts) return;
+      list.push(link);
+      sorted.delete(anon);
+    }
+  };
+  const linkAt = (anon: number, ts: number): Link | undefined => {
+    const list = links.get(anon);
+    if (!list) return undefined;
+    if (!sorted.has(anon)) {
+      // Ties broken by user id then target so the result does not depend on input order.
+      list.sort(
+        (a, b) => a.ts - b.ts || cmp(a.user ?? '', b.user ?? '') || (a.target ?? 0) - (b.target ?? 0),
+      );
+      sorted.add(anon);
+    }
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = 0; // before the first link: the first link, retroactively
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.ts <= ts) ((found = mid), (lo = mid + 1));
+      else hi = mid - 1;
+    }
+    return list[found];
+  };
+  const personOf = (anon: number, ts: number, depth = 0): string => {
+    const link = linkAt(anon, ts);
+    if (!link) return `anon:${anonName(anon)}`;
+    if (link.user !== undefined) return `user:${link.user}`;
+    return depth < MAX_ALIAS_DEPTH ? personOf(link.target!, ts, depth + 1) : `anon:${anonName(anon)}`;
+  };
+  return {
+    identify: (anon, ts, user) => push(anon, { ts, user }),
+    alias: (anon, ts, target) => push(anon, { ts, target }),
+    personOf: (anon, ts) => personOf(anon, ts),
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,210 @@
+import {
+  CLICK_LANDING,
+  createColumns,
+  grow,
+  hashString,
+  KIND,
+  LANDING_BIT,
+  PLAIN_PAGE,
+  RecordType,
+  type Columns,
+} from './columns';
+import { createIdentityResolver } from './identity-resolver';
+import { resolveJourneyOptions, type JourneyOptions } from './journey-options';
+import { personJourneys, type ConversionInfo } from './person-journeys';
+import {
+  adChannel,
+  classifyPage,
+  collectorClickId,
+  EMAIL_CHANNEL,
+  pageTouch,
+  shareChannel,
+  str,
+  visitClass,
+  type LooseEvent,
+} from './touch-of-event';
+import type { Journey } from './types';
+
+/** Counts of what the builder saw. */
+export interface BuilderStats {
+  events: number;
+  /** Events skipped because a field the analysis needs was missing or of the wrong type. */
+  skipped: number;
+  /** Conversions dropped as repeats of an order id (or of an event id). */
+  duplicateConversions: number;
+}
+
+/** Collects events (any order), then yields journeys. Memory grows with sessions and touches, not page views. */
+export interface JourneyBuilder {
+  add(event: LooseEvent): void;
+  /** Journeys of every person, person by person (sorted by person key). Call once, after the last `add`. */
+  journeys(): Generator<Journey>;
+  readonly stats: BuilderStats;
+}
+
+export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuilder {
+  const opts = resolveJourneyOptions(options);
+  let c: Columns = createColumns();
+  const anonIds = new Map<string, number>();
+  const anonNames: string[] = [];
+  const channels = new Map<string, number>();
+  const channelNames: string[] = [];
+  // Per device: the record of its current session start, and the last activity seen (for dropping repeats).
+  const lastRecord: number[] = [];
+  const lastTs: number[] = [];
+  const conversions: ConversionInfo[] = [];
+  const surveys: string[] = [];
+  const clickIds: string[] = []; // tp_click value per landing record (by extra)
+  const clicks = new Map<string, number>(); // collector click event id → record
+  const orders = new Map<string, number>(); // order id → conversion record
+  const conversionIds = new Set<string>();
+  const resolver = createIdentityResolver((anon) => anonNames[anon]!);
+  const stats: BuilderStats = { events: 0, skipped: 0, duplicateConversions: 0 };
+
+  const intern = (map: Map<string, number>, names: string[], key: string) => {
+    let i = map.get(key);
+    if (i === undefined) {
+      i = names.length;
+      map.set(key, i);
+      names.push(key);
+    }
+    return i;
+  };
+  const record = (
+    anon: number,
+    ts: number,
+    type: number,
+    channel: number,
+    kind: number,
+    extra = -1,
+  ): number => {
+    c = grow(c);
+    const i = c.length++;
+    c.anon[i] = anon;
+    c.ts[i] = ts;
+    c.type[i] = type;
+    c.channel[i] = channel;
+    c.kind[i] = kind;
+    c.end[i] = ts;
+    c.value[i] = 0;
+    c.extra[i] = extra;
+    c.session[i] = 0;
+    return i;
+  };
+  const touch = (anon: number, ts: number, channel: string, kind: number) =>
+    record(anon, ts, RecordType.touch, intern(channels, channelNames, channel), kind);
+
+  function addPage(event: LooseEvent, anon: number, ts: number) {
+    const session = hashString(str(event['sessionId']) ?? '');
+    const landing = pageTouch(event);
+    const prev = lastRecord[anon] ?? -1;
+    if (
+      !landing &&
+      prev >= 0 &&
+      c.session[prev] === session &&
+      ts >= lastTs[anon]! &&
+      ts - lastTs[anon]! <= opts.sessionTimeout
+    ) {
+      // A page inside a running session is not a touch; remember only that the session went on.
+      c.end[prev] = Math.max(c.end[prev]!, ts);
+      lastTs[anon] = Math.max(lastTs[anon]!, ts);
+      return;
+    }
+    const t = landing ?? classifyPage(event);
+    const channel =
+      landing || t.channel !== 'Direct' ? intern(channels, channelNames, t.channel) : PLAIN_PAGE;
+    const clickId = collectorClickId(landing);
+    const kind = KIND[visitClass(t)] | (landing ? LANDING_BIT : 0);
+    const i = record(anon, ts, RecordType.page, channel, kind, clickId ? clickIds.push(clickId) - 1 : -1);
+    c.session[i] = session;
+    lastRecord[anon] = i;
+    lastTs[anon] = Math.max(lastTs[anon] ?? ts, ts);
+  }
+
+  function addConversion(event: LooseEvent, anon: number, ts: number) {
+    const name = str(event['name']) ?? '';
+    if (opts.conversionNames && !opts.conversionNames.has(name)) return;
+    const id = str(event['id']) ?? '';
+    if (id && conversionIds.has(id)) return void stats.duplicateConversions++;
+    if (id) conversionIds.add(id);
+    const value = typeof event['value'] === 'number' && Number.isFinite(event['value']) ? event['value'] : 0;
+    const orderId = str(event['orderId']);
+    const i = record(anon, ts, RecordType.conversion, 0, 0, conversions.length);
+    c.value[i] = value;
+    conversions.push({ name, orderId, id, dropped: false });
+    if (!orderId) return;
+    const kept = orders.get(orderId);
+    if (kept === undefined) return void orders.set(orderId, i);
+    stats.duplicateConversions++;
+    // Keep the earliest (then smallest id), whatever order the events came in.
+    const keptInfo = conversions[c.extra[kept]!]!;
+    const newer = c.ts[kept]! < ts || (c.ts[kept] === ts && keptInfo.id <= id);
+    if (newer) conversions[conversions.length - 1]!.dropped = true;
+    else ((keptInfo.dropped = true), orders.set(orderId, i));
+  }
+
+  function add(event: LooseEvent) {
+    stats.events++;
+    const type = event['type'];
+    const anonId = str(event['anonymousId']);
+    const ts = event['ts'];
+    if (!anonId || typeof ts !== 'number' || !Number.isFinite(ts)) return void stats.skipped++;
+    const anon = intern(anonIds, anonNames, anonId);
+    const userId = str(event['userId']);
+    if (userId) resolver.identify(anon, ts, userId);
+    switch (type) {
+      case 'page':
+        return addPage(event, anon, ts);
+      case 'conversion':
+        return addConversion(event, anon, ts);
+      case 'ad_impression':
+        return void touch(anon, ts, adChannel(event), KIND.impression);
+      case 'ad_click':
+      case 'email_click': {
+        const i = touch(anon, ts, type === 'ad_click' ? adChannel(event) : EMAIL_CHANNEL, KIND.click);
+        const id = str(event['id']);
+        if (id) clicks.set(id, i);
+        return;
+      }
+      case 'email_open':
+        return void touch(anon, ts, EMAIL_CHANNEL, KIND.impression);
+      case 'share':
+        return void (opts.shares && touch(anon, ts, shareChannel(event), KIND.click));
+      case 'survey': {
+        const answer = str(event['channel']) ?? str(event['answer']);
+        if (answer) record(anon, ts, RecordType.survey, 0, 0, surveys.push(answer) - 1);
+        return;
+      }
+      default:
+        return; // identify (handled above through userId), track, vitals: not touches
+    }
+  }
+
+  function* journeys(): Generator<Journey> {
+    // A landing page whose tp_click names a recorded click: the click is the touch, and the click's device
+    // (an email recipient) belongs from then on to whoever landed.
+    for (let i = 0; i < c.length; i++) {
+      if (c.type[i] !== RecordType.page || c.extra[i]! < 0) continue;
+      const click = clicks.get(clickIds[c.extra[i]!]!);
+      if (click === undefined) continue;
+      c.channel[i] = CLICK_LANDING;
+      if (c.anon[click] !== c.anon[i]) resolver.alias(c.anon[click]!, c.ts[click]!, c.anon[i]!);
+    }
+    const persons = new Map<string, number[]>();
+    for (let i = 0; i < c.length; i++) {
+      if (c.type[i] === RecordType.conversion && conversions[c.extra[i]!]!.dropped) continue;
+      const person = resolver.personOf(c.anon[i]!, c.ts[i]!);
+      const list = persons.get(person);
+      if (list) list.push(i);
+      else persons.set(person, [i]);
+    }
+    const keys = [...persons.keys()].sort();
+    for (const person of keys) {
+      const records = persons.get(person)!;
+      persons.delete(person);
+      yield* personJourneys(person, records, { c, channelNames, conversions, surveys, opts });
+    }
+  }
+
+  return { add, journeys, stats };
+}

@@ -1,0 +1,93 @@
+import { CLICK_LANDING, PLAIN_PAGE, RecordType, type Columns } from './columns';
+import type { ResolvedJourneyOptions } from './journey-options';
+import { KIND_CODES, KIND_MASK, LANDING_BIT } from './columns';
+import { DEFAULT_DIRECT_CHANNEL } from './models/model-options';
+import type { Journey, JourneyTouch } from './types';
+
+/** Side data of a conversion record. */
+export interface ConversionInfo {
+  name: string;
+  orderId: string | undefined;
+  id: string;
+  /** A repeat of an order id already counted. */
+  dropped: boolean;
+}
+
+export interface PersonContext {
+  c: Columns;
+  channelNames: readonly string[];
+  conversions: readonly ConversionInfo[];
+  surveys: readonly string[];
+  opts: ResolvedJourneyOptions;
+}
+
+/**
+ * One person's journeys from their records (any order): sessions per device (a page starts one after
+ * `sessionTimeout` of inactivity or on a new session id), touches (landing touches, the first page of a session
+ * without one as Direct, ad and email touches), then one journey per conversion with the touches strictly before
+ * it inside their lookback window, and a null journey for touches after the last conversion.
+ */
+export function* personJourneys(person: string, records: number[], ctx: PersonContext): Generator<Journey> {
+  const { c, channelNames, opts } = ctx;
+  const channelOf = (i: number) => channelNames[c.channel[i]!]!;
+  records.sort(
+    (a, b) => c.ts[a]! - c.ts[b]! || c.type[a]! - c.type[b]! || c.channel[a]! - c.channel[b]! || a - b,
+  );
+  const sessions = new Map<number, { session: number; end: number }>();
+  const touches: JourneyTouch[] = [];
+  const conversions: number[] = [];
+  let selfReported: string | undefined;
+  for (const i of records) {
+    const type = c.type[i];
+    const ts = c.ts[i]!;
+    if (type === RecordType.page) {
+      const prev = sessions.get(c.anon[i]!);
+      const fresh = !prev || prev.session !== c.session[i] || ts - prev.end > opts.sessionTimeout;
+      const channel = c.channel[i]!;
+      // An SDK landing touch always counts (a second arrival inside a session); a page we classified ourselves
+      // counts only when it starts a session.
+      if (channel !== CLICK_LANDING && (fresh || (c.kind[i]! & LANDING_BIT) !== 0)) {
+        const name = channel === PLAIN_PAGE ? DEFAULT_DIRECT_CHANNEL : channelOf(i);
+        touches.push({ channel: name, ts, kind: KIND_CODES[c.kind[i]! & KIND_MASK]! });
+      }
+      sessions.set(c.anon[i]!, {
+        session: c.session[i]!,
+        end: Math.max(c.end[i]!, fresh || !prev ? ts : prev.end),
+      });
+    } else if (type === RecordType.touch) {
+      touches.push({ channel: channelOf(i), ts, kind: KIND_CODES[c.kind[i]! & KIND_MASK]! });
+    } else if (type === RecordType.conversion) {
+      conversions.push(i);
+    } else if (type === RecordType.survey) {
+      selfReported = ctx.surveys[c.extra[i]!];
+    }
+  }
+  const { lookback } = opts;
+  for (let k = 0; k < conversions.length; k++) {
+    const i = conversions[k]!;
+    const ts = c.ts[i]!;
+    const lower = opts.paths === 'reset' && k > 0 ? c.ts[conversions[k - 1]!]! : -Infinity;
+    const path = touches.filter((t) => t.ts < ts && t.ts >= lower && ts - t.ts <= lookback[t.kind]);
+    const info = ctx.conversions[c.extra[i]!]!;
+    yield {
+      person,
+      touches: path,
+      conversion: {
+        ts,
+        name: info.name,
+        value: c.value[i]!,
+        count: 1,
+        ...(info.orderId ? { orderId: info.orderId } : {}),
+        ...(info.id ? { id: info.id } : {}),
+      },
+      ...(selfReported ? { selfReported } : {}),
+    };
+  }
+  if (!opts.nulls) return;
+  const after = conversions.length ? c.ts[conversions[conversions.length - 1]!]! : -Infinity;
+  const rest = touches.filter((t) => t.ts >= after);
+  if (!rest.length) return;
+  const end = rest[rest.length - 1]!.ts;
+  const path = rest.filter((t) => end - t.ts <= lookback[t.kind]);
+  yield { person, touches: path, ...(selfReported ? { selfReported } : {}) };
+}
