@@ -68,7 +68,7 @@ export const CHANNELS = {
   email: {
     weight: 12,
     lift: 0.18,
-    survey: 'Email newsletter',
+    survey: 'Email or newsletter',
     arrive: (random, shop, week) => ({
       email: {
         campaign: 'spring-letter',
@@ -92,7 +92,7 @@ export const CHANNELS = {
   display: {
     weight: 7,
     lift: 0.04,
-    survey: 'An ad',
+    survey: 'Online ad',
     arrive: (random, shop) => ({
       url: landing(random, shop, 'utm_source=news-site&utm_medium=display&utm_campaign=spring'),
       referer: 'https://news.example.net/',

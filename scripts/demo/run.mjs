@@ -39,13 +39,13 @@ export async function startServers(paths, secret) {
     replacements: () => {
       const email = { campaign: 'spring-letter', message: 'issue-web', recipient: 'r-web-reader' };
       return {
-        TOUCHPOINT_ENDPOINT: `${collectorUrl}/v1/batch`,
-        EMAIL_LINK: redirectUrl(collectorUrl, {
+        '%TOUCHPOINT_ENDPOINT%': `${collectorUrl}/v1/batch`,
+        '%EMAIL_LINK%': redirectUrl(collectorUrl, {
           target: `${shop.url}/product.html?sku=poster&utm_source=newsletter&utm_medium=email&utm_campaign=spring-letter`,
           email,
           secret,
         }),
-        EMAIL_PIXEL: pixelUrl(collectorUrl, { ...email, secret }),
+        '%EMAIL_PIXEL%': pixelUrl(collectorUrl, { ...email, secret }),
       };
     },
   });

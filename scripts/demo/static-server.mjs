@@ -13,6 +13,14 @@ const TYPES = {
   '.map': 'application/json',
 };
 
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Values go into attributes such as href: escape what HTML would read as markup or entities. */
 function escapeHtml(value) {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,36 +28,38 @@ function escapeHtml(value) {
 
 /**
  * A tiny static server for a site folder. `files` maps extra URL paths to files elsewhere (the built
- * `touchpoint.min.js`); `replacements` fills `%NAME%` placeholders in HTML, e.g. the collector endpoint,
- * which is only known once the collector listens on its ephemeral port.
+ * `touchpoint.min.js`); `replacements` maps strings in HTML to what replaces them, e.g. a
+ * `%TOUCHPOINT_ENDPOINT%` placeholder to the collector endpoint, only known once the collector listens on
+ * its ephemeral port. Values are HTML-escaped.
  *
- * @param {{ root: string, files?: Record<string, string>, replacements?: () => Record<string, string> }} options
+ * `spa: true` answers `index.html` for unknown paths without a file extension (client-side routes).
+ *
+ * @param {{ root: string, files?: Record<string, string>, replacements?: () => Record<string, string>,
+ *   spa?: boolean, port?: number }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serveStatic({ root, files = {}, replacements = () => ({}) }) {
+export async function serveStatic({ root, files = {}, replacements = () => ({}), spa = false, port = 0 }) {
   const base = normalize(root + sep);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = files[path] ?? normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
+    let file = files[path] ?? normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
     if (!files[path] && !file.startsWith(base)) return void res.writeHead(403).end();
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-    } catch {
-      return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+    if (!(await isFile(file))) {
+      if (!spa || extname(path))
+        return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+      file = join(base, 'index.html');
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.setHeader('content-type', type);
     res.setHeader('cache-control', 'no-store');
     if (extname(file) !== '.html') return void createReadStream(file).pipe(res);
     let html = await readFile(file, 'utf8');
-    for (const [name, value] of Object.entries(replacements()))
-      html = html.replaceAll(`%${name}%`, escapeHtml(value));
+    for (const [from, to] of Object.entries(replacements())) html = html.replaceAll(from, escapeHtml(to));
     res.end(html);
   });
-  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
