@@ -120,6 +120,7 @@ export function ads(): TouchpointPlugin {
 
   return {
     name: 'ads',
+    commands: { trackAd },
     start(h) {
       host = h;
       if (typeof IntersectionObserver === 'function') {

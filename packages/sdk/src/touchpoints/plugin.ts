@@ -42,4 +42,10 @@ export interface TouchpointPlugin {
    * to conversions). Must be fast and must not throw.
    */
   enrich?(event: TouchpointEvent): void;
+  /**
+   * Extra commands this plugin offers through the tracker's command surface, by name: the script tag
+   * dispatches `touchpoint('trackAd', element, info)` to `commands.trackAd(element, info)`. A name the
+   * tracker already has is not overridden.
+   */
+  readonly commands?: Readonly<Record<string, (...args: never[]) => unknown>>;
 }

@@ -49,5 +49,11 @@ describe('survey', () => {
     expect(host.of('survey')[0]).toMatchObject({ answer: 'TV', channel: 'Offline' });
     remove();
     expect(document.querySelector('.tp-survey')).toBeNull();
+    document.body.innerHTML = '<div id="slot"></div>';
+    howDidYouHear('#slot');
+    expect(document.querySelectorAll('#slot option')).toHaveLength(8);
+    expect(() => howDidYouHear('#missing')).toThrow(
+      /\[touchpoint\] howDidYouHear\(container\): no element #missing/,
+    );
   });
 });

@@ -60,12 +60,19 @@ export interface HowDidYouHearOptions {
 }
 
 /**
- * Renders a tiny, unstyled "How did you hear about us?" `<select>` into `container` and records the chosen
- * answer with {@link survey}. Style it through `.tp-survey`. Returns a function that removes it.
+ * Renders a tiny, unstyled "How did you hear about us?" `<select>` into `container` (an element or a CSS
+ * selector) and records the chosen answer with {@link survey}. Style it through `.tp-survey`. Returns a
+ * function that removes it.
  *
- * @example howDidYouHear(document.querySelector('#signup-extra')!)
+ * @example howDidYouHear('#signup-extra')
+ * @throws when `container` is neither an element nor a selector that finds one.
  */
-export function howDidYouHear(container: Element, options: HowDidYouHearOptions = {}): () => void {
+export function howDidYouHear(container: Element | string, options: HowDidYouHearOptions = {}): () => void {
+  const parent = typeof container === 'string' ? document.querySelector(container) : container;
+  if (!parent?.append)
+    throw new TypeError(
+      `[touchpoint] howDidYouHear(container): no element ${String(container)}; pass an element or a selector that matches one.`,
+    );
   const question = options.question ?? DEFAULT_SURVEY_QUESTION;
   const label = document.createElement('label');
   label.className = 'tp-survey';
@@ -88,7 +95,7 @@ export function howDidYouHear(container: Element, options: HowDidYouHearOptions 
     if (select.value) survey(question, select.value, channels[select.value]);
   };
   label.append(select);
-  container.append(label);
+  parent.append(label);
   return () => label.remove();
 }
 
@@ -97,6 +104,7 @@ export function surveys(): TouchpointPlugin {
   let mine: TrackerHost | undefined;
   return {
     name: 'surveys',
+    commands: { survey, howDidYouHear },
     start(host) {
       active = mine = host;
     },
