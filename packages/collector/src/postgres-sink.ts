@@ -21,6 +21,12 @@ const DEFAULT_POOL_SIZE = 10;
 /** Serializes schema creation across collectors starting at once (CREATE … IF NOT EXISTS can race). */
 const SCHEMA_LOCK_KEY = 0x7470_0001;
 
+interface Pending {
+  events: readonly StoredEvent[];
+  resolve: (result: { inserted: number }) => void;
+  reject: (error: unknown) => void;
+}
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function identifier(name: string, option: string): string {
@@ -51,7 +57,8 @@ CREATE INDEX IF NOT EXISTS "${table}_anonymous_id_idx" ON "${schema}"."${table}"
 
 /**
  * A PostgreSQL sink: creates its table on start, inserts in batches with `ON CONFLICT (id) DO NOTHING`,
- * and counts as new only the rows PostgreSQL actually inserted. Any number of collectors may share one
+ * and counts as new only the rows PostgreSQL actually inserted (`RETURNING id`). Writes that arrive while
+ * every pooled connection is busy are merged into one statement (group commit). Any number of collectors may share one
  * database: the primary key on the event id stores each event once.
  *
  * @example
@@ -62,10 +69,8 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
   const schema = identifier(options.schema ?? 'public', 'schema');
   const table = identifier(options.table ?? DEFAULT_PG_TABLE, 'table');
   const maxRows = options.maxRowsPerInsert ?? DEFAULT_MAX_ROWS_PER_INSERT;
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
-  });
+  const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: poolSize });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   try {
@@ -92,34 +97,82 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
 SELECT u.id, u.type, to_timestamp(u.ts / 1000.0), to_timestamp(u.received_at / 1000.0), u.anonymous_id, u.session_id, u.user_id, u.event
 FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
   AS u(id, type, ts, received_at, anonymous_id, session_id, user_id, event)
-ON CONFLICT (id) DO NOTHING`;
+ON CONFLICT (id) DO NOTHING
+RETURNING id`;
 
-  async function insertRows(events: readonly StoredEvent[]): Promise<number> {
-    const result = await pool.query(insert, [
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.ts),
-      events.map((e) => e.receivedAt),
-      events.map((e) => e.anonymousId),
-      events.map((e) => e.sessionId),
-      events.map((e) => e.userId ?? null),
-      events.map((e) => JSON.stringify(e)),
-    ]);
-    return result.rowCount ?? 0;
+  /** Inserts rows, chunked by `maxRows`; resolves with the ids PostgreSQL actually inserted. */
+  async function insertRows(events: readonly StoredEvent[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (let i = 0; i < events.length; i += maxRows) {
+      const chunk = events.slice(i, i + maxRows);
+      const result = await pool.query<{ id: string }>(insert, [
+        chunk.map((e) => e.id),
+        chunk.map((e) => e.type),
+        chunk.map((e) => e.ts),
+        chunk.map((e) => e.receivedAt),
+        chunk.map((e) => e.anonymousId),
+        chunk.map((e) => e.sessionId),
+        chunk.map((e) => e.userId ?? null),
+        chunk.map((e) => JSON.stringify(e)),
+      ]);
+      for (const row of result.rows) inserted.add(row.id);
+    }
+    return inserted;
+  }
+
+  // Group commit: writes that queue up while every connection is busy go out together in one statement.
+  let queue: Pending[] = [];
+  let active = 0;
+  let drained: (() => void) | undefined;
+
+  async function flush(group: Pending[]): Promise<void> {
+    try {
+      const inserted = await insertRows(group.flatMap((p) => p.events));
+      // The first write of an id claims it; a concurrent resend of the same id is a duplicate.
+      for (const pending of group) {
+        let count = 0;
+        for (const event of pending.events) if (inserted.delete(event.id)) count++;
+        pending.resolve({ inserted: count });
+      }
+    } catch (error) {
+      // One failing write must not fail the others merged with it: retry them one by one.
+      if (group.length > 1) await Promise.all(group.map((p) => flush([p])));
+      else group[0]!.reject(error);
+    }
+  }
+
+  function pump(): void {
+    while (active < poolSize && queue.length > 0) {
+      const group: Pending[] = [];
+      let rows = 0;
+      while (queue.length > 0 && (group.length === 0 || rows + queue[0]!.events.length <= maxRows)) {
+        const next = queue.shift()!;
+        group.push(next);
+        rows += next.events.length;
+      }
+      active++;
+      void flush(group).finally(() => {
+        active--;
+        pump();
+        if (active === 0 && queue.length === 0) drained?.();
+      });
+    }
   }
 
   return {
     name: 'postgres',
-    async write(events) {
-      let inserted = 0;
-      for (let i = 0; i < events.length; i += maxRows)
-        inserted += await insertRows(events.slice(i, i + maxRows));
-      return { inserted };
+    write(events) {
+      if (events.length === 0) return Promise.resolve({ inserted: 0 });
+      return new Promise((resolve, reject) => {
+        queue.push({ events, resolve, reject });
+        pump();
+      });
     },
     async ping() {
       await pool.query('SELECT 1');
     },
     async close() {
+      if (active > 0 || queue.length > 0) await new Promise<void>((r) => (drained = r));
       await pool.end();
     },
   };
