@@ -1,0 +1,49 @@
+// Three builds: the npm ESM (with .d.ts, dependencies external) and two script-tag IIFEs that carry
+// everything: touchpoint.min.js (with the default capture plugins) and touchpoint.core.min.js (delivery
+// core and API only). scripts/size.mjs holds both IIFEs to their budgets.
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(pkg.dependencies);
+
+const protocolSource = fileURLToPath(new URL('../protocol/src/index.ts', import.meta.url));
+
+// The IIFEs compile @touchpoint/protocol from source, one module per file, so rollup can leave out whole
+// files the bundle does not use (the built protocol is a single file whose source-list tables would stay).
+const iife = (input, file) => ({
+  input,
+  output: { file, format: 'iife', sourcemap: false },
+  treeshake: { moduleSideEffects: (id) => !id.includes('/packages/protocol/src/') },
+  plugins: [
+    {
+      name: 'protocol-from-source',
+      resolveId: (id) => (id === '@touchpoint/protocol' ? protocolSource : null),
+    },
+    resolve({ browser: true }),
+    typescript({ tsconfig: './tsconfig.bundle.json', outDir: 'dist', noEmitOnError: true }),
+    terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } }),
+  ],
+});
+
+export default [
+  {
+    input: 'src/index.ts',
+    external: (id) => external.some((dep) => id === dep || id.startsWith(dep + '/')),
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.build.json',
+        declaration: true,
+        declarationDir: 'dist',
+        outDir: 'dist',
+        noEmitOnError: true,
+      }),
+    ],
+  },
+  iife('src/iife.ts', 'dist/touchpoint.min.js'),
+  iife('src/iife-core.ts', 'dist/touchpoint.core.min.js'),
+];

@@ -1,0 +1,52 @@
+import type { BatchResponse } from '@touchpoint/protocol';
+import type { QueuedEvent } from '../queue/event-queue';
+
+/** What came back from one request: a status (or `network`), `Retry-After`, and the parsed 2xx answer. */
+export interface TransportResult {
+  status: number | 'network';
+  retryAfter?: string | null;
+  response?: Partial<BatchResponse>;
+  /** Sent with `sendBeacon`: the browser queued it, the answer is unknown. */
+  beacon?: boolean;
+}
+
+/** Fixed part of every batch body: `{"v":1,"sentAt":…,"events":[…]}` around the events' JSON. */
+export const BATCH_OVERHEAD_BYTES = 40;
+
+/** Builds the batch body from stored JSON without parsing it again. */
+export function batchBody(items: QueuedEvent[], now = Date.now()): string {
+  return `{"v":1,"sentAt":${now},"events":[${items.map((item) => item.json).join(',')}]}`;
+}
+
+/** Appends the write key as `?key=` (a header would make the request non-simple and need a preflight). */
+export function endpointUrl(endpoint: string, writeKey?: string): string {
+  if (!writeKey) return endpoint;
+  return `${endpoint}${endpoint.includes('?') ? '&' : '?'}key=${encodeURIComponent(writeKey)}`;
+}
+
+/**
+ * POSTs a body as `text/plain` (a CORS-simple request: no preflight, and allowed with `keepalive`).
+ * With `keepalive`, a request the browser refuses falls back to `navigator.sendBeacon`.
+ *
+ * @see https://developer.mozilla.org/docs/Web/API/RequestInit#keepalive
+ */
+export async function send(url: string, body: string, keepalive = false): Promise<TransportResult> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', mode: 'cors' });
+  } catch {
+    if (keepalive && typeof navigator !== 'undefined' && navigator.sendBeacon?.(url, body)) {
+      return { status: 'network', beacon: true };
+    }
+    return { status: 'network' };
+  }
+  let response: Partial<BatchResponse> | undefined;
+  if (res.ok) {
+    try {
+      response = (await res.json()) as Partial<BatchResponse>;
+    } catch {
+      // A 2xx without a JSON answer (a custom backend) still covers the batch.
+    }
+  }
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), response };
+}

@@ -1,0 +1,37 @@
+import type { PageContext } from '@touchpoint/protocol';
+
+/** What a redacted query value becomes. */
+export const REDACTED = 'redacted';
+
+/**
+ * Replaces the values of query parameters whose lower-cased name contains one of `patterns`.
+ * Unparseable input is returned unchanged only when it has no query at all; otherwise its query is cut.
+ */
+export function redactUrl(url: string, patterns: string[]): string {
+  const q = url.indexOf('?');
+  if (q < 0 || !patterns.length) return url;
+  try {
+    const parsed = new URL(url);
+    let changed = false;
+    for (const name of new Set(parsed.searchParams.keys())) {
+      const lower = name.toLowerCase();
+      if (patterns.some((p) => lower.includes(p))) {
+        parsed.searchParams.set(name, REDACTED);
+        changed = true;
+      }
+    }
+    return changed ? parsed.href : url;
+  } catch {
+    return url.slice(0, q);
+  }
+}
+
+/** The page the visitor is on now (redaction happens in the pipeline, after plugins' own pages). */
+export function pageContext(): PageContext {
+  return {
+    url: location.href,
+    path: location.pathname,
+    title: document.title || undefined,
+    referrer: document.referrer || undefined,
+  };
+}

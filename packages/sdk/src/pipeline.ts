@@ -1,0 +1,67 @@
+import { uuidv7, type EventType, type TouchpointEvent } from '@touchpoint/protocol';
+import type { Middleware } from './options';
+import type { TouchpointPlugin, TrackerContext } from './touchpoints/plugin';
+import { pageContext, redactUrl } from './page-context';
+
+export interface PipelineParts {
+  context(now: number): TrackerContext;
+  plugins: TouchpointPlugin[];
+  middleware: Middleware[];
+  redactParams: string[];
+  report(kind: string, detail?: unknown): void;
+}
+
+/**
+ * Builds one event through the typed stages, in order:
+ *
+ * 1. envelope — id (uuid v7), ts, anonymousId, sessionId, userId, page (current URL) — then the caller's
+ *    fields, which win (a plugin may pass its own `page`); page URL and referrer are redacted last;
+ * 2. plugins' `enrich`;
+ * 3. middleware — keep (return nothing), replace (return an event) or drop (`null`/`false`).
+ *
+ * Failure rule, the same everywhere: a plugin's `enrich` that throws is skipped for this event (it only
+ * adds); a middleware that throws drops the event (middleware may exist to remove personal data, and an
+ * unfiltered event is worse than a missing one). Both are reported, neither reaches the page.
+ * The consent gate and the queue come after this function (see `createTracker`).
+ */
+export function buildEvent(
+  parts: PipelineParts,
+  type: EventType,
+  fields: Record<string, unknown>,
+): TouchpointEvent | undefined {
+  const now = Date.now();
+  const ctx = parts.context(now);
+  let event = {
+    id: uuidv7(now),
+    type,
+    ts: now,
+    anonymousId: ctx.anonymousId,
+    sessionId: ctx.sessionId,
+    ...(ctx.userId ? { userId: ctx.userId } : {}),
+    page: pageContext(),
+    ...fields,
+  } as TouchpointEvent;
+  const page = event.page;
+  if (page) {
+    event.page = { ...page, url: redactUrl(page.url, parts.redactParams) };
+    if (page.referrer) event.page.referrer = redactUrl(page.referrer, parts.redactParams);
+  }
+  for (const plugin of parts.plugins) {
+    try {
+      plugin.enrich?.(event);
+    } catch (cause) {
+      parts.report('plugin-error', { plugin: plugin.name, stage: 'enrich', cause });
+    }
+  }
+  for (const middleware of parts.middleware) {
+    try {
+      const result = middleware(event);
+      if (result === null || result === false) return undefined;
+      if (result) event = result;
+    } catch (cause) {
+      parts.report('middleware-error', { id: event.id, cause });
+      return undefined;
+    }
+  }
+  return event;
+}

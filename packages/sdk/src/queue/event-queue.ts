@@ -1,0 +1,82 @@
+/** One queued event: its id (uuid v7, so ids sort by time), its JSON and that JSON's UTF-8 size. */
+export interface QueuedEvent {
+  id: string;
+  json: string;
+  bytes: number;
+}
+
+/** Bounds of a queue: past either, the oldest events are dropped and counted. */
+export interface QueueLimits {
+  maxEvents: number;
+  maxBytes: number;
+}
+
+/**
+ * The tracker's durable event queue. Two implementations pass the same conformance suite:
+ * {@link createIdbQueue} (shared by the origin's tabs, survives reloads) and {@link createMemoryQueue}.
+ */
+export interface EventQueue {
+  /** Where events live now; an IndexedDB queue reports `memory` after it fell back. */
+  readonly kind: () => 'indexeddb' | 'memory';
+  /** Queues an event. Synchronous; the durable write is coalesced with others made in the same task. */
+  add(item: QueuedEvent): void;
+  /** The oldest events (at least one if any) within the limits, from shared storage. Does not remove them. */
+  take(maxEvents: number, maxBytes: number): Promise<QueuedEvent[]>;
+  /** Events this tab knows to be queued, oldest first, without waiting (for unload). */
+  local(): QueuedEvent[];
+  /** Removes events (after a 2xx covering them). */
+  remove(ids: string[]): Promise<void>;
+  /** Removes every event. */
+  clear(): Promise<void>;
+  /** Resolves when every write started so far has finished. */
+  settle(): Promise<void>;
+  /** Starts pending writes now and commits them explicitly: for unload, when the page may die this task. */
+  commitNow(): void;
+  /** How many events were dropped because the queue was full. */
+  dropped(): number;
+}
+
+/** UTF-8 length of a string without allocating (lone surrogates count 3, like the encoder's U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2; // the pair (2 code units) becomes 4 bytes
+        i++;
+        continue;
+      }
+      bytes += 2;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** Takes the oldest items within the limits; always at least one, so an oversized event still moves. */
+export function headWithin(items: QueuedEvent[], maxEvents: number, maxBytes: number): QueuedEvent[] {
+  let bytes = 0;
+  let n = 0;
+  while (n < items.length && n < maxEvents) {
+    const next = items[n]!.bytes + 1; // + the comma between events
+    if (n > 0 && bytes + next > maxBytes) break;
+    bytes += next;
+    n++;
+  }
+  return items.slice(0, n);
+}
+
+/** Drops the oldest items until both limits hold; returns how many it dropped. Mutates `items`. */
+export function trimOldest(items: QueuedEvent[], limits: QueueLimits): QueuedEvent[] {
+  let bytes = 0;
+  for (const item of items) bytes += item.bytes;
+  let n = 0;
+  while (items.length - n > limits.maxEvents || (bytes > limits.maxBytes && items.length - n > 0)) {
+    bytes -= items[n]!.bytes;
+    n++;
+  }
+  return items.splice(0, n);
+}

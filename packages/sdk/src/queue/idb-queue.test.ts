@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createIdbQueue } from './idb-queue';
+import { item, queueConformance } from './queue-conformance';
+
+let n = 0;
+const fresh = () => `tp-test-${++n}`;
+
+queueConformance('IndexedDB queue', async (limits) => createIdbQueue({ ...limits, dbName: fresh() }));
+
+describe('IndexedDB queue specifics', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const limits = { maxEvents: 1000, maxBytes: 1_000_000 };
+
+  it('shares events between queues of the same database (tabs, next page)', async () => {
+    const dbName = fresh();
+    const a = createIdbQueue({ ...limits, dbName });
+    const events = [item(), item()];
+    for (const e of events) a.add(e);
+    await a.settle();
+    const b = createIdbQueue({ ...limits, dbName });
+    expect((await b.take(10, 10_000)).map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it('coalesces a burst into one write transaction', async () => {
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    await q.take(1, 1); // opens the database
+    spy.mockClear();
+    for (let i = 0; i < 200; i++) q.add(item());
+    await q.settle();
+    expect(spy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
+  });
+
+  it('commitNow starts the write in the same task and commits it', async () => {
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    await q.take(1, 1);
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
+    q.add(item());
+    q.commitNow();
+    expect(commit).toHaveBeenCalledTimes(1);
+    await q.settle();
+  });
+
+  it('falls back to memory when IndexedDB is missing, and says so', async () => {
+    const reports: string[] = [];
+    const original = globalThis.indexedDB;
+    // @ts-expect-error simulating a browser without IndexedDB
+    delete globalThis.indexedDB;
+    try {
+      const q = createIdbQueue({ ...limits, report: (k) => reports.push(k) });
+      const e = item();
+      q.add(e);
+      expect(q.kind()).toBe('memory');
+      expect((await q.take(10, 10_000)).map((x) => x.id)).toEqual([e.id]);
+    } finally {
+      globalThis.indexedDB = original;
+    }
+    expect(reports).toContain('storage-fallback');
+  });
+
+  it('reopens once after a failure, then keeps using IndexedDB', async () => {
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    await q.take(1, 1);
+    const real = IDBDatabase.prototype.transaction;
+    let failures = 1;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
+      if (failures-- > 0)
+        throw new DOMException('Connection to Indexed Database server lost', 'UnknownError');
+      return real.apply(this, args as Parameters<typeof real>);
+    });
+    const e = item();
+    q.add(e);
+    await q.settle();
+    expect(q.kind()).toBe('indexeddb');
+    expect((await q.take(10, 10_000)).map((x) => x.id)).toEqual([e.id]);
+  });
+
+  it('falls back to memory after repeated failures without losing queued events', async () => {
+    const reports: string[] = [];
+    const q = createIdbQueue({ ...limits, dbName: fresh(), report: (k) => reports.push(k) });
+    await q.take(1, 1);
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    const events = [item(), item()];
+    for (const e of events) q.add(e);
+    await q.settle();
+    expect(q.kind()).toBe('memory');
+    expect(reports).toContain('storage-fallback');
+    expect((await q.take(10, 10_000)).map((x) => x.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it('falls back when the database cannot be opened', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      );
+    });
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    const e = item();
+    q.add(e);
+    await q.settle();
+    expect((await q.take(10, 10_000)).map((x) => x.id)).toEqual([e.id]);
+    expect(q.kind()).toBe('memory');
+  });
+});

@@ -1,0 +1,89 @@
+import type { TrackerOptions } from './options';
+import type { PluginDefaults } from './tracker';
+import { createCoreTracker } from './tracker';
+import type { Tracker } from './tracker-api';
+
+/** The global function of the script-tag install, with the stub's call queue. */
+export type TouchpointGlobal = ((method: string, ...args: unknown[]) => unknown) & {
+  q?: ArrayLike<unknown>[];
+};
+
+declare global {
+  interface Window {
+    /** The script-tag API: `touchpoint('track', 'signup', { plan: 'pro' })`. */
+    touchpoint?: TouchpointGlobal;
+  }
+}
+
+/** Options given as lists in `data-*` attributes, comma-separated. */
+const LIST_OPTIONS = ['linkDomains', 'redactParams'];
+
+/**
+ * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,
+ * `data-consent`, `data-link-domains="a.com,b.com"`, `data-flush-interval-ms="2000"`, `data-autocapture="false"`…
+ * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted).
+ */
+export function optionsFromAttributes(script: HTMLElement | null): Partial<TrackerOptions> {
+  const out: Record<string, unknown> = {};
+  for (const [name, raw = ''] of Object.entries(script?.dataset ?? {})) {
+    out[name] = LIST_OPTIONS.includes(name)
+      ? raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : raw === 'true' || raw === 'false'
+        ? raw === 'true'
+        : /^\d+$/.test(raw)
+          ? Number(raw)
+          : raw;
+  }
+  return out;
+}
+
+/**
+ * Installs `window.touchpoint`: replays the stub's queued calls in order, then keeps accepting
+ * `touchpoint(method, ...args)`. The tracker starts from the `data-*` attributes when they include
+ * `data-endpoint`, else at the first `touchpoint('init', options)` call (calls before it wait).
+ */
+export function installScriptTag(defaults?: PluginDefaults): void {
+  if (typeof window === 'undefined') return;
+  const w = window;
+  const script = (document.currentScript ??
+    document.querySelector('script[data-endpoint]')) as HTMLElement | null;
+  const fromAttributes = optionsFromAttributes(script);
+  const queued = Array.from(w.touchpoint?.q ?? [], (args) => Array.from(args));
+  let tracker: Tracker | undefined;
+  let waiting: unknown[][] = [];
+
+  const init = (options: Partial<TrackerOptions>): void => {
+    if (tracker)
+      return console.warn('[touchpoint] init: already initialised; the second init call is ignored.');
+    try {
+      tracker = createCoreTracker({ ...fromAttributes, ...options } as TrackerOptions, defaults);
+    } catch (error) {
+      return console.error(error);
+    }
+    const calls = waiting;
+    waiting = [];
+    for (const args of calls) call(...args);
+  };
+  const call = (method?: unknown, ...args: unknown[]): unknown => {
+    if (method === 'init') return init((args[0] ?? {}) as Partial<TrackerOptions>);
+    if (!tracker) return void waiting.push([method, ...args]);
+    const fn = (tracker as unknown as Record<string, unknown>)[String(method)];
+    if (typeof fn !== 'function') {
+      return console.warn(
+        `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker).join(', ')}.`,
+      );
+    }
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  };
+
+  const api: TouchpointGlobal = (method, ...args) => call(method, ...args);
+  w.touchpoint = api;
+  // An init call in the stub's queue wins over the attributes; otherwise the attributes may start it.
+  const initCall = queued.find((args) => args[0] === 'init');
+  if (!initCall && fromAttributes.endpoint) init({});
+  if (initCall) init((initCall[1] ?? {}) as Partial<TrackerOptions>);
+  for (const args of queued) if (args !== initCall) call(...args);
+}

@@ -1,0 +1,50 @@
+import type { EventType, JsonObject, TouchpointEvent } from '@touchpoint/protocol';
+import type { DeliveryStats } from './delivery/sender';
+import type { ConsentState } from './options';
+
+/** Fields of a conversion besides its name. */
+export interface ConversionDetails {
+  /** Monetary value (any unit; give `currency` with it). */
+  value?: number;
+  /** ISO 4217 code, three letters, e.g. `EUR`. */
+  currency?: string;
+  /** The order id; a backend can count each order once. */
+  orderId?: string;
+  /** Free-form properties. */
+  props?: JsonObject;
+}
+
+/** State of a tracker, for diagnostics and tests. */
+export interface TrackerStats extends DeliveryStats {
+  consent: ConsentState;
+  /** Where the queue lives now (`memory` after an IndexedDB failure or with `persist: false`). */
+  storage: 'indexeddb' | 'memory';
+  /** Events this page knows to be queued and not yet confirmed by the collector. */
+  queued: number;
+}
+
+/** What {@link createTracker} returns. Every method is safe to call at any time and never throws. */
+export interface Tracker {
+  /** Records a page view of the current URL (the `pages` plugin does this automatically). Returns the event id. */
+  page(props?: JsonObject): string | undefined;
+  /** Records a custom event. Returns the event id, or undefined when consent or a middleware dropped it. */
+  track(name: string, props?: JsonObject): string | undefined;
+  /** Links this browser's anonymous id to a known user; later events carry `userId`. */
+  identify(userId: string, traits?: JsonObject): string | undefined;
+  /** Records a conversion (signup, purchase…) with its value. */
+  conversion(name: string, details?: ConversionDetails): string | undefined;
+  /** Records any protocol event type with its fields (used by plugins and custom touchpoints). */
+  record(type: EventType, fields?: Record<string, unknown>): TouchpointEvent | undefined;
+  /** Sets the visitor's consent: `granted` sends, `pending` holds, `denied` records nothing and removes stored data. */
+  consent(state: ConsentState): void;
+  /** Sends everything queued now; resolves when the queue is empty, the browser is offline, or a retry is scheduled. */
+  flush(): Promise<void>;
+  /** Starts a new anonymous person (call on logout): new anonymous and session ids, no user id. */
+  reset(): void;
+  /** Stops every plugin and listener after a last flush. The tracker records nothing afterwards. */
+  shutdown(): Promise<void>;
+  /** The current anonymous id. */
+  anonymousId(): string;
+  /** Delivery counters and state. */
+  stats(): TrackerStats;
+}

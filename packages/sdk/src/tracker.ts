@@ -1,0 +1,177 @@
+import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
+import { initialConsent, storeConsent, CONSENT_KEY } from './consent';
+import { diagnostics } from './diagnostics';
+import { createSender } from './delivery/sender';
+import { endpointUrl } from './delivery/transport';
+import { createIdentity } from './identity';
+import { decorateLinks, readLinkedId } from './link-domains';
+import type { ConsentState, TrackerOptions } from './options';
+import { buildEvent } from './pipeline';
+import { createIdbQueue } from './queue/idb-queue';
+import { createMemoryQueue } from './queue/memory-queue';
+import { utf8Length, type QueuedEvent } from './queue/event-queue';
+import { resolveOptions } from './resolve-options';
+import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
+import type { AutocaptureOptions } from './touchpoints/defaults';
+import type { Tracker } from './tracker-api';
+
+const CONSENT_STATES: ConsentState[] = ['pending', 'granted', 'denied'];
+
+/** Removes every `tp_*` localStorage key but the consent choice (capture plugins keep state there). */
+function forgetStoredState(): void {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('tp_') && key !== CONSENT_KEY) localStorage.removeItem(key);
+    }
+  } catch {
+    // no storage, nothing stored
+  }
+}
+
+/** A source of default plugins, given the `autocapture` option (the full builds pass `defaultPlugins`). */
+export type PluginDefaults = (autocapture: AutocaptureOptions) => TouchpointPlugin[];
+
+/**
+ * The browser tracker: validates the options (the only time it throws), then records events through the
+ * pipeline, keeps them in the durable queue and delivers them. `defaults` supplies the default capture
+ * plugins (the npm `createTracker` and the full script tag pass `defaultPlugins`). Browser only.
+ */
+export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefaults): Tracker {
+  const o = resolveOptions(options);
+  const report = diagnostics(o.onDiagnostic, o.debug);
+  let state = initialConsent(o);
+  let stopped = false;
+  const held: QueuedEvent[] = [];
+  const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
+  const linked = readLinkedId(o.linkDomains);
+  if (linked) identity.adopt(linked);
+  const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
+  const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
+  const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
+  const plugins = [...(defaults?.(o.autocapture) ?? []), ...o.plugins];
+  const parts = { ...o, plugins, report, context: (now: number) => identity.context(now) };
+
+  const enqueue = (event: TouchpointEvent): void => {
+    let json: string;
+    try {
+      json = JSON.stringify(event);
+    } catch (cause) {
+      return report('event-unserializable', { id: event.id, cause });
+    }
+    const item = { id: event.id, json, bytes: utf8Length(json) };
+    if (state === 'pending') {
+      held.push(item);
+      if (held.length > o.maxQueueEvents) held.shift();
+      return;
+    }
+    queue.add(item);
+    sender.queued();
+  };
+
+  const record = (type: EventType, fields: Record<string, unknown> = {}): TouchpointEvent | undefined => {
+    if (stopped || state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))
+      return undefined;
+    const event = buildEvent(parts, type, fields);
+    if (event) enqueue(event);
+    return event;
+  };
+
+  const consent = (next: ConsentState): void => {
+    if (!CONSENT_STATES.includes(next)) return report('invalid-call', { method: 'consent', value: next });
+    storeConsent(next);
+    state = next;
+    if (next === 'granted') {
+      identity.persist(true);
+      for (const item of held.splice(0)) queue.add(item);
+      sender.queued();
+    } else if (next === 'denied') {
+      held.length = 0;
+      identity.forget();
+      forgetStoredState();
+      void queue.clear();
+    } else identity.persist(false);
+  };
+
+  const lifecycle = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') sender.unload();
+    else void sender.flush();
+  };
+  const undo = [
+    decorateLinks(o.linkDomains, () => (state === 'granted' ? identity.peek().anonymousId : undefined)),
+  ];
+  for (const [target, type] of [
+    [document, 'visibilitychange'],
+    [window, 'pagehide'],
+    [window, 'online'],
+  ] as const) {
+    target.addEventListener(type, lifecycle);
+    undo.push(() => target.removeEventListener(type, lifecycle));
+  }
+
+  const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
+  const safe =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+    (...args: A): R | undefined => {
+      try {
+        return fn(...args);
+      } catch (cause) {
+        report('invalid-call', { method: name, cause });
+        return undefined;
+      }
+    };
+  const text = (value: unknown, what: string): string => {
+    if (typeof value !== 'string' || !value)
+      throw new Error(`[touchpoint] ${what} must be a non-empty string`);
+    return value;
+  };
+
+  const tracker: Tracker = {
+    page: safe('page', (props) => record('page', props ? { props } : {})?.id),
+    track: safe(
+      'track',
+      (name, props) => record('track', { name: text(name, 'track(name)'), ...(props ? { props } : {}) })?.id,
+    ),
+    identify: safe('identify', (userId, traits) => {
+      identity.identify(text(userId, 'identify(userId)'));
+      return record('identify', { userId, ...(traits ? { traits } : {}) })?.id;
+    }),
+    conversion: safe(
+      'conversion',
+      (name, details = {}) => record('conversion', { name: text(name, 'conversion(name)'), ...details })?.id,
+    ),
+    record: safe('record', record),
+    consent: safe('consent', consent),
+    flush: () => sender.flush(),
+    reset: safe('reset', () => identity.reset()),
+    async shutdown() {
+      if (stopped) return;
+      await sender.flush();
+      stopped = true;
+      sender.stop();
+      for (const plugin of plugins) safe('shutdown', () => plugin.stop())();
+      for (const fn of undo) fn();
+    },
+    anonymousId: () => identity.peek().anonymousId,
+    stats: () => ({
+      ...sender.stats(),
+      consent: state,
+      storage: queue.kind(),
+      queued: queue.local().length + held.length,
+    }),
+  };
+
+  if (state === 'denied') consent('denied');
+  for (const plugin of plugins) {
+    // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue.
+    for (const [name, fn] of Object.entries(plugin.commands ?? {}))
+      (tracker as unknown as Record<string, unknown>)[name] ??= fn;
+    try {
+      plugin.start(host);
+    } catch (cause) {
+      report('plugin-error', { plugin: plugin.name, stage: 'start', cause });
+    }
+  }
+  // Earlier pages' (and closed tabs') events go out now.
+  if (state === 'granted') void sender.flush();
+  return tracker;
+}

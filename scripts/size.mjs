@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Prints the size of the SDK's script-tag bundles (minified, min+gzip, min+brotli) and, with --check,
+// exits 1 when one is over its budget. Budgets are gzip bytes (issue 2: core ≤ 5 KB; issue 3: full ≤ 8 KB).
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
+export const BUDGETS = [
+  { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 8 * 1024, what: 'core + default capture plugins' },
+];
+
+const check = process.argv.includes('--check');
+const rows = [];
+let failed = false;
+for (const { file, gzipBudget, what } of BUDGETS) {
+  const path = dist + file;
+  if (!existsSync(path)) {
+    console.error(`[touchpoint] size: ${path} is missing. Run \`pnpm build\` first.`);
+    process.exit(1);
+  }
+  const code = readFileSync(path);
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const over = gzip > gzipBudget;
+  failed ||= over;
+  rows.push({ file, what, min: code.length, gzip, brotli, budget: gzipBudget, status: over ? 'OVER' : 'ok' });
+}
+console.table(rows);
+if (check && failed) {
+  for (const r of rows.filter((r) => r.status === 'OVER')) {
+    console.error(
+      `[touchpoint] size: ${r.file} is ${r.gzip} B min+gzip, over its budget of ${r.budget} B by ${r.gzip - r.budget} B. ` +
+        'Make the change smaller, move optional weight into a plugin, or raise the budget in scripts/size.mjs with a reason.',
+    );
+  }
+  process.exit(1);
+}
