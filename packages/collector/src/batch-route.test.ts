@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readStoredEvents } from './read-stored-events';
 import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness';
@@ -103,6 +104,30 @@ describe('POST /v1/batch', () => {
       accepted: 1,
       rejected: [{ id: fat.id, reason: expect.stringMatching(/limit is 1000/) }],
     });
+  });
+
+  it('reads an over-limit body to the end before answering 413, and cuts off huge ones at once', async () => {
+    const { baseUrl } = await start({ maxBodyBytes: 10_000 });
+    // Twice the limit: drained, so the browser sees the 413 and can split its batch; the connection stays usable.
+    const big = await postBatch(baseUrl, {
+      v: 1,
+      events: [trackEvent({ props: { x: 'y'.repeat(20_000) } })],
+    });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('connection')).not.toBe('close');
+    const { port } = new URL(baseUrl);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10000000\r\n\r\n{',
+        );
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('close', () => resolve(data));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toMatch(/connection: close/i);
   });
 
   it('rejects strings over maxStringLength per event', async () => {

@@ -41,7 +41,7 @@ export async function handleBatch(
     raw = await readBody(req, options.maxBodyBytes, options.requestTimeoutMs);
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
-    return refuse(error.status, error.message, { connection: 'close' });
+    return refuse(error.status, error.message, error.close ? { connection: 'close' } : {});
   }
   const receivedAt = Date.now();
   let body: unknown;

@@ -185,7 +185,7 @@ describe('fuzz', () => {
     await removeDir(server.dataDir);
   });
 
-  it(`survives ${REQUESTS} random and mutated requests (seed ${SEED})`, { timeout: 60_000 }, async () => {
+  it(`survives ${REQUESTS} random and mutated requests (seed ${SEED})`, { timeout: 120_000 }, async () => {
     const rand = prng(SEED);
     const statuses = new Map<number, number>();
     const fivexx: string[] = [];
