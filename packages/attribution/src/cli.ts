@@ -1,3 +1,153 @@
-export async function main(_args: string[]): Promise<number> {
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { analyze, type AnalyzeOptions } from './analyze';
+import { parseDuration } from './journey-options';
+import { MODEL_NAMES, type ModelName } from './models/model-options';
+import { parseTransform } from './path-transforms';
+import { FORMATS, renderReport, type Format } from './render-report';
+import type { TouchClass } from './types';
+
+export const USAGE = `Usage: touchpoint-attribution <input...> [options]
+
+<input>  NDJSON events (file or directory of *.ndjson) or ChannelAttribution CSV (*.csv)
+
+  --model <m>            ${MODEL_NAMES.join(', ')} or all (repeatable, comma lists ok) [all]
+  --format <f>           table | json | csv | html [table]
+  --out <file>           write there instead of stdout
+  --order <n>            Markov order 1-4 [1]
+  --no-nulls             Markov without the null state
+  --lookback <d>         30d for every kind, or click=30d,visit=30d,impression=1d
+  --session-timeout <d>  inactivity that ends a session [30m]
+  --half-life <d>        time-decay half-life [7d]
+  --transform <t>        exposure | first | frequency | removeIfNotAll:<ch> | removeIfLastAndNotAll:<ch> | trimLongPath:<n> (repeatable, in order)
+  --paths <mode>         overlap | reset [overlap]
+  --conversion <name>    count only conversions with this name (repeatable)
+  --shares               count share events as touches
+  --position-weights <w> first,middle,last [0.4,0.2,0.4]
+  --direct-channel <ch>  channel last_non_direct skips [Direct]
+  --top <n>              top paths listed [20]
+  --help
+`;
+
+/** Runs the CLI with `args` (without node and script); resolves to the exit code. */
+export async function main(
+  args: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** Where the CLI writes. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        order: { type: 'string' },
+        'no-nulls': { type: 'boolean' },
+        lookback: { type: 'string', multiple: true },
+        'session-timeout': { type: 'string' },
+        'half-life': { type: 'string' },
+        transform: { type: 'string', multiple: true },
+        paths: { type: 'string' },
+        conversion: { type: 'string', multiple: true },
+        shares: { type: 'boolean' },
+        'position-weights': { type: 'string' },
+        'direct-channel': { type: 'string' },
+        top: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (cause) {
+    io.stderr.write(`[touchpoint] attribution: ${(cause as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return (void io.stdout.write(USAGE), 0);
+  if (!positionals.length) {
+    io.stderr.write(`[touchpoint] attribution: give an input file or directory.\n\n${USAGE}`);
+    return 2;
+  }
+  const format = (v.format ?? 'table') as Format;
+  if (!FORMATS.includes(format))
+    throw new Error(`[touchpoint] attribution: --format ${format} is not one of ${FORMATS.join(', ')}.`);
+  const models = (v.model ?? ['all']).flatMap((m) => m.split(',')).map((m) => m.trim());
+  const options: AnalyzeOptions = {
+    models: models.includes('all') ? 'all' : (models as ModelName[]),
+    nulls: !v['no-nulls'],
+    transforms: (v.transform ?? []).map(parseTransform),
+    shares: v.shares ?? false,
+  };
+  if (v.order) options.order = integer(v.order, '--order');
+  if (v.top) options.topPaths = integer(v.top, '--top');
+  if (v['session-timeout']) options.sessionTimeout = parseDuration(v['session-timeout'], '--session-timeout');
+  if (v['half-life']) options.halfLife = parseDuration(v['half-life'], '--half-life');
+  if (v.lookback) options.lookback = lookback(v.lookback);
+  if (v.paths) options.paths = v.paths as 'overlap' | 'reset';
+  if (v.conversion) options.conversionNames = v.conversion;
+  if (v['direct-channel']) options.directChannel = v['direct-channel'];
+  if (v['position-weights']) options.positionWeights = weights(v['position-weights']);
+  const tty = Boolean(io.stderr.isTTY);
+  let invalid = 0;
+  options.onInvalid = () => void invalid++;
+  if (tty) options.onProgress = (bytes) => io.stderr.write(`\rread ${(bytes / 1048576).toFixed(0)} MiB`);
+  const result = await analyze(positionals, options);
+  if (tty) io.stderr.write('\n');
+  if (invalid)
+    io.stderr.write(`[touchpoint] attribution: skipped ${invalid} lines that were not JSON objects.\n`);
+  const text = renderReport(result, format);
+  if (v.out) await writeFile(v.out, text);
+  else io.stdout.write(text);
   return 0;
+}
+
+function integer(text: string, flag: string): number {
+  if (!/^\d+$/.test(text))
+    throw new Error(`[touchpoint] attribution: ${flag} ${text} is not a whole number.`);
+  return Number(text);
+}
+
+function lookback(specs: string[]): Partial<Record<TouchClass, number>> {
+  const out: Partial<Record<TouchClass, number>> = {};
+  for (const part of specs.flatMap((s) => s.split(','))) {
+    const eq = part.indexOf('=');
+    if (eq < 0) {
+      const ms = parseDuration(part, '--lookback');
+      Object.assign(out, { click: ms, visit: ms, impression: ms });
+      continue;
+    }
+    const kind = part.slice(0, eq).trim();
+    if (kind !== 'click' && kind !== 'visit' && kind !== 'impression') {
+      throw new Error(
+        `[touchpoint] attribution: --lookback ${part}: the kind must be click, visit or impression.`,
+      );
+    }
+    out[kind] = parseDuration(part.slice(eq + 1), '--lookback');
+  }
+  return out;
+}
+
+function weights(text: string): [number, number, number] {
+  const w = text.split(',').map(Number);
+  if (w.length !== 3 || w.some((x) => !(x >= 0)) || Math.abs(w[0]! + w[1]! + w[2]! - 1) > 1e-9) {
+    throw new Error(
+      `[touchpoint] attribution: --position-weights ${text}: give three weights ≥ 0 that sum to 1, e.g. 0.4,0.2,0.4.`,
+    );
+  }
+  return w as [number, number, number];
 }

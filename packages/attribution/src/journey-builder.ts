@@ -198,13 +198,33 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       if (list) list.push(i);
       else persons.set(person, [i]);
     }
+    const channelRank = ranks(channelNames);
+    const anonRank = ranks(anonNames);
     const keys = [...persons.keys()].sort();
     for (const person of keys) {
       const records = persons.get(person)!;
       persons.delete(person);
-      yield* personJourneys(person, records, { c, channelNames, conversions, surveys, opts });
+      yield* personJourneys(person, records, {
+        c,
+        channelNames,
+        channelRank,
+        anonRank,
+        conversions,
+        surveys,
+        opts,
+      });
     }
   }
 
   return { add, journeys, stats };
+}
+
+/** For each name, its position in sorted order. */
+function ranks(names: readonly string[]): Int32Array {
+  const order = names
+    .map((_, i) => i)
+    .sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const rank = new Int32Array(names.length);
+  order.forEach((index, position) => (rank[index] = position));
+  return rank;
 }

@@ -16,6 +16,10 @@ export interface ConversionInfo {
 export interface PersonContext {
   c: Columns;
   channelNames: readonly string[];
+  /** Position of each channel in name order. */
+  channelRank: Int32Array;
+  /** Position of each device in name order. */
+  anonRank: Int32Array;
   conversions: readonly ConversionInfo[];
   surveys: readonly string[];
   opts: ResolvedJourneyOptions;

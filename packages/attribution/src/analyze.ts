@@ -1,0 +1,43 @@
+import { aggregatePaths, type AggregateOptions } from './aggregate-paths';
+import { buildJourneys } from './build-journeys';
+import type { JourneyOptions } from './journey-options';
+import { readEvents, type ReadEventsOptions } from './read-events';
+import { readPathsCsv } from './read-paths-csv';
+import { report, type Report, type ReportOptions } from './report';
+import type { LooseEvent } from './touch-of-event';
+import type { PathSet } from './types';
+
+/** Everything `analyze` accepts: journey, aggregation, model and report options, plus reading hooks. */
+export interface AnalyzeOptions extends JourneyOptions, AggregateOptions, ReportOptions, ReadEventsOptions {}
+
+/**
+ * The whole pipeline in one call. `input` is NDJSON (a file, a directory of `*.ndjson`, or a list), a
+ * ChannelAttribution CSV (`*.csv`), events in memory, or paths already aggregated.
+ *
+ * @example const r = await analyze('data/events', { models: ['last_non_direct', 'markov'] });
+ * console.log(renderReport(r, 'table'));
+ */
+export async function analyze(
+  input: string | readonly string[] | readonly LooseEvent[] | PathSet,
+  options: AnalyzeOptions = {},
+): Promise<Report> {
+  return report(await pathsOf(input, options), options);
+}
+
+async function pathsOf(
+  input: string | readonly string[] | readonly LooseEvent[] | PathSet,
+  options: AnalyzeOptions,
+): Promise<PathSet> {
+  if (!Array.isArray(input) && typeof input === 'object') return input as PathSet;
+  const list = typeof input === 'string' ? [input] : (input as readonly unknown[]);
+  if (list.length && list.every((p) => typeof p === 'string')) {
+    const files = list as string[];
+    if (files.every((f) => f.toLowerCase().endsWith('.csv'))) {
+      const sets = await Promise.all(files.map(readPathsCsv));
+      return { rows: sets.flatMap((s) => s.rows) };
+    }
+    const journeys = await buildJourneys(readEvents(files, options), options);
+    return aggregatePaths(journeys, options);
+  }
+  return aggregatePaths(await buildJourneys(list as LooseEvent[], options), options);
+}

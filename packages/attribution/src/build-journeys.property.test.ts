@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { aggregatePaths } from './aggregate-paths';
+import { attribute } from './attribute';
+import { buildJourneys } from './build-journeys';
+import type { LooseEvent } from './touch-of-event';
+
+const MIN = 60_000;
+const eventArb = fc
+  .record({
+    type: fc.constantFrom('page', 'page', 'page', 'ad_impression', 'email_open', 'conversion', 'identify'),
+    anon: fc.constantFrom('a', 'b', 'c'),
+    minute: fc.oneof(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 3 * 24 * 60 })),
+    session: fc.constantFrom('s1', 's2'),
+    channel: fc.option(fc.constantFrom('Email', 'Paid Search', 'Organic Social'), { nil: undefined }),
+    user: fc.constantFrom('u1', 'u2'),
+    value: fc.integer({ min: 0, max: 100 }),
+  })
+  .map((e): LooseEvent => ({
+    type: e.type,
+    anonymousId: e.anon,
+    sessionId: `${e.anon}-${e.session}`,
+    ts: e.minute * MIN,
+    ...(e.type === 'page'
+      ? {
+          page: { url: 'https://x.example/', path: '/' },
+          ...(e.channel ? { touchpoint: { kind: 'other', channel: e.channel } } : {}),
+        }
+      : {}),
+    ...(e.type === 'ad_impression' ? { ad: { id: 'x' } } : {}),
+    ...(e.type === 'conversion' ? { name: 'buy', value: e.value } : {}),
+    ...(e.type === 'identify' ? { userId: e.user } : {}),
+  }));
+
+async function journeysOf(events: LooseEvent[]) {
+  return [...(await buildJourneys(events))];
+}
+
+describe('journeys from events (properties)', () => {
+  it('do not depend on event order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(eventArb, { maxLength: 60 }), fc.integer(), async (events, seed) => {
+        const shuffled = events
+          .map((e, i) => ({ e, k: Math.imul(i + 1, seed | 1) ^ (seed >>> 3) }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.e);
+        expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every model stays efficient end to end', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(eventArb, { maxLength: 60 }), async (events) => {
+        const paths = aggregatePaths(await buildJourneys(events));
+        const conversions = paths.rows.reduce((a, r) => a + r.conversions, 0);
+        for (const m of attribute(paths).models) {
+          expect(m.channels.reduce((a, c) => a + c.conversions, 0)).toBeCloseTo(conversions, 9);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from './cli';
+import { MODEL_NAMES } from './models/model-options';
+
+const pkg = join(import.meta.dirname, '..');
+const fixture = (name: string) => join(pkg, 'test', 'fixtures', name);
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('touchpoint-attribution CLI', () => {
+  it('built binary prints the JSON shape for NDJSON input', async () => {
+    const bin = join(pkg, 'bin', 'touchpoint-attribution.js');
+    expect(existsSync(join(pkg, 'dist', 'cli.js')), 'run pnpm build first').toBe(true);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      bin,
+      fixture('events.ndjson'),
+      '--model',
+      'all',
+      '--format',
+      'json',
+    ]);
+    const json = JSON.parse(stdout);
+    expect(json.models.map((m: { model: string }) => m.model)).toEqual([...MODEL_NAMES]);
+    for (const m of json.models) {
+      for (const c of m.channels)
+        expect(Object.keys(c)).toEqual(expect.arrayContaining(['channel', 'conversions', 'value']));
+      expect(m.channels.reduce((a: number, c: { conversions: number }) => a + c.conversions, 0)).toBeCloseTo(
+        3,
+        9,
+      );
+      expect(m.channels.reduce((a: number, c: { value: number }) => a + c.value, 0)).toBeCloseTo(100, 9);
+    }
+    const last = json.models.find((m: { model: string }) => m.model === 'last_touch');
+    expect(last.channels.filter((c: { conversions: number }) => c.conversions > 0)).toEqual([
+      { channel: 'Email', conversions: 2, value: 80, share: 2 / 3 },
+      { channel: 'Referral', conversions: 1, value: 20, share: 1 / 3 },
+    ]);
+    expect(json.journeys.selfReported).toEqual({ Audio: { Referral: 1 } });
+  });
+
+  it('reads ChannelAttribution CSV with --order and --no-nulls', async () => {
+    const { code, stdout } = await cli(
+      fixture('golden.csv'),
+      '--model',
+      'markov',
+      '--no-nulls',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const markov = JSON.parse(stdout).models[0];
+    expect(markov.channels.map((c: { conversions: number }) => c.conversions)).toEqual(
+      [28 / 13, 21 / 13, 42 / 13].map((x) => expect.closeTo(x, 9)),
+    );
+    const order2 = JSON.parse(
+      (await cli(fixture('golden.csv'), '--model', 'markov', '--order', '2', '--format', 'json')).stdout,
+    );
+    expect(order2.models[0].markov.order).toBe(2);
+  });
+
+  it('writes csv, table and a self-contained html file', async () => {
+    const csv = await cli(fixture('golden.csv'), '--model', 'linear,first_touch', '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe('model,channel,conversions,value,share');
+    expect(csv.stdout).toContain('first_touch,A,4,35,');
+    const table = await cli(fixture('golden.csv'));
+    expect(table.stdout).toMatch(/Conversions by channel and model/);
+    const dir = await mkdtemp(join(tmpdir(), 'tp-cli-'));
+    const out = join(dir, 'r.html');
+    expect((await cli(fixture('events.ndjson'), '--format', 'html', '--out', out)).code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(html).not.toMatch(/(src|href)=["']?https?:/);
+  });
+
+  it('passes journey options through and reports skipped lines', async () => {
+    const r = await cli(
+      fixture('events.ndjson'),
+      '--model',
+      'first_touch',
+      '--format',
+      'json',
+      '--lookback',
+      'visit=1m',
+      '--session-timeout',
+      '5m',
+      '--transform',
+      'exposure',
+    );
+    expect(r.stderr).toMatch(/skipped 1 lines/);
+    // Only touches within a minute of the conversion count: two of three conversions lose every touch.
+    expect(JSON.parse(r.stdout).journeys.untracked).toBe(2);
+    expect(
+      JSON.parse((await cli(fixture('events.ndjson'), '--format', 'json')).stdout).journeys.untracked,
+    ).toBe(0);
+  });
+
+  it('fails with a clear message on bad options', async () => {
+    expect(await cli(fixture('golden.csv'), '--model', 'nope')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/unknown model "nope"/),
+    });
+    expect(await cli(fixture('golden.csv'), '--lookback', 'x=1d')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/click, visit or impression/),
+    });
+    expect(await cli()).toMatchObject({ code: 2, stderr: expect.stringMatching(/give an input/) });
+    expect(await cli('x', '--bogus')).toMatchObject({ code: 2 });
+    expect((await cli('--help')).stdout).toMatch(/Usage: touchpoint-attribution/);
+  });
+});
