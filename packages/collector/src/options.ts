@@ -40,6 +40,12 @@ export interface CollectorOptions {
   requestTimeoutMs?: number;
   /** `close()` waits this long for requests in flight before cutting connections. @default 10000 */
   shutdownTimeoutMs?: number;
+  /**
+   * The server clock, epoch ms: `receivedAt` of batches and the time of the events the collector makes
+   * itself (email opens, clicks). Replace it only to simulate or test; the demo runs visitors over past days.
+   * @default Date.now
+   */
+  now?: () => number;
   /** Receives operational errors (sink failures). Never given personal data. @default console.error */
   onError?: (message: string, error?: unknown) => void;
 }
@@ -102,6 +108,9 @@ export function resolveOptions(options: CollectorOptions): ResolvedOptions {
       );
     }
   }
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new Error('[touchpoint] createCollector: "now" must be a function returning epoch milliseconds');
+  }
   return {
     corsOrigins: origins === '*' ? '*' : new Set(origins),
     writeKeys: options.writeKeys ?? [],
@@ -116,6 +125,7 @@ export function resolveOptions(options: CollectorOptions): ResolvedOptions {
     maxStringLength: positive(options, 'maxStringLength', DEFAULT_MAX_STRING_LENGTH),
     requestTimeoutMs: positive(options, 'requestTimeoutMs', DEFAULT_REQUEST_TIMEOUT_MS),
     shutdownTimeoutMs: positive(options, 'shutdownTimeoutMs', DEFAULT_SHUTDOWN_TIMEOUT_MS),
+    now: options.now ?? Date.now,
     onError: options.onError ?? ((message, error) => console.error(message, error)),
   };
 }

@@ -35,7 +35,7 @@ export async function handlePixel(
     return sendGif(res);
   }
   const email = emailFromQuery(url.searchParams);
-  const now = Date.now();
+  const now = options.now();
   const event = { ...serverEnvelope(email.recipient, now), type: 'email_open' as const, email };
   if (checkServerEvent(event, options.maxStringLength)) {
     metrics.counters.refusedRequests++;

@@ -48,7 +48,7 @@ export async function handleRedirect(
   const target = checkTarget(params.get('url'), signed, options.allowRedirectHosts);
   if (!target.ok) return refuse(target.reason);
 
-  const now = Date.now();
+  const now = options.now();
   const isAd = params.get('kind') === 'ad';
   const ad = isAd ? adFromQuery(params) : undefined;
   if (isAd && !ad) return refuse('an ad click needs an "ad" id');
