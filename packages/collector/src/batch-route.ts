@@ -43,7 +43,7 @@ export async function handleBatch(
     if (!(error instanceof BodyError)) throw error;
     return refuse(error.status, error.message, error.close ? { connection: 'close' } : {});
   }
-  const receivedAt = ctx.options.now();
+  const receivedAt = options.now();
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
