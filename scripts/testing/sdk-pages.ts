@@ -55,7 +55,7 @@ window.touchpoint = (method, ...args) => tracker[method](...args);</script>`;
 /** Waits until the SDK replaced the stub (script tag) or the module defined `touchpoint` (ESM). */
 export async function sdkReady(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const tp = (window as unknown as { touchpoint?: { q?: unknown } }).touchpoint;
+    const tp = (window as unknown as { touchpoint?: (() => void) & { q?: unknown } }).touchpoint;
     return typeof tp === 'function' && !tp.q;
   });
 }
