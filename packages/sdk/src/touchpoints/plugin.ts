@@ -25,6 +25,11 @@ export interface TrackerHost {
   context(): TrackerContext;
   /** Reports a runtime problem or notable state through the tracker's debug hook. Never throws. */
   report(kind: string, detail?: unknown): void;
+  /**
+   * The visitor's consent state. Plugins keep their own state (journal, session campaign) in storage only
+   * while it is `granted`; before that they keep it in memory.
+   */
+  consent?(): 'pending' | 'granted' | 'denied';
 }
 
 /**

@@ -24,7 +24,7 @@ export function load<T>(key: string): T | undefined {
  * reports a consent state other than `granted` (a host without `consent()` allows it).
  */
 export function save(key: string, value: unknown, host?: TrackerHost): boolean {
-  const consent = (host as { consent?: () => string } | undefined)?.consent?.();
+  const consent = host?.consent?.();
   if (consent && consent !== 'granted') return false;
   try {
     localStorage.setItem(STORE_PREFIX + key, JSON.stringify(value));

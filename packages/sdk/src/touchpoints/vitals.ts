@@ -7,10 +7,12 @@ import type { TouchpointPlugin, TrackerHost } from './plugin';
  * belong to: a `vitals` event with the `pageId` of that `page` event, sent when the page is hidden or left
  * (the values are final then) and, in single-page apps, when the next page starts.
  *
- * Load metrics (LCP, FCP, TTFB) exist only for the page the document loaded with. CLS and INP keep going
- * after client-side navigations: each SPA page gets the layout shift that happened while it was current
- * and the worst interaction web-vitals reported while it was current. When a hidden page comes back and
- * changes again, a later `vitals` event for the same `pageId` carries the newer values (keep the last).
+ * Load metrics (LCP, FCP, TTFB) exist only for the page the document loaded with. CLS and INP are
+ * document-wide in web-vitals and keep going after client-side navigations; each SPA page gets what they
+ * became while it was current: INP when the worst interaction so far happened on it, CLS as how much the
+ * document's CLS (its worst burst of layout shifts) grew on it. A page on which neither grew gets no
+ * `vitals` event. When a hidden page comes back and changes again, a later `vitals` event for the same
+ * `pageId` carries the newer values (keep the last).
  *
  * @see https://github.com/GoogleChrome/web-vitals#report-the-value-on-every-change
  */

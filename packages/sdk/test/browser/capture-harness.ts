@@ -35,16 +35,20 @@ export interface Harness {
 
 /**
  * `pages` maps a path to a page body; every page gets the stub and the script tag in its head. A path
- * ending in `*` serves every path below it (a history-router app).
+ * ending in `*` serves every path below it (a history-router app). `attributes` adds `data-*` attributes
+ * to the script tag of the page with the same key (e.g. `data-consent="pending"`).
  */
-export async function startHarness(pages: Record<string, string>): Promise<Harness> {
+export async function startHarness(
+  pages: Record<string, string>,
+  attributes: Record<string, string> = {},
+): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tp-capture-'));
   const collector = await createCollector({ dataDir });
   const endpoint = (await collector.listen(0, '127.0.0.1')) + '/v1/batch';
   const script = await readFile(new URL('touchpoint.min.js', DIST), 'utf8');
-  const head =
+  const head = (extra = '') =>
     '<meta charset="utf-8"><script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)}</script>' +
-    `<script async src="/touchpoint.min.js" data-endpoint="${endpoint}" data-flush-interval-ms="100"></script>`;
+    `<script async src="/touchpoint.min.js" data-endpoint="${endpoint}" data-flush-interval-ms="100" ${extra}></script>`;
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/touchpoint.min.js') {
@@ -60,7 +64,7 @@ export async function startHarness(pages: Record<string, string>): Promise<Harne
       return res.end();
     }
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(`<!doctype html><html><head>${head}</head><body>${pages[key]}</body></html>`);
+    res.end(`<!doctype html><html><head>${head(attributes[key])}</head><body>${pages[key]}</body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
