@@ -12,7 +12,7 @@ import type { TouchpointPlugin, TrackerHost } from './plugin';
  * became while it was current: INP when the worst interaction so far happened on it, CLS as how much the
  * document's CLS (its worst burst of layout shifts) grew on it. A page on which neither grew gets no
  * `vitals` event. When a hidden page comes back and changes again, a later `vitals` event for the same
- * `pageId` carries the newer values (keep the last).
+ * `pageId` carries the metrics that changed since (merge per `pageId`, later values win).
  *
  * @see https://github.com/GoogleChrome/web-vitals#report-the-value-on-every-change
  */
