@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dayFile } from './day-file';
 import { readStoredEvents } from './read-stored-events';
@@ -10,6 +10,25 @@ export interface NdjsonSinkOptions {
   dataDir: string;
   /** Clock used to pick the day file (tests). @default Date.now */
   now?: () => number;
+}
+
+const NEWLINE = 0x0a;
+
+interface OpenFile {
+  name: string;
+  handle: FileHandle;
+  /** Bytes acknowledged so far: where a failed write is rolled back to. */
+  size: number;
+}
+
+async function lastByte(path: string, size: number): Promise<number | undefined> {
+  const reader = await open(path, 'r');
+  try {
+    const { buffer } = await reader.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0];
+  } finally {
+    await reader.close();
+  }
 }
 
 interface Pending {
@@ -40,26 +59,26 @@ export async function createNdjsonSink(options: NdjsonSinkOptions): Promise<Sink
   const ids = new Set<string>();
   for await (const event of readStoredEvents(dataDir)) ids.add(event.id);
 
-  let file: { name: string; handle: FileHandle } | undefined;
+  let file: OpenFile | undefined;
   let queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   let closed = false;
 
-  async function fileFor(time: number): Promise<FileHandle> {
+  async function fileFor(time: number): Promise<OpenFile> {
     const name = dayFile(time);
-    if (file?.name === name) return file.handle;
+    if (file?.name === name) return file;
     await file?.handle.close();
     file = undefined;
     const path = join(dataDir, name);
     const handle = await open(path, 'a');
+    let { size } = await handle.stat();
     // A crash mid-write can leave a torn last line; start on a fresh line so the next event stays whole.
-    const { size } = await handle.stat();
-    if (size > 0) {
-      const tail = await readFile(path).then((b) => b[b.length - 1]);
-      if (tail !== 0x0a) await handle.write('\n');
+    if (size > 0 && (await lastByte(path, size)) !== NEWLINE) {
+      await handle.write('\n');
+      size++;
     }
-    file = { name, handle };
-    return handle;
+    file = { name, handle, size };
+    return file;
   }
 
   function kick(): void {
@@ -87,17 +106,21 @@ export async function createNdjsonSink(options: NdjsonSinkOptions): Promise<Sink
         }
         counts.push(inserted);
       }
+      let target: OpenFile | undefined;
       try {
         if (text) {
-          const handle = await fileFor(now());
-          await handle.write(text);
-          await handle.datasync();
+          target = await fileFor(now());
+          const bytes = Buffer.from(text);
+          await target.handle.write(bytes);
+          await target.handle.datasync();
+          target.size += bytes.length;
         }
         for (const id of fresh) ids.add(id);
         batch.forEach((pending, i) => pending.resolve({ inserted: counts[i]! }));
       } catch (cause) {
-        // The file may hold part of this write; that is fine: ids stay unknown, so a retry re-appends them
-        // and readStoredEvents yields the first copy of each id.
+        // Roll the file back to its last acknowledged size, so a retry cannot leave a second copy of an
+        // id (best effort: a dead disk may refuse this too, and a torn line is skipped on read).
+        await target?.handle.truncate(target.size).catch(() => {});
         await file?.handle.close().catch(() => {});
         file = undefined;
         const error = new Error(`[touchpoint] ndjson sink: cannot write to "${dataDir}"`, { cause });

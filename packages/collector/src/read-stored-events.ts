@@ -7,8 +7,8 @@ import type { StoredEvent } from './sink';
 
 /**
  * Reads every event an NDJSON sink stored in `dataDir`, oldest file first, in write order.
- * A torn line (a crash mid-write, never acknowledged) is skipped, and each id is yielded once: a write
- * that failed half-way and was retried may have left an earlier copy.
+ * A torn line (a crash mid-write, never acknowledged) is skipped. Lines are yielded as stored, without
+ * deduplication: the sink writes each id once, so a test can check exactly that.
  *
  * @example
  * for await (const event of readStoredEvents('./data')) console.log(event.id, event.type);
@@ -21,7 +21,6 @@ export async function* readStoredEvents(dataDir: string): AsyncGenerator<StoredE
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const seen = new Set<string>();
   for (const name of names) {
     const lines = createInterface({ input: createReadStream(join(dataDir, name)), crlfDelay: Infinity });
     for await (const line of lines) {
@@ -32,8 +31,6 @@ export async function* readStoredEvents(dataDir: string): AsyncGenerator<StoredE
       } catch {
         continue;
       }
-      if (seen.has(event.id)) continue;
-      seen.add(event.id);
       yield event;
     }
   }
