@@ -76,9 +76,10 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
     return event;
   };
 
-  const consent = (next: ConsentState): void => {
+  // `explicit` is a visitor's choice (remembered); a privacy signal at start is not.
+  const consent = (next: ConsentState, explicit = true): void => {
     if (!CONSENT_STATES.includes(next)) return report('invalid-call', { method: 'consent', value: next });
-    storeConsent(next);
+    if (explicit) storeConsent(next);
     state = next;
     if (next === 'granted') {
       identity.persist(true);
@@ -140,7 +141,7 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
       (name, details = {}) => record('conversion', { name: text(name, 'conversion(name)'), ...details })?.id,
     ),
     record: safe('record', record),
-    consent: safe('consent', consent),
+    consent: safe('consent', (next: ConsentState) => consent(next)),
     flush: () => sender.flush(),
     reset: safe('reset', () => identity.reset()),
     async shutdown() {
@@ -160,7 +161,7 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
     }),
   };
 
-  if (state === 'denied') consent('denied');
+  if (state === 'denied') consent('denied', false);
   for (const plugin of plugins) {
     // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue.
     for (const [name, fn] of Object.entries(plugin.commands ?? {}))

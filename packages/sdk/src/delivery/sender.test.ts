@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryQueue } from '../queue/memory-queue';
+import { item } from '../queue/queue-conformance';
+import { createSender, type SenderOptions } from './sender';
+import { KEEPALIVE_BUDGET_BYTES } from './keepalive-budget';
+import type { TransportResult } from './transport';
+
+interface Call {
+  body: { v: number; sentAt: number; events: Array<{ id: string }> };
+  keepalive: boolean;
+  bytes: number;
+}
+
+function setup(answer: (call: Call, n: number) => TransportResult, over: Partial<SenderOptions> = {}) {
+  const queue = createMemoryQueue({ maxEvents: 10_000, maxBytes: 10_000_000 });
+  const calls: Call[] = [];
+  const reports: Array<[string, unknown]> = [];
+  const sender = createSender({
+    queue,
+    url: 'https://c.example/v1/batch',
+    maxBatchEvents: 10,
+    maxBatchBytes: 60_000,
+    flushIntervalMs: 1000,
+    retryBaseMs: 100,
+    retryMaxMs: 1000,
+    report: (k, d) => reports.push([k, d]),
+    lock: async (job) => (await job(), true),
+    transport: async (_url, body, keepalive) => {
+      const call = { body: JSON.parse(body), keepalive, bytes: new TextEncoder().encode(body).length };
+      calls.push(call);
+      return answer(call, calls.length);
+    },
+    ...over,
+  });
+  return { queue, calls, reports, sender };
+}
+const ok = (c: Call): TransportResult => ({
+  status: 200,
+  response: { accepted: c.body.events.length, duplicates: 0, rejected: [] },
+});
+
+describe('sender', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends protocol batches by count and removes what a 2xx covered', async () => {
+    const { queue, calls, sender } = setup(ok);
+    for (let i = 0; i < 25; i++) queue.add(item());
+    await sender.flush();
+    expect(calls.map((c) => c.body.events.length)).toEqual([10, 10, 5]);
+    expect(calls[0]!.body.v).toBe(1);
+    expect(typeof calls[0]!.body.sentAt).toBe('number');
+    expect(queue.local()).toEqual([]);
+    expect(sender.stats()).toMatchObject({ requests: 3, sent: 25 });
+  });
+
+  it('keeps batches under the byte limit', async () => {
+    const { queue, calls, sender } = setup(ok, { maxBatchBytes: 1000, maxBatchEvents: 100 });
+    for (let i = 0; i < 20; i++) queue.add(item({ pad: 'x'.repeat(100) }));
+    await sender.flush();
+    expect(calls.length).toBeGreaterThan(2);
+    for (const c of calls) expect(c.bytes).toBeLessThanOrEqual(1000);
+  });
+
+  it('sends a full batch right away, a partial one after the flush interval', async () => {
+    const { queue, calls, sender } = setup(ok);
+    queue.add(item());
+    sender.queued();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(1);
+    for (let i = 0; i < 10; i++) {
+      queue.add(item());
+      sender.queued();
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('drops and counts events the collector rejected', async () => {
+    const { queue, reports, sender } = setup((c) => ({
+      status: 200,
+      response: { accepted: 1, duplicates: 1, rejected: [{ id: c.body.events[0]!.id, reason: 'bad' }] },
+    }));
+    for (let i = 0; i < 3; i++) queue.add(item());
+    await sender.flush();
+    expect(queue.local()).toEqual([]);
+    expect(sender.stats()).toMatchObject({ rejected: 1, duplicates: 1, sent: 2 });
+    expect(reports.map((r) => r[0])).toContain('events-rejected');
+  });
+
+  it('retries 503 with backoff and honours Retry-After, keeping the events', async () => {
+    const { queue, calls, reports, sender } = setup((c, n) =>
+      n <= 2 ? { status: 503, retryAfter: '2' } : ok(c),
+    );
+    queue.add(item());
+    await sender.flush();
+    expect(queue.local()).toHaveLength(1);
+    expect(reports.find((r) => r[0] === 'retry')?.[1]).toMatchObject({ status: 503, delayMs: 2000 });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toHaveLength(3);
+    expect(queue.local()).toEqual([]);
+  });
+
+  it('retries network errors', async () => {
+    const { queue, sender } = setup((c, n) => (n === 1 ? { status: 'network' } : ok(c)));
+    queue.add(item());
+    await sender.flush();
+    expect(queue.local()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(queue.local()).toEqual([]);
+  });
+
+  it('splits a batch on 413 and drops a single event that is still too large', async () => {
+    const big = item({ pad: 'x'.repeat(5000) });
+    const { queue, calls, reports, sender } = setup((c) =>
+      c.body.events.length > 2 || c.body.events.some((e) => e.id === big.id) ? { status: 413 } : ok(c),
+    );
+    for (let i = 0; i < 4; i++) queue.add(item());
+    queue.add(big);
+    await sender.flush();
+    expect(queue.local()).toEqual([]);
+    expect(
+      calls.filter((c) => c.body.events.length <= 2 && !c.body.events.some((e) => e.id === big.id)).length,
+    ).toBeGreaterThan(1);
+    expect(reports.map((r) => r[0])).toContain('event-too-large');
+  });
+
+  it('drops a batch the collector refuses as a whole (400) and reports it', async () => {
+    const { queue, reports, sender } = setup(() => ({ status: 400 }));
+    queue.add(item());
+    await sender.flush();
+    expect(queue.local()).toEqual([]);
+    expect(reports.find((r) => r[0] === 'batch-rejected')?.[1]).toMatchObject({ status: 400 });
+  });
+
+  it('does not send while offline', async () => {
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const { queue, calls, sender } = setup(ok);
+    queue.add(item());
+    await sender.flush();
+    expect(calls).toHaveLength(0);
+    online.mockReturnValue(true);
+    await sender.flush();
+    expect(calls).toHaveLength(1);
+    online.mockRestore();
+  });
+
+  it('does not send when another tab holds the sender lock, and looks again later', async () => {
+    let free = false;
+    const { queue, calls, sender } = setup(ok, { lock: async (job) => (free ? (await job(), true) : false) });
+    queue.add(item());
+    await sender.flush();
+    expect(calls).toHaveLength(0);
+    free = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('on unload sends with keepalive only what fits the 64 KiB budget, the rest stays queued', async () => {
+    let release: (r: TransportResult) => void = () => {};
+    const { queue, calls, sender } = setup(() => ({ status: 'network' }), {
+      maxBatchEvents: 1000,
+      transport: (_u, body, keepalive) => {
+        calls.push({ body: JSON.parse(body), keepalive, bytes: body.length });
+        return new Promise((r) => (release = r));
+      },
+    });
+    for (let i = 0; i < 300; i++) queue.add(item({ pad: 'x'.repeat(400) })); // ~135 KB
+    sender.unload();
+    const total = calls.reduce((s, c) => s + c.bytes, 0);
+    expect(calls.every((c) => c.keepalive)).toBe(true);
+    expect(total).toBeLessThanOrEqual(KEEPALIVE_BUDGET_BYTES);
+    expect(total).toBeGreaterThan(KEEPALIVE_BUDGET_BYTES / 2);
+    // A second unload while those are in flight has no budget left for them and does not resend them.
+    const before = calls.length;
+    sender.unload();
+    expect(calls.length - before).toBeLessThanOrEqual(1);
+    release({ status: 'network' });
+    expect(queue.local()).toHaveLength(300);
+  });
+});

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ANONYMOUS_ID_KEY, SESSION_KEY, createIdentity } from './identity';
+
+describe('identity', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.cookie = `${ANONYMOUS_ID_KEY}=; max-age=0; path=/`;
+  });
+
+  it('keeps the anonymous id across page loads (localStorage, cookie as second copy)', () => {
+    const a = createIdentity(1000, true).peek().anonymousId;
+    expect(createIdentity(1000, true).peek().anonymousId).toBe(a);
+    localStorage.clear();
+    expect(createIdentity(1000, true).peek().anonymousId).toBe(a);
+  });
+
+  it('starts a new session after the inactivity timeout, shared through storage', () => {
+    const id = createIdentity(1000, true);
+    const first = id.context(10_000);
+    expect(first.sessionIsNew).toBe(true);
+    const second = id.context(10_900);
+    expect(second.sessionId).toBe(first.sessionId);
+    expect(second.sessionIsNew).toBe(false);
+    // another tab of the same site continues the same session
+    expect(createIdentity(1000, true).context(11_500).sessionId).toBe(first.sessionId);
+    const later = id.context(13_000);
+    expect(later.sessionId).not.toBe(first.sessionId);
+    expect(later.sessionIsNew).toBe(true);
+  });
+
+  it('identify sets the user id; reset makes a new anonymous person', () => {
+    const id = createIdentity(1000, true);
+    const before = id.context();
+    id.identify('u1');
+    expect(id.context().userId).toBe('u1');
+    id.reset();
+    const after = id.context();
+    expect(after.userId).toBeUndefined();
+    expect(after.anonymousId).not.toBe(before.anonymousId);
+    expect(after.sessionId).not.toBe(before.sessionId);
+  });
+
+  it('stores nothing without persistence, and forget removes what was stored', () => {
+    const id = createIdentity(1000, false);
+    id.context();
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBeNull();
+    id.persist(true);
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(id.peek().anonymousId);
+    id.context();
+    id.forget();
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBeNull();
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull();
+    expect(document.cookie).not.toContain(`${ANONYMOUS_ID_KEY}=0`);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REDACT_PARAMS } from './options';
+import { REDACTED, redactUrl } from './page-context';
+
+describe('redactUrl', () => {
+  it('redacts email, token and password-like parameters by default', () => {
+    const url =
+      'https://shop.example/a?email=x%40y.z&utm_source=news&reset_token=abc&Password=p&userEmail=q#top';
+    const out = new URL(redactUrl(url, DEFAULT_REDACT_PARAMS));
+    expect(out.searchParams.get('email')).toBe(REDACTED);
+    expect(out.searchParams.get('reset_token')).toBe(REDACTED);
+    expect(out.searchParams.get('Password')).toBe(REDACTED);
+    expect(out.searchParams.get('userEmail')).toBe(REDACTED);
+    expect(out.searchParams.get('utm_source')).toBe('news');
+    expect(out.hash).toBe('#top');
+  });
+  it('leaves URLs without matching parameters untouched', () => {
+    const url = 'https://shop.example/a?utm_source=news&q=shoes';
+    expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);
+    expect(redactUrl('https://shop.example/', DEFAULT_REDACT_PARAMS)).toBe('https://shop.example/');
+  });
+  it('cuts the query of a URL it cannot parse', () => {
+    expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url');
+  });
+});

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installScriptTag, optionsFromAttributes } from './script-tag';
+
+const stub = () => {
+  const w = window as unknown as { touchpoint?: ((...a: unknown[]) => void) & { q?: unknown[] } };
+  w.touchpoint = function () {
+    // eslint-disable-next-line prefer-rest-params
+    (w.touchpoint!.q = w.touchpoint!.q || []).push(arguments);
+  };
+  return w.touchpoint;
+};
+let bodies: Array<{ events: Array<Record<string, unknown>> }>;
+
+beforeEach(() => {
+  localStorage.clear();
+  bodies = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body));
+      bodies.push(body);
+      return new Response(JSON.stringify({ accepted: body.events.length, duplicates: 0, rejected: [] }));
+    }),
+  );
+});
+afterEach(async () => {
+  await window.touchpoint?.('shutdown');
+  delete window.touchpoint;
+  document.head.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+describe('script tag', () => {
+  it('replays the stub queue in order (init first), then keeps working', async () => {
+    const tp = stub();
+    tp('track', 'signup', { plan: 'pro' });
+    tp('identify', 'u1');
+    tp('init', { endpoint: 'https://c.example/v1/batch', persist: false });
+    tp('conversion', 'purchase', { value: 49 });
+    installScriptTag();
+    window.touchpoint!('page');
+    await window.touchpoint!('flush');
+    const events = bodies.flatMap((b) => b.events);
+    expect(events.map((e) => e.type)).toEqual(['track', 'identify', 'conversion', 'page']);
+    expect(events[0]).toMatchObject({ name: 'signup', props: { plan: 'pro' } });
+    expect(events[2]).toMatchObject({ name: 'purchase', value: 49, userId: 'u1' });
+  });
+
+  it('without data-endpoint or init, waits for init (calls keep queuing)', async () => {
+    stub();
+    installScriptTag();
+    window.touchpoint!('track', 'early');
+    expect(fetch).not.toHaveBeenCalled();
+    window.touchpoint!('init', { endpoint: 'https://c.example/v1/batch', persist: false });
+    await window.touchpoint!('flush');
+    expect(bodies.flatMap((b) => b.events).map((e) => e.name)).toEqual(['early']);
+  });
+
+  it('starts from data-* attributes', async () => {
+    const script = document.createElement('script');
+    script.dataset.endpoint = 'https://c.example/v1/batch';
+    script.dataset.persist = 'false';
+    script.dataset.consent = 'pending';
+    document.head.append(script);
+    installScriptTag();
+    window.touchpoint!('track', 'x');
+    expect((window.touchpoint!('stats') as { consent: string }).consent).toBe('pending');
+  });
+
+  it('warns on an unknown method and on a second init, never throws', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    stub()('init', { endpoint: 'https://c.example/v1/batch', persist: false });
+    installScriptTag();
+    window.touchpoint!('nope');
+    window.touchpoint!('init', { endpoint: 'https://other.example/' });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^\[touchpoint\] touchpoint\('nope'\): unknown method/),
+      expect.stringMatching(/^\[touchpoint\] init: already initialised/),
+    ]);
+  });
+
+  it('reports a bad init option on the console instead of breaking the page', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    stub()('init', { endpoint: 'https://c.example/v1/batch', flushIntervalMs: 0 });
+    expect(() => installScriptTag()).not.toThrow();
+    expect(String(error.mock.calls[0]?.[0])).toMatch(/`flushIntervalMs` must be a positive number/);
+  });
+});
+
+describe('optionsFromAttributes', () => {
+  it('converts kebab-case data attributes, numbers, booleans and lists', () => {
+    const el = document.createElement('script');
+    el.setAttribute('data-endpoint', '/v1/batch');
+    el.setAttribute('data-flush-interval-ms', '2000');
+    el.setAttribute('data-respect-do-not-track', 'true');
+    el.setAttribute('data-link-domains', 'a.example, b.example');
+    expect(optionsFromAttributes(el)).toEqual({
+      endpoint: '/v1/batch',
+      flushIntervalMs: 2000,
+      respectDoNotTrack: true,
+      linkDomains: ['a.example', 'b.example'],
+    });
+  });
+});

@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TouchpointEvent } from '@touchpoint/protocol';
+import { CONSENT_KEY } from './consent';
+import { ANONYMOUS_ID_KEY } from './identity';
+import type { TrackerOptions } from './options';
+import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
+import { createCoreTracker } from './tracker';
+import type { Tracker } from './tracker-api';
+
+let sent: TouchpointEvent[][];
+let urls: string[];
+const trackers: Tracker[] = [];
+
+function make(options: Partial<TrackerOptions> = {}): Tracker {
+  const t = createCoreTracker({ endpoint: 'https://c.example/v1/batch', persist: false, ...options });
+  trackers.push(t);
+  return t;
+}
+const events = () => sent.flat();
+
+beforeEach(() => {
+  localStorage.clear();
+  sent = [];
+  urls = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      urls.push(url);
+      const body = JSON.parse(String(init.body));
+      sent.push(body.events);
+      return new Response(JSON.stringify({ accepted: body.events.length, duplicates: 0, rejected: [] }), {
+        status: 200,
+      });
+    }),
+  );
+});
+afterEach(async () => {
+  for (const t of trackers.splice(0)) await t.shutdown();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('tracker pipeline', () => {
+  it('fills the envelope and sends page, track, identify and conversion', async () => {
+    const t = make({ writeKey: 'k 1' });
+    t.page();
+    const id = t.track('signup', { plan: 'pro' });
+    t.identify('u1', { plan: 'pro' });
+    t.conversion('purchase', { value: 49, currency: 'EUR', orderId: 'o1' });
+    await t.flush();
+    const [page, track, identify, conversion] = events();
+    expect(track).toMatchObject({
+      id,
+      type: 'track',
+      name: 'signup',
+      props: { plan: 'pro' },
+      anonymousId: t.anonymousId(),
+    });
+    expect(track!.sessionId).toBe(page!.sessionId);
+    expect(page!.page).toMatchObject({ url: location.href, path: location.pathname });
+    expect(identify).toMatchObject({ type: 'identify', userId: 'u1', traits: { plan: 'pro' } });
+    expect(conversion).toMatchObject({
+      type: 'conversion',
+      name: 'purchase',
+      value: 49,
+      currency: 'EUR',
+      orderId: 'o1',
+      userId: 'u1',
+    });
+    expect(urls[0]).toBe('https://c.example/v1/batch?key=k%201');
+  });
+
+  it('redacts page URLs, also those plugins pass', async () => {
+    const t = make();
+    t.record('page', {
+      page: {
+        url: 'https://s.example/?email=a%40b.c&x=1',
+        path: '/',
+        referrer: 'https://r.example/?token=t',
+      },
+    });
+    await t.flush();
+    expect(events()[0]!.page).toMatchObject({
+      url: 'https://s.example/?email=redacted&x=1',
+      referrer: 'https://r.example/?token=redacted',
+    });
+  });
+
+  it('runs plugin enrich, then middleware that can change or drop; a throwing stage follows the failure rule', async () => {
+    const diagnostics: string[] = [];
+    const plugin: TouchpointPlugin = {
+      name: 'p',
+      start: () => {},
+      stop: () => {},
+      enrich: (e) => void ((e.props ??= {}).enriched = true),
+    };
+    const broken: TouchpointPlugin = {
+      name: 'broken',
+      start: () => {},
+      stop: () => {},
+      enrich: () => {
+        throw new Error('x');
+      },
+    };
+    const t = make({
+      plugins: [plugin, broken],
+      onDiagnostic: (d) => diagnostics.push(d.kind),
+      middleware: [
+        (e) => (e.type === 'track' && e.name === 'secret' ? null : undefined),
+        (e) => ({ ...e, props: { ...e.props, seen: true } }) as TouchpointEvent,
+        (e) => {
+          if (e.type === 'track' && e.name === 'boom') throw new Error('bad middleware');
+        },
+      ],
+    });
+    expect(t.track('secret')).toBeUndefined();
+    expect(t.track('boom')).toBeUndefined();
+    t.track('ok');
+    await t.flush();
+    expect(events()).toHaveLength(1);
+    expect(events()[0]!.props).toEqual({ enriched: true, seen: true });
+    expect(diagnostics).toContain('plugin-error');
+    expect(diagnostics).toContain('middleware-error');
+  });
+
+  it('gives plugins a host that records through the same pipeline', async () => {
+    let host: TrackerHost | undefined;
+    const t = make({ plugins: [{ name: 'h', start: (h) => void (host = h), stop: () => {} }] });
+    const ctx = host!.context();
+    expect(ctx.anonymousId).toBe(t.anonymousId());
+    const event = host!.record('share', { network: 'x' });
+    await t.flush();
+    expect(events()[0]).toMatchObject({ id: event!.id, type: 'share', network: 'x' });
+  });
+
+  it('never throws from API calls; bad calls are reported', () => {
+    const diagnostics: string[] = [];
+    const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });
+    expect(t.track(undefined as unknown as string)).toBeUndefined();
+    expect(() => t.consent('maybe' as never)).not.toThrow();
+    expect(diagnostics.filter((k) => k === 'invalid-call')).toHaveLength(2);
+  });
+});
+
+describe('consent', () => {
+  it('pending holds events in memory without storing anything; granted sends them', async () => {
+    const t = make({ consent: 'pending' });
+    t.track('a');
+    await t.flush();
+    expect(sent).toEqual([]);
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBeNull();
+    t.consent('granted');
+    await t.flush();
+    expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['a']);
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(t.anonymousId());
+    expect(localStorage.getItem(CONSENT_KEY)).toBe('granted');
+  });
+
+  it("pendingConsent 'drop' drops events while pending", async () => {
+    const t = make({ consent: 'pending', pendingConsent: 'drop' });
+    t.track('a');
+    t.consent('granted');
+    t.track('b');
+    await t.flush();
+    expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['b']);
+  });
+
+  it('denied records nothing and removes stored data; the choice is remembered', async () => {
+    const t = make();
+    t.track('a');
+    localStorage.setItem('tp_journal', '[]');
+    t.consent('denied');
+    expect(t.track('b')).toBeUndefined();
+    await t.flush();
+    expect(sent).toEqual([]);
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBeNull();
+    expect(localStorage.getItem('tp_journal')).toBeNull();
+    expect(make().track('c')).toBeUndefined();
+  });
+
+  it('honours Global Privacy Control by default, Do Not Track only when asked', () => {
+    vi.spyOn(navigator, 'doNotTrack', 'get').mockReturnValue('1');
+    expect(make().track('dnt-ignored')).toBeDefined();
+    expect(make({ respectDoNotTrack: true }).track('dnt')).toBeUndefined();
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      expect(make().track('gpc')).toBeUndefined();
+      expect(make({ respectGlobalPrivacyControl: false }).track('gpc-off')).toBeDefined();
+      const t = make();
+      t.consent('granted');
+      expect(t.track('explicit')).toBeDefined();
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+});
+
+describe('linkDomains', () => {
+  it('adopts tp_aid from the landing URL and removes it from the address bar', () => {
+    history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001&x=1');
+    const t = make({ linkDomains: ['shop.example'] });
+    expect(t.anonymousId()).toBe('0190a5b2-0000-7000-8000-000000000001');
+    expect(location.search).toBe('?x=1');
+  });
+
+  it('decorates links to listed domains at click time, not others', () => {
+    const t = make({ linkDomains: ['shop.example'] });
+    document.body.innerHTML =
+      '<a id="in" href="https://www.shop.example/cart">x</a><a id="out" href="https://other.example/">y</a>';
+    const inside = document.getElementById('in') as HTMLAnchorElement;
+    const outside = document.getElementById('out') as HTMLAnchorElement;
+    for (const a of [inside, outside]) a.addEventListener('click', (e) => e.preventDefault());
+    inside.click();
+    outside.click();
+    expect(new URL(inside.href).searchParams.get('tp_aid')).toBe(t.anonymousId());
+    expect(outside.href).toBe('https://other.example/');
+  });
+});
