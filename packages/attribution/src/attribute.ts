@@ -1,3 +1,4 @@
+import { mergeRows } from './merge-rows';
 import type { PathRow, PathSet } from './types';
 import { leaveOneOut } from './models/leave-one-out';
 import { compare, markovChain, type MarkovDetails } from './models/markov';
@@ -160,31 +161,4 @@ function channelList(
       value: c.value,
       share: total > 0 ? c.conversions / total : 0,
     }));
-}
-
-/**
- * One row per distinct path, sorted by path: summing in this order keeps every floating-point result
- * identical for any input row order.
- */
-function mergeRows(rows: readonly PathRow[]): PathRow[] {
-  const byKey = new Map<string, PathRow>();
-  for (const row of rows) {
-    const key = row.path.join('\u0001');
-    const kept = byKey.get(key);
-    if (!kept) {
-      byKey.set(key, { ...row, decay: row.decay?.slice(), decayValue: row.decayValue?.slice() });
-      continue;
-    }
-    kept.conversions += row.conversions;
-    kept.value += row.value;
-    kept.nulls += row.nulls;
-    if (kept.decay && kept.decayValue && row.decay && row.decayValue) {
-      row.decay.forEach((w, i) => (kept.decay![i]! += w));
-      row.decayValue.forEach((w, i) => (kept.decayValue![i]! += w));
-    } else {
-      delete kept.decay;
-      delete kept.decayValue;
-    }
-  }
-  return [...byKey].sort((a, b) => compare(a[0], b[0])).map(([, row]) => row);
 }

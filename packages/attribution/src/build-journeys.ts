@@ -1,5 +1,6 @@
 import { createJourneyBuilder, type BuilderStats } from './journey-builder';
 import type { JourneyOptions } from './journey-options';
+import type { EventStream } from './read-events';
 import type { LooseEvent } from './touch-of-event';
 import type { Journey } from './types';
 
@@ -21,6 +22,8 @@ export async function buildJourneys(
 ): Promise<Journeys> {
   const builder = createJourneyBuilder(options);
   if (Symbol.iterator in events) for (const event of events) builder.add(event);
+  else if (isStream(events))
+    for await (const batch of events.batches()) for (const event of batch) builder.add(event);
   else for await (const event of events) builder.add(event);
   let used = false;
   return {
@@ -34,4 +37,8 @@ export async function buildJourneys(
       return builder.journeys();
     },
   };
+}
+
+function isStream(events: AsyncIterable<LooseEvent>): events is EventStream {
+  return typeof (events as Partial<EventStream>).batches === 'function';
 }

@@ -1,7 +1,7 @@
 export { analyze } from './analyze';
 export type { AnalyzeOptions } from './analyze';
 export { readEvents, PROGRESS_BYTES } from './read-events';
-export type { ReadEventsOptions } from './read-events';
+export type { ReadEventsOptions, EventStream } from './read-events';
 export { buildJourneys } from './build-journeys';
 export type { Journeys } from './build-journeys';
 export type { BuilderStats } from './journey-builder';

@@ -1,3 +1,4 @@
+import { mergeRows } from '../merge-rows';
 import type { PathRow } from '../types';
 import { absorptionProbabilities, type SparseRow } from './absorption';
 import { DEFAULT_MARKOV_ORDER, type ModelOptions } from './model-options';
@@ -69,8 +70,8 @@ export function markovChain(rows: readonly PathRow[], options: ModelOptions = {}
     return s;
   };
   const add = (m: Map<number, number>, to: number, w: number) => m.set(to, (m.get(to) ?? 0) + w);
-  // Sorted rows make state numbering, and so every floating-point sum, independent of input row order.
-  const sorted = [...rows].sort((a, b) => compare(a.path.join('\u0001'), b.path.join('\u0001')));
+  // Merged, sorted rows make state numbering, and so every floating-point sum, independent of row order.
+  const sorted = mergeRows(rows);
   for (const row of sorted) {
     const through = row.conversions + (nulls ? row.nulls : 0);
     if (through <= 0 || row.path.length === 0) continue;
