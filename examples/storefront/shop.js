@@ -86,8 +86,19 @@
     });
   }
 
+  // One ad slot, two creatives: show one at random, like an ad server would. A hidden banner is never
+  // in view, so Touchpoint records no impression for it.
+  function rotateBanners() {
+    var banners = document.querySelectorAll('.banner');
+    var shown = Math.floor(Math.random() * banners.length);
+    banners.forEach(function (banner, i) {
+      banner.hidden = i !== shown;
+    });
+  }
+
   renderCartCount();
   var page = document.body.dataset.page;
+  if (page === 'home') rotateBanners();
   if (page === 'product') productPage();
   if (page === 'signin') signInPage();
   if (page === 'checkout') checkoutPage();

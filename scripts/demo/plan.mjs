@@ -15,11 +15,15 @@ const RETURN_DIRECT_WEIGHT = 14;
 const VISIT_COUNT_WEIGHTS = { 1: 45, 2: 30, 3: 17, 4: 8 };
 /** Chance a buyer with more than one visit buys on a second device after signing in on the first. */
 const SECOND_DEVICE_RATE = 0.35;
-/** Chance any visit clicks a home-page ad banner, shares a product, or signs in before buying. */
-const AD_CLICK_RATE = 0.18;
+/** Chance a visit scrolls down to the home-page ad banners, and that it then clicks one. */
+const AD_VIEW_RATE = 0.25;
+const AD_CLICK_RATE = 0.4;
+/** Chance a visit shares a product, and that a buyer signs in before paying. */
 const SHARE_RATE = 0.12;
 const SIGN_IN_RATE = 0.5;
 const SURVEY_RATE = 0.6;
+/** Chance a visitor landing on the home page goes on to a product page (the others bounce). */
+const BROWSE_RATE = 0.5;
 /** Chance a survey answer names the channel that first brought the buyer (people remember imperfectly). */
 const SURVEY_TRUTH_RATE = 0.7;
 
@@ -29,8 +33,10 @@ const SURVEY_TRUTH_RATE = 0.7;
  * @property {'a' | 'b'} device   which browser of the person (a second device is a fresh browser context)
  * @property {string} channel     key of CHANNELS
  * @property {import('./channels.mjs').Arrival} arrival
- * @property {boolean} clickAd    clicks a home-page banner (after it was seen)
+ * @property {boolean} seeAds     scrolls the home page down to the ad banners (a viewable impression)
+ * @property {boolean} clickAd    then clicks one
  * @property {boolean} share      clicks a share link on a product page
+ * @property {boolean} browse     goes on from the home page to a product page
  * @property {boolean} signIn     signs in (identify) during this visit
  * @property {boolean} buy        adds to cart and checks out (a conversion with a value)
  * @property {string} [survey]    answer to "How did you hear about us?" after buying
@@ -65,11 +71,14 @@ export function planVisitors({ count, seed, now, days, shop }) {
         device: 'a',
         channel,
         arrival: CHANNELS[channel].arrive(random, shop, week),
-        clickAd: random.chance(AD_CLICK_RATE),
+        seeAds: random.chance(AD_VIEW_RATE),
+        clickAd: false,
         share: random.chance(SHARE_RATE),
+        browse: random.chance(BROWSE_RATE),
         signIn: false,
         buy: false,
       });
+      visits[v].clickAd = visits[v].seeAds && random.chance(AD_CLICK_RATE);
       // The next visit comes 1 hour to 2 days later (always a new session).
       time += HOUR + random.next() * MAX_GAP_DAYS * DAY;
     }

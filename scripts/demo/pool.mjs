@@ -1,19 +1,20 @@
 /**
- * Runs `task(item)` for every item with at most `limit` running at once; rejects with the first failure
- * after the running tasks have ended.
+ * Runs `task(item, worker)` for every item with at most `limit` running at once (`worker` is the index of
+ * the worker running it, for per-worker resources); rejects with the first failure after the running
+ * tasks have ended.
  * @template T
  * @param {T[]} items
  * @param {number} limit
- * @param {(item: T) => Promise<void>} task
+ * @param {(item: T, worker: number) => Promise<void>} task
  */
 export async function runPool(items, limit, task) {
   let next = 0;
   let failure;
-  const worker = async () => {
+  const worker = async (_, index) => {
     while (next < items.length && !failure) {
       const item = items[next++];
       try {
-        await task(item);
+        await task(item, index);
       } catch (error) {
         failure ??= error;
       }

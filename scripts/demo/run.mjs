@@ -10,8 +10,9 @@ import { demoPaths, ROOT } from './paths.mjs';
 import { planVisitors } from './plan.mjs';
 import { runPool } from './pool.mjs';
 import { createProgress } from './progress.mjs';
+import { createServerClock } from './server-clock.mjs';
 import { serveStatic } from './static-server.mjs';
-import { runPerson } from './visit.mjs';
+import { closeDevices, runPerson } from './visit.mjs';
 
 /**
  * @typedef {object} DemoOptions
@@ -24,11 +25,13 @@ import { runPerson } from './visit.mjs';
  */
 
 /** Starts the collector and the storefront; both stay up until `close()`. */
-export async function startServers(paths, secret) {
+export async function startServers(paths, secret, serverClock = createServerClock()) {
   const collector = await createCollector({
     dataDir: paths.events,
-    // Visitors live on a fake clock over past days: store their times as sent.
+    // Visitors live on fake clocks over past days: store their times as sent, and stamp the email opens and
+    // clicks the collector records itself at the simulated time too.
     clockCorrection: false,
+    now: serverClock.now,
     redirectSecret: secret,
     onError: (message, error) => console.error(message, error),
   });
@@ -70,7 +73,8 @@ export async function runDemo(options) {
   await rm(paths.dataDir, { recursive: true, force: true });
   await mkdir(paths.events, { recursive: true });
   const secret = randomBytes(24).toString('base64url');
-  const servers = await startServers(paths, secret);
+  const serverClock = createServerClock();
+  const servers = await startServers(paths, secret, serverClock);
   const log = (line) => process.stderr.write(`[touchpoint] demo: ${line}\n`);
   log(`collector ${servers.collectorUrl} (NDJSON in ${paths.events})`);
   log(`storefront ${servers.shopUrl}`);
@@ -101,12 +105,16 @@ export async function runDemo(options) {
     shop: servers.shopUrl,
     collector: servers.collectorUrl,
     secret,
+    serverClock,
     count: progress.count,
   };
+  // Each worker keeps its browser contexts ("devices") and wipes them between people.
+  const devices = Array.from({ length: options.concurrency }, () => ({}));
   try {
-    await runPool(people, options.concurrency, (person) => runPerson(person, env));
+    await runPool(people, options.concurrency, (person, worker) => runPerson(person, env, devices[worker]));
   } finally {
     progress.done();
+    await Promise.all(devices.map(closeDevices));
     await browser.close();
   }
   if (progress.counts.unsettled)

@@ -1,5 +1,5 @@
 /** How long no batch request may be under way before a visit counts as delivered. */
-const QUIET_MS = 150;
+const QUIET_MS = 100;
 /** Give up waiting after this long; the events stay in the browser's queue and are reported as unsent. */
 const MAX_WAIT_MS = 5_000;
 

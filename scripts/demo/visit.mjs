@@ -6,6 +6,9 @@ const AD_VIEW_MS = 1_500;
 /** Real time for the browser to report the banners' first intersection before fake time moves on. */
 const LAYOUT_MS = 60;
 
+/** How long before clicking a newsletter link its reader opened the email. */
+const EMAIL_OPEN_LEAD_MS = 20 * 60_000;
+
 /**
  * @typedef {object} DemoEnv
  * @property {import('playwright-core').Browser} browser
@@ -13,6 +16,7 @@ const LAYOUT_MS = 60;
  * @property {string} collector  collector base URL
  * @property {string} secret     the collector's redirectSecret, to sign email links and pixels
  * @property {(name: string) => void} count  progress counter
+ * @property {ReturnType<typeof import('./server-clock.mjs').createServerClock>} serverClock  the collector's clock
  */
 
 async function newDevice(env, time) {
@@ -20,7 +24,18 @@ async function newDevice(env, time) {
   // Each visit happens at its simulated time; the fake clock then flows naturally and can be fast-forwarded.
   await context.clock.install({ time });
   const page = await context.newPage();
-  return { context, page, batches: watchBatches(context) };
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp, batches: watchBatches(context), used: false };
+}
+
+/**
+ * Makes a device a brand-new browser for the next person: no cookies, localStorage or IndexedDB of the shop
+ * (so no anonymous id, session or queue). Much cheaper than a new context, which starts a new renderer.
+ */
+async function wipeDevice(device, env) {
+  await device.cdp.send('Storage.clearDataForOrigin', { origin: env.shop, storageTypes: 'all' });
+  await device.context.clearCookies();
+  device.used = false;
 }
 
 async function land(page, visit, person, env) {
@@ -34,15 +49,24 @@ async function land(page, visit, person, env) {
     message: arrival.email.message,
     recipient: person.recipient,
   };
-  // The mail client loads the open pixel; then the reader clicks the signed link, which the collector
-  // records and redirects to the shop with tp_click=<click id>.
-  const pixel = await fetch(pixelUrl(env.collector, { ...email, secret: env.secret }));
-  await pixel.arrayBuffer();
-  env.count('emailOpens');
-  await page.goto(redirectUrl(env.collector, { target: arrival.email.target, email, secret: env.secret }));
+  // The mail client loads the open pixel a while before the reader clicks the signed link, which the
+  // collector records and redirects to the shop with tp_click=<click id>. The collector stamps both at its
+  // own clock, set to the visit's simulated time while this worker holds it.
+  await env.serverClock.hold(async (setTime) => {
+    setTime(visit.time - EMAIL_OPEN_LEAD_MS);
+    await (await fetch(pixelUrl(env.collector, { ...email, secret: env.secret }))).arrayBuffer();
+    env.count('emailOpens');
+    setTime(visit.time);
+    await page.goto(redirectUrl(env.collector, { target: arrival.email.target, email, secret: env.secret }), {
+      waitUntil: 'commit',
+    });
+  });
+  await page.waitForLoadState('load');
 }
 
 async function seeAds(page, env) {
+  // The banners sit below the fold: scroll to them, let the browser report them visible, then stay.
+  await page.locator('.banner:not([hidden])').scrollIntoViewIfNeeded();
   await page.waitForTimeout(LAYOUT_MS);
   await page.clock.runFor(AD_VIEW_MS);
   env.count('adViews');
@@ -65,14 +89,17 @@ async function runVisit(device, visit, person, env) {
   const { page } = device;
   await land(page, visit, person, env);
   const onHome = new URL(page.url()).pathname === '/';
-  if (visit.clickAd) {
+  if (visit.seeAds) {
     if (!onHome) await click(page, 'header a[href="/"]');
     await seeAds(page, env);
-    await click(page, '#ad-spring');
+  }
+  if (visit.clickAd) {
+    await click(page, '.banner:not([hidden])');
     env.count('adClicks');
-  } else if (onHome) {
-    await seeAds(page, env);
-    await click(page, '#p-' + (person.index % 2 ? 'mug' : 'tee'));
+  } else if (onHome || visit.seeAds) {
+    if (visit.browse || visit.share || visit.buy || visit.signIn) {
+      await click(page, '#p-' + (person.index % 2 ? 'mug' : 'tee'));
+    }
   }
   if (visit.share) {
     // The share link opens the network's page in a popup; it cannot load here (no internet) and is not
@@ -106,20 +133,24 @@ async function runVisit(device, visit, person, env) {
 
 /**
  * Plays one person's visits in order, each device its own browser context (own storage, own anonymous id).
+ * `devices` belong to the worker and are reused person after person, wiped in between.
  * @param {import('./plan.mjs').Person} person
  * @param {DemoEnv} env
+ * @param {Record<string, any>} devices
  */
-export async function runPerson(person, env) {
-  const devices = {};
-  try {
-    for (const visit of person.visits) {
-      let device = devices[visit.device];
-      if (device) await device.context.clock.setSystemTime(visit.time);
-      else device = devices[visit.device] = await newDevice(env, visit.time);
-      await runVisit(device, visit, person, env);
-    }
-  } finally {
-    await Promise.all(Object.values(devices).map((device) => device.context.close()));
+export async function runPerson(person, env, devices) {
+  for (const device of Object.values(devices)) if (device.used) await wipeDevice(device, env);
+  for (const visit of person.visits) {
+    let device = devices[visit.device];
+    if (device) await device.context.clock.setSystemTime(visit.time);
+    else device = devices[visit.device] = await newDevice(env, visit.time);
+    device.used = true;
+    await runVisit(device, visit, person, env);
   }
   env.count('people');
+}
+
+/** Closes a worker's devices. */
+export async function closeDevices(devices) {
+  await Promise.all(Object.values(devices).map((device) => device.context.close()));
 }
