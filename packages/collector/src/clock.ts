@@ -8,6 +8,7 @@ export const CLOCK_TOLERANCE_MS = 60_000;
  * knows `receivedAt`. When they differ by more than {@link CLOCK_TOLERANCE_MS}, the client clock is off
  * by that much, and every event of the batch moves by the same amount. Without `sentAt`, or after the
  * shift, an event is never placed in the future: its time is capped at `receivedAt`.
+ * @see CLOCK_TOLERANCE_MS
  */
 export function correctTs(ts: number, sentAt: number | undefined, receivedAt: number): number {
   let corrected = ts;

@@ -29,6 +29,7 @@ export interface Collector {
  * @example
  * const collector = await createCollector({ dataDir: './data' });
  * console.log(await collector.listen(8787));
+ * @see packages/protocol/README.md — the wire protocol this server implements
  */
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
   const resolved = resolveOptions(options);

@@ -42,6 +42,7 @@ interface Pending {
  * write resolves. The set of stored ids is rebuilt from the files on start, so dedup survives restarts.
  * Writes that arrive while one is on disk are merged into the next one (group commit): one fsync
  * acknowledges many concurrent batches. One process owns a directory; use PostgreSQL for several.
+ * @see https://github.com/ndjson/ndjson-spec
  */
 export async function createNdjsonSink(options: NdjsonSinkOptions): Promise<Sink> {
   const { dataDir } = options;

@@ -64,6 +64,7 @@ CREATE INDEX IF NOT EXISTS "${table}_anonymous_id_idx" ON "${schema}"."${table}"
  * @example
  * const sink = await createPostgresSink({ connectionString: process.env.DATABASE_URL! });
  * const collector = await createCollector({ sink });
+ * @see https://www.postgresql.org/docs/current/sql-insert.html#SQL-ON-CONFLICT
  */
 export async function createPostgresSink(options: PostgresSinkOptions): Promise<Sink> {
   const schema = identifier(options.schema ?? 'public', 'schema');

@@ -12,6 +12,7 @@ import type { StoredEvent } from './sink';
  *
  * @example
  * for await (const event of readStoredEvents('./data')) console.log(event.id, event.type);
+ * @see createNdjsonSink
  */
 export async function* readStoredEvents(dataDir: string): AsyncGenerator<StoredEvent> {
   let names: string[];

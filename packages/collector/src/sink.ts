@@ -35,6 +35,7 @@ export type StoredEvent = TouchpointEvent & {
  *   },
  *   async close() {},
  * };
+ * @see createNdjsonSink and createPostgresSink, the two built-in sinks
  */
 export interface Sink {
   /** Short name shown in metrics and logs, e.g. `ndjson`, `postgres`. */

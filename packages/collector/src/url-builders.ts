@@ -64,6 +64,7 @@ function finish(url: URL, endpoint: string, secret: string | undefined): string 
  *   email: { campaign: 'spring', message: 'm-12', recipient: 'r-8812' },
  *   secret: process.env.TOUCHPOINT_SECRET,
  * });
+ * @see https://www.rfc-editor.org/rfc/rfc2104 (HMAC; SHA-256 here)
  */
 export function redirectUrl(collectorUrl: string, options: RedirectUrlOptions): string {
   const url = base(collectorUrl, 'v1/r');
@@ -85,6 +86,7 @@ export function redirectUrl(collectorUrl: string, options: RedirectUrlOptions): 
  *
  * @example
  * pixelUrl('https://collect.example', { campaign: 'spring', message: 'm-12', recipient: 'r-8812', secret });
+ * @see redirectUrl for click links
  */
 export function pixelUrl(collectorUrl: string, options: PixelUrlOptions): string {
   const url = base(collectorUrl, 'v1/p.gif');
