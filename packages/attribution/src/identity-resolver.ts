@@ -54,9 +54,10 @@ export function createIdentityResolver(anonName: (anon: number) => string): Iden
     }
     return list[found];
   };
+  const unlinked: string[] = []; // person key of devices without links, made once per device
   const personOf = (anon: number, ts: number, depth = 0): string => {
     const link = linkAt(anon, ts);
-    if (!link) return `anon:${anonName(anon)}`;
+    if (!link) return (unlinked[anon] ??= `anon:${anonName(anon)}`);
     if (link.user !== undefined) return `user:${link.user}`;
     return depth < MAX_ALIAS_DEPTH ? personOf(link.target!, ts, depth + 1) : `anon:${anonName(anon)}`;
   };
