@@ -1,7 +1,9 @@
 /** Upper bounds of the sink latency histogram, ms. */
 const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 
-/** Counters the collector keeps; read them with `collector.metrics()` or `GET /metrics`. * @see https://prometheus.io/docs/instrumenting/exposition_formats/ for `GET /metrics`
+/**
+ * Counters the collector keeps; read them with `collector.metrics()` or `GET /metrics`.
+ * @see https://prometheus.io/docs/instrumenting/exposition_formats/ for `GET /metrics`
  */
 export interface CollectorMetrics {
   /** Events stored for the first time (batches, pixels, clicks). */
