@@ -3,6 +3,7 @@
 // and ads tracked by code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { sdkReady } from '../../../../scripts/testing/sdk-pages';
 import { ofType, startHarness, type Harness } from './capture-harness';
 
 const SPACER = '<div style="height:3000px"></div>';
@@ -38,7 +39,7 @@ const impressions = async (id: string) => {
 async function open(): Promise<Page> {
   const page = await (await h.context()).newPage();
   await page.goto(h.site + '/ads');
-  await page.waitForFunction(() => !('q' in (window as unknown as { touchpoint: object }).touchpoint));
+  await sdkReady(page);
   return page;
 }
 

@@ -1,24 +1,14 @@
-// Shared set-up of the capture browser tests: a real collector (NDJSON store in a temp dir), a static
-// server for test pages on another port (cross-origin, like real sites), and one Chromium per file.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { createCollector, readStoredEvents } from '@touchpoint/collector';
+// Shared set-up of the capture browser tests, on the shared helpers in scripts/testing: the real collector
+// (NDJSON store in a temp dir), the SDK's dist served from another port (cross-origin, like real sites),
+// and one Chromium per file. Pages load the SDK by script tag or by ESM import (`mode`).
+import type { Browser, BrowserContext } from 'playwright-core';
+import { readStoredEvents } from '@touchpoint/collector';
 import type { TouchpointEvent } from '@touchpoint/protocol';
+import { launchChromium } from '../../../../scripts/testing/chromium';
+import { startSdkServer } from '../../../../scripts/testing/sdk-pages';
+import { startTestCollector } from '../../../../scripts/testing/test-collector';
 
-const DIST = new URL('../../dist/', import.meta.url);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export type Mode = 'script' | 'esm';
 
 export interface Harness {
   /** Origin of the test pages, e.g. `http://127.0.0.1:PORT`. */
@@ -33,53 +23,52 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+const IMPORT_MAP = JSON.stringify({
+  imports: {
+    '@touchpoint/protocol': '/protocol/index.js',
+    'idb-keyval': '/deps/idb-keyval/index.js',
+    'web-vitals': '/deps/web-vitals/web-vitals.js',
+  },
+});
+
+/** The head that installs the SDK with `options`, the way users do in `mode`. */
+function sdkHead(mode: Mode, options: Record<string, unknown>): string {
+  const json = JSON.stringify(options);
+  return mode === 'script'
+    ? '<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};' +
+        `touchpoint('init', ${json});</script><script async src="/sdk/touchpoint.min.js"></script>`
+    : `<script type="importmap">${IMPORT_MAP}</script><script type="module">` +
+        `import { createTracker } from '/sdk/index.js'; const tracker = createTracker(${json});` +
+        'window.touchpoint = (method, ...args) => tracker[method](...args);</script>';
+}
+
 /**
- * `pages` maps a path to a page body; every page gets the stub and the script tag in its head. A path
- * ending in `*` serves every path below it (a history-router app). `attributes` adds `data-*` attributes
- * to the script tag of the page with the same key (e.g. `data-consent="pending"`).
+ * `pages` maps a path to a page body; every page gets the SDK in its head. `options` adds tracker options
+ * to the page with the same path (e.g. `{ consent: 'pending' }`).
  */
 export async function startHarness(
   pages: Record<string, string>,
-  attributes: Record<string, string> = {},
+  mode: Mode = 'script',
+  options: Record<string, Record<string, unknown>> = {},
 ): Promise<Harness> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tp-capture-'));
-  const collector = await createCollector({ dataDir });
-  const endpoint = (await collector.listen(0, '127.0.0.1')) + '/v1/batch';
-  const script = await readFile(new URL('touchpoint.min.js', DIST), 'utf8');
-  const head = (extra = '') =>
-    '<meta charset="utf-8"><script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)}</script>' +
-    `<script async src="/touchpoint.min.js" data-endpoint="${endpoint}" data-flush-interval-ms="100" ${extra}></script>`;
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/touchpoint.min.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      return res.end(script);
-    }
-    const key =
-      path in pages
-        ? path
-        : Object.keys(pages).find((p) => p.endsWith('*') && path.startsWith(p.slice(0, -1)));
-    if (!key) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(`<!doctype html><html><head>${head(attributes[key])}</head><body>${pages[key]}</body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const site = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.TOUCHPOINT_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const collector = await startTestCollector();
+  const server = await startSdkServer();
+  for (const [path, body] of Object.entries(pages)) {
+    const head = sdkHead(mode, { endpoint: collector.endpoint, flushIntervalMs: 100, ...options[path] });
+    server.page(
+      path,
+      `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`,
+    );
+  }
+  const browser = await launchChromium();
   const events = async () => {
     const out: TouchpointEvent[] = [];
-    for await (const event of readStoredEvents(dataDir)) out.push(event as unknown as TouchpointEvent);
+    for await (const event of readStoredEvents(collector.dataDir))
+      out.push(event as unknown as TouchpointEvent);
     return out;
   };
   return {
-    site,
+    site: server.origin,
     browser,
     context: () => browser.newContext(),
     events,
@@ -95,9 +84,8 @@ export async function startHarness(
     },
     async close() {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      await server.close();
       await collector.close();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

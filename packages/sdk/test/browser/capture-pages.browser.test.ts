@@ -1,6 +1,7 @@
 // Real Chromium, built script tag, real collector: page views in history- and hash-routed apps, landings
 // from email and social links, and share clicks, checked on what the collector stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sdkReady } from '../../../../scripts/testing/sdk-pages';
 import { ofType, startHarness, type Harness } from './capture-harness';
 
 const HISTORY_APP = `<nav>
@@ -18,138 +19,143 @@ const HISTORY_APP = `<nav>
 </script>`;
 const HASH_APP = `<a id="settings" href="#/settings">settings</a><a id="profile" href="#/profile">profile</a>`;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ '/app/*': HISTORY_APP, '/hash': HASH_APP, '/landing': '<p>landing</p>' });
-});
-afterAll(() => h?.close());
-
-describe('pages and SPA navigation', () => {
-  it('history router: one page per real URL change, previous URL as referrer', async () => {
-    const context = await h.context();
-    const page = await context.newPage();
-    await page.goto(h.site + '/app/a');
-    await page.waitForFunction(
-      () =>
-        typeof (window as { touchpoint?: { q?: unknown } }).touchpoint === 'function' &&
-        !('q' in window.touchpoint!),
+describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(
+      { '/app/a': HISTORY_APP, '/app/share': HISTORY_APP, '/hash': HASH_APP, '/landing': '<p>landing</p>' },
+      mode,
     );
-    await page.click('#to-b');
-    await page.evaluate(() => history.replaceState({ again: 1 }, '', location.href)); // same URL: no page
-    await page.evaluate(() => history.back());
-    await page.waitForFunction(() => location.pathname === '/app/a');
-    const events = await h.waitFor((list) => ofType(list, 'page').length >= 3);
-    await new Promise((r) => setTimeout(r, 300));
-    const pages = ofType(await h.events(), 'page').filter((e) => e.page.url.includes('/app/'));
-    expect(pages.map((e) => e.page.path)).toEqual(['/app/a', '/app/b', '/app/a']);
-    expect(pages[1]!.page.referrer).toBe(h.site + '/app/a');
-    expect(pages[2]!.page.referrer).toBe(h.site + '/app/b');
-    // The visit's first page carries the (direct) touchpoint; SPA pages don't.
-    expect(pages[0]!.touchpoint).toMatchObject({ kind: 'direct', channel: 'Direct' });
-    expect(pages[1]!.touchpoint).toBeUndefined();
-    expect(events.every((e) => e.anonymousId === events[0]!.anonymousId)).toBe(true);
-    await context.close();
   });
+  afterAll(() => h?.close());
 
-  it('hash router: hash changes are pages with the route in the path', async () => {
-    const context = await h.context();
-    const page = await context.newPage();
-    await page.goto(h.site + '/hash');
-    await page.click('#settings');
-    await page.click('#profile');
-    const stored = await h.waitFor(
-      (list) => ofType(list, 'page').filter((e) => e.page.url.includes('/hash')).length >= 3,
-    );
-    const paths = ofType(stored, 'page')
-      .filter((e) => e.page.url.includes('/hash'))
-      .map((e) => e.page.path);
-    expect(paths).toEqual(['/hash', '/hash#/settings', '/hash#/profile']);
-    await context.close();
-  });
-});
-
-describe('landings', () => {
-  it('email link with tp_email: an email touchpoint with campaign and message', async () => {
-    const context = await h.context();
-    const page = await context.newPage();
-    await page.goto(
-      h.site + '/landing?tp_email=spring-sale:welcome-2&tp_click=0190a0b0-0000-7000-8000-000000000001',
-    );
-    const stored = await h.waitFor((list) =>
-      ofType(list, 'page').some((e) => e.page.url.includes('tp_email')),
-    );
-    const landing = ofType(stored, 'page').find((e) => e.page.url.includes('tp_email'))!;
-    expect(landing.touchpoint).toMatchObject({
-      kind: 'email',
-      channel: 'Email',
-      campaign: 'spring-sale',
-      content: 'welcome-2',
-      clickId: { name: 'tp_click' },
+  describe('pages and SPA navigation', () => {
+    it('history router: one page per real URL change, previous URL as referrer', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/app/a');
+      await page.waitForFunction(
+        () =>
+          typeof (window as { touchpoint?: { q?: unknown } }).touchpoint === 'function' &&
+          !('q' in window.touchpoint!),
+      );
+      await page.click('#to-b');
+      await page.evaluate(() => history.replaceState({ again: 1 }, '', location.href)); // same URL: no page
+      await page.evaluate(() => history.back());
+      await page.waitForFunction(() => location.pathname === '/app/a');
+      const events = await h.waitFor((list) => ofType(list, 'page').length >= 3);
+      await new Promise((r) => setTimeout(r, 300));
+      const pages = ofType(await h.events(), 'page').filter((e) => e.page.url.includes('/app/'));
+      expect(pages.map((e) => e.page.path)).toEqual(['/app/a', '/app/b', '/app/a']);
+      expect(pages[1]!.page.referrer).toBe(h.site + '/app/a');
+      expect(pages[2]!.page.referrer).toBe(h.site + '/app/b');
+      // The visit's first page carries the (direct) touchpoint; SPA pages don't.
+      expect(pages[0]!.touchpoint).toMatchObject({ kind: 'direct', channel: 'Direct' });
+      expect(pages[1]!.touchpoint).toBeUndefined();
+      expect(events.every((e) => e.anonymousId === events[0]!.anonymousId)).toBe(true);
+      await context.close();
     });
-    await context.close();
+
+    it('hash router: hash changes are pages with the route in the path', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/hash');
+      await page.click('#settings');
+      await page.click('#profile');
+      const stored = await h.waitFor(
+        (list) => ofType(list, 'page').filter((e) => e.page.url.includes('/hash')).length >= 3,
+      );
+      const paths = ofType(stored, 'page')
+        .filter((e) => e.page.url.includes('/hash'))
+        .map((e) => e.page.path);
+      expect(paths).toEqual(['/hash', '/hash#/settings', '/hash#/profile']);
+      await context.close();
+    });
   });
 
-  it('email link with utm_medium=email', async () => {
-    const context = await h.context();
-    const page = await context.newPage();
-    await page.goto(h.site + '/landing?utm_source=newsletter&utm_medium=email&utm_campaign=may');
-    const stored = await h.waitFor((list) =>
-      ofType(list, 'page').some((e) => e.page.url.includes('utm_campaign=may')),
-    );
-    const landing = ofType(stored, 'page').find((e) => e.page.url.includes('utm_campaign=may'))!;
-    expect(landing.touchpoint).toMatchObject({
-      kind: 'email',
-      channel: 'Email',
-      source: 'newsletter',
-      campaign: 'may',
+  describe('landings', () => {
+    it('email link with tp_email: an email touchpoint with campaign and message', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(
+        h.site + '/landing?tp_email=spring-sale:welcome-2&tp_click=0190a0b0-0000-7000-8000-000000000001',
+      );
+      const stored = await h.waitFor((list) =>
+        ofType(list, 'page').some((e) => e.page.url.includes('tp_email')),
+      );
+      const landing = ofType(stored, 'page').find((e) => e.page.url.includes('tp_email'))!;
+      expect(landing.touchpoint).toMatchObject({
+        kind: 'email',
+        channel: 'Email',
+        campaign: 'spring-sale',
+        content: 'welcome-2',
+        clickId: { name: 'tp_click' },
+      });
+      await context.close();
     });
-    expect(landing.campaign).toMatchObject({ medium: 'email', campaign: 'may' });
-    await context.close();
+
+    it('email link with utm_medium=email', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/landing?utm_source=newsletter&utm_medium=email&utm_campaign=may');
+      const stored = await h.waitFor((list) =>
+        ofType(list, 'page').some((e) => e.page.url.includes('utm_campaign=may')),
+      );
+      const landing = ofType(stored, 'page').find((e) => e.page.url.includes('utm_campaign=may'))!;
+      expect(landing.touchpoint).toMatchObject({
+        kind: 'email',
+        channel: 'Email',
+        source: 'newsletter',
+        campaign: 'may',
+      });
+      expect(landing.campaign).toMatchObject({ medium: 'email', campaign: 'may' });
+      await context.close();
+    });
+
+    it('social: organic by referrer, paid by UTM', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/landing?organic', { referer: 'https://t.co/abc' });
+      const second = await context.newPage();
+      await second.goto(h.site + '/landing?utm_source=facebook&utm_medium=paid_social&fbclid=F1');
+      const stored = await h.waitFor(
+        (list) =>
+          ofType(list, 'page').some((e) => e.page.url.includes('fbclid')) &&
+          ofType(list, 'page').some((e) => e.page.url.includes('organic')),
+      );
+      const organic = ofType(stored, 'page').find((e) => e.page.url.includes('?organic'))!;
+      const paid = ofType(stored, 'page').find((e) => e.page.url.includes('fbclid'))!;
+      expect(organic.touchpoint).toMatchObject({
+        kind: 'social',
+        channel: 'Organic Social',
+        paid: false,
+        referrerHost: 't.co',
+      });
+      expect(paid.touchpoint).toMatchObject({
+        kind: 'ad',
+        channel: 'Paid Social',
+        paid: true,
+        clickId: { name: 'fbclid', value: 'F1' },
+      });
+      await context.close();
+    });
   });
 
-  it('social: organic by referrer, paid by UTM', async () => {
-    const context = await h.context();
-    const page = await context.newPage();
-    await page.goto(h.site + '/landing?organic', { referer: 'https://t.co/abc' });
-    const second = await context.newPage();
-    await second.goto(h.site + '/landing?utm_source=facebook&utm_medium=paid_social&fbclid=F1');
-    const stored = await h.waitFor(
-      (list) =>
-        ofType(list, 'page').some((e) => e.page.url.includes('fbclid')) &&
-        ofType(list, 'page').some((e) => e.page.url.includes('organic')),
-    );
-    const organic = ofType(stored, 'page').find((e) => e.page.url.includes('?organic'))!;
-    const paid = ofType(stored, 'page').find((e) => e.page.url.includes('fbclid'))!;
-    expect(organic.touchpoint).toMatchObject({
-      kind: 'social',
-      channel: 'Organic Social',
-      paid: false,
-      referrerHost: 't.co',
+  describe('share clicks', () => {
+    it('records known share links and data-tp-share buttons', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/app/share');
+      await page.click('#share-copy');
+      const popup = context.waitForEvent('page');
+      await page.click('#share-fb');
+      await (await popup).close();
+      const stored = await h.waitFor((list) => ofType(list, 'share').length >= 2);
+      const shares = ofType(stored, 'share');
+      expect(shares.map((e) => e.network).sort()).toEqual(['copy-link', 'facebook']);
+      expect(shares.find((e) => e.network === 'facebook')!.url).toBe('https://shop.example/p');
+      expect(shares.find((e) => e.network === 'copy-link')!.url).toBe(h.site + '/app/share');
+      await context.close();
     });
-    expect(paid.touchpoint).toMatchObject({
-      kind: 'ad',
-      channel: 'Paid Social',
-      paid: true,
-      clickId: { name: 'fbclid', value: 'F1' },
-    });
-    await context.close();
-  });
-});
-
-describe('share clicks', () => {
-  it('records known share links and data-tp-share buttons', async () => {
-    const context = await h.context();
-    const page = await context.newPage();
-    await page.goto(h.site + '/app/share');
-    await page.click('#share-copy');
-    const popup = context.waitForEvent('page');
-    await page.click('#share-fb');
-    await (await popup).close();
-    const stored = await h.waitFor((list) => ofType(list, 'share').length >= 2);
-    const shares = ofType(stored, 'share');
-    expect(shares.map((e) => e.network).sort()).toEqual(['copy-link', 'facebook']);
-    expect(shares.find((e) => e.network === 'facebook')!.url).toBe('https://shop.example/p');
-    expect(shares.find((e) => e.network === 'copy-link')!.url).toBe(h.site + '/app/share');
-    await context.close();
   });
 });

@@ -2,6 +2,7 @@
 // their page view (also for an SPA page), and capture honours consent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { sdkReady } from '../../../../scripts/testing/sdk-pages';
 import { ofType, startHarness, type Harness } from './capture-harness';
 
 const VITALS_APP = `<h1 id="title">Vitals</h1><p>${'Some text to paint. '.repeat(40)}</p>
@@ -20,8 +21,9 @@ const VITALS_APP = `<h1 id="title">Vitals</h1><p>${'Some text to paint. '.repeat
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness(
-    { '/vitals*': VITALS_APP, '/other': '<p>other</p>', '/pending': '<p>pending</p>', '/gpc': '<p>gpc</p>' },
-    { '/pending': 'data-consent="pending"' },
+    { '/vitals/a': VITALS_APP, '/other': '<p>other</p>', '/pending': '<p>pending</p>', '/gpc': '<p>gpc</p>' },
+    'script',
+    { '/pending': { consent: 'pending' } },
   );
 });
 afterAll(() => h?.close());
