@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { attribute, type AttributionResult } from './attribute';
 import { parsePathsCsv } from './read-paths-csv';
-import { FRACTRIBUTION_CSV, GOLDEN_CSV } from './test-fixtures';
 import type { ModelName } from './models/model-options';
 
+/** The golden toy data set of the attribution reference (7 conversions, value 65, 18 journeys). */
+const GOLDEN_CSV = ['A > B > C;2;20;3', 'A > C;1;5;1', 'B;0;0;4', 'C;3;30;2', 'A > A > B;1;10;1'].join('\n');
+/** Fractribution's leave-one-out fixture. */
+const FRACTRIBUTION_CSV = ['Organic_Search > Direct;1;0;1', 'Direct;3;0;25', 'Organic_Search;1;0;26'].join(
+  '\n',
+);
 const golden = parsePathsCsv(GOLDEN_CSV);
 
 function credit(result: AttributionResult, model: ModelName) {

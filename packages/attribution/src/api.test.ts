@@ -1,0 +1,58 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as api from './index';
+import { attribute, parsePathsCsv, renderReport, report, type ModelName, type Report } from './index';
+
+describe('public API', () => {
+  it('exports exactly the documented names', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'analyze',
+        'readEvents',
+        'PROGRESS_BYTES',
+        'buildJourneys',
+        'DEFAULT_SESSION_TIMEOUT_MS',
+        'DEFAULT_LOOKBACK_MS',
+        'parseDuration',
+        'aggregatePaths',
+        'TIME_TO_CONVERSION_BUCKETS',
+        'parsePathsCsv',
+        'readPathsCsv',
+        'PATH_SEPARATOR',
+        'exposure',
+        'first',
+        'frequency',
+        'removeIfNotAll',
+        'removeIfLastAndNotAll',
+        'trimLongPath',
+        'applyTransforms',
+        'touchLabel',
+        'parseTransform',
+        'attribute',
+        'MODEL_NAMES',
+        'DAY_MS',
+        'DEFAULT_HALF_LIFE_MS',
+        'DEFAULT_POSITION_WEIGHTS',
+        'DEFAULT_DIRECT_CHANNEL',
+        'DEFAULT_MARKOV_ORDER',
+        'markovChain',
+        'markovStates',
+        'MAX_MARKOV_ORDER',
+        'report',
+        'DEFAULT_TOP_PATHS',
+        'renderReport',
+        'FORMATS',
+      ].sort(),
+    );
+  });
+
+  it('is typed', () => {
+    const paths = parsePathsCsv('A > B;1;2;0');
+    expectTypeOf(attribute(paths).models[0]!.model).toEqualTypeOf<ModelName>();
+    expectTypeOf(report(paths)).toEqualTypeOf<Report>();
+    expectTypeOf(renderReport).parameter(1).toEqualTypeOf<'table' | 'json' | 'csv' | 'html' | undefined>();
+    // @ts-expect-error an unknown model name is a type error
+    expect(() => attribute(paths, { models: ['shapely'] })).toThrow(/unknown model/);
+    // @ts-expect-error the format is checked too
+    expect(() => renderReport(report(paths), 'pdf')).toThrow(/unknown format/);
+  });
+});
