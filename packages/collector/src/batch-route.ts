@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validate, type BatchResponse, type Rejection, type TouchpointEvent } from '@touchpoint/protocol';
 import { clientIp } from './client-ip';
-import { correctTs } from './clock';
+import { correctTs, tsOutOfRange } from './clock';
 import type { Context } from './context';
 import { replyError, replyJson } from './http-reply';
 import { BodyError, readBody } from './read-body';
@@ -81,7 +81,14 @@ export async function handleBatch(
       continue;
     }
     const sentAt = options.clockCorrection ? result.sentAt : undefined;
-    toStore.push(toStoredEvent(event, receivedAt, sentAt, ip, options.clockCorrection));
+    const stored = toStoredEvent(event, receivedAt, sentAt, ip, options.clockCorrection);
+    // A wild sentAt or ts would overflow a database timestamp and fail the whole batch on every retry.
+    const outOfRange = tsOutOfRange(stored.ts);
+    if (outOfRange) {
+      rejected.push({ id: event.id, reason: outOfRange });
+      continue;
+    }
+    toStore.push(stored);
   }
   metrics.counters.rejected += rejected.length;
   let inserted: number;

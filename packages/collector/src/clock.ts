@@ -17,3 +17,11 @@ export function correctTs(ts: number, sentAt: number | undefined, receivedAt: nu
   }
   return Math.min(corrected, receivedAt);
 }
+
+/** Latest event time stored, epoch ms: the end of JavaScript's `Date` range, inside every store's. */
+export const MAX_EVENT_TS = 8.64e15;
+
+/** Why a (corrected) event time cannot be stored, or undefined when it can. */
+export function tsOutOfRange(ts: number): string | undefined {
+  return ts >= 0 && ts <= MAX_EVENT_TS ? undefined : `"ts" is out of range after clock correction (${ts})`;
+}
