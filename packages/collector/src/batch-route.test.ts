@@ -152,7 +152,7 @@ describe('POST /v1/batch', () => {
     expect(asSent!.ts).toBe(e.ts);
   });
 
-  it('rejects an event alone when its time is outside the range every store can hold', async () => {
+  it('rejects events whose time is outside the range every store can hold', async () => {
     const a = await start();
     // A sentAt far from any real clock shifts every event of its batch out of range: all are rejected.
     const wild = trackEvent({ ts: 1 });
@@ -162,23 +162,9 @@ describe('POST /v1/batch', () => {
       rejected: [{ id: wild.id, reason: expect.stringMatching(/out of range/) }],
     });
     const b = await start({ clockCorrection: false });
-    await postBatch(b.baseUrl, { v: 1, sentAt: skewed, events: [e] });
-    const [asSent] = await stored(b.dataDir);
-    expect(asSent!.ts).toBe(e.ts);
-  });
-
-  it('rejects an event alone when its time is outside the range every store can hold', async () => {
-    const a = await start();
-    const wild = trackEvent({ ts: 1 });
-    const res = await postBatch(a.baseUrl, { v: 1, sentAt: 1e300, events: [wild, trackEvent()] });
-    expect(res.json).toMatchObject({
-      accepted: 1,
-      rejected: [{ id: wild.id, reason: expect.stringMatching(/out of range/) }],
-    });
-    const b = await start({ clockCorrection: false });
     const future = trackEvent({ ts: 1e300 });
-    const asSent = await postBatch(b.baseUrl, { v: 1, events: [future] });
-    expect(asSent.json.rejected[0].id).toBe(future.id);
+    const asSent = await postBatch(b.baseUrl, { v: 1, events: [future, trackEvent()] });
+    expect(asSent.json).toMatchObject({ accepted: 1, rejected: [{ id: future.id }] });
   });
 
   it('truncates the client IP by default, drops it on request, and ignores an ip field sent by the client', async () => {
