@@ -105,6 +105,14 @@ describe('GET /v1/r', () => {
     expect((await get(elsewhere)).status).toBe(400);
   });
 
+  it('refuses ids no store can hold (NUL characters) instead of failing the sink', async () => {
+    const res = await get(
+      `${server.baseUrl}/v1/r?url=${encodeURIComponent('https://shop.example/')}&campaign=a%00b`,
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/NUL/);
+  });
+
   it('is never an open redirect', async () => {
     const attempts = [
       '//evil.example',

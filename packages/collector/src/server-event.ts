@@ -1,4 +1,5 @@
 import { uuidv7, validateEvent, type EmailInfo } from '@touchpoint/protocol';
+import { unstorable } from './storable';
 
 /** Longest recipient id accepted from a pixel or redirect URL (it becomes part of `anonymousId`). */
 export const MAX_RECIPIENT_LENGTH = 200;
@@ -38,5 +39,5 @@ export function checkServerEvent(
   maxStringLength: number,
 ): string | undefined {
   const result = validateEvent(event, 0, { maxStringLength });
-  return result.ok ? undefined : result.rejection.reason;
+  return result.ok ? unstorable(event) : result.rejection.reason;
 }
