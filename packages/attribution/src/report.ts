@@ -43,6 +43,8 @@ export interface Report extends AttributionResult {
   /** Path length → conversions. */
   pathLengths: Record<string, number>;
   roles: ChannelRole[];
+  /** Per channel, conversions it starts versus closes (first- against last-touch credit, occurrences in any path). */
+  firstVsLast: Array<{ channel: string; first: number; last: number }>;
   flow: FlowLink[];
   journeys?: JourneyStats;
 }
@@ -55,7 +57,7 @@ export interface ReportOptions extends AttributeOptions {
 
 /**
  * Runs the models and gathers path statistics: top paths, path lengths, each channel's role (starts, assists,
- * closes, solo), a journey flow for Sankey charts, plus the journey statistics of `aggregatePaths` (time to
+ * closes, solo), first- versus last-touch conversions, a journey flow for Sankey charts, plus the journey statistics of `aggregatePaths` (time to
  * conversion, self-reported versus tracked channels) when the paths came from events.
  */
 export function report(paths: PathSet, options: ReportOptions = {}): Report {
@@ -77,6 +79,12 @@ export function report(paths: PathSet, options: ReportOptions = {}): Report {
   const pathLengths: Record<string, number> = {};
   const roles = new Map<string, ChannelRole>();
   const flow = new Map<string, FlowLink>();
+  const ends = new Map<string, { channel: string; first: number; last: number }>();
+  const firstLast = (channel: string) => {
+    let e = ends.get(channel);
+    if (!e) ends.set(channel, (e = { channel, first: 0, last: 0 }));
+    return e;
+  };
   const role = (channel: string) => {
     let r = roles.get(channel);
     if (!r) roles.set(channel, (r = { channel, starts: 0, assists: 0, closes: 0, solo: 0 }));
@@ -94,12 +102,15 @@ export function report(paths: PathSet, options: ReportOptions = {}): Report {
       else r.assists += row.conversions;
     });
     addFlow(flow, row);
+    firstLast(row.path[0]!).first += row.conversions;
+    firstLast(row.path[n - 1]!).last += row.conversions;
   }
   return {
     ...result,
     topPaths,
     pathLengths,
     roles: [...roles.values()].sort((a, b) => compare(a.channel, b.channel)),
+    firstVsLast: [...ends.values()].sort((a, b) => compare(a.channel, b.channel)),
     flow: [...flow.values()].sort(
       (a, b) => a.step - b.step || compare(a.from, b.from) || compare(a.to, b.to),
     ),

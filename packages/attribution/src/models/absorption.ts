@@ -25,7 +25,7 @@ export function absorptionProbabilities(
   return rows.length <= DENSE_LIMIT ? dense(rows, b, removed) : iterative(rows, b, removed);
 }
 
-function dense(rows: readonly SparseRow[], b: Float64Array, removed: Uint8Array): Float64Array {
+export function dense(rows: readonly SparseRow[], b: Float64Array, removed: Uint8Array): Float64Array {
   const n = rows.length;
   const a = new Float64Array(n * n);
   const rhs = new Float64Array(n);
@@ -70,7 +70,7 @@ function dense(rows: readonly SparseRow[], b: Float64Array, removed: Uint8Array)
   return x;
 }
 
-function iterative(rows: readonly SparseRow[], b: Float64Array, removed: Uint8Array): Float64Array {
+export function iterative(rows: readonly SparseRow[], b: Float64Array, removed: Uint8Array): Float64Array {
   const x = new Float64Array(rows.length);
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let moved = 0;

@@ -71,6 +71,13 @@ export function renderHtml(report: Report, title = 'Touchpoint attribution repor
       ]),
     ),
   );
+  sections.push(
+    '<h3>First vs last touch (conversions)</h3>',
+    table(
+      ['channel', 'first', 'last'],
+      report.firstVsLast.map((r) => [r.channel, formatNumber(r.first), formatNumber(r.last)]),
+    ),
+  );
   const markov = report.models.find((m) => m.markov)?.markov;
   if (markov) {
     sections.push(

@@ -44,6 +44,13 @@ export function renderTable(report: Report): string {
       ]),
     ]),
   );
+  out.push('', 'First vs last touch (conversions)');
+  out.push(
+    grid([
+      ['channel', 'first', 'last'],
+      ...report.firstVsLast.map((r) => [r.channel, formatNumber(r.first), formatNumber(r.last)]),
+    ]),
+  );
   const self = report.journeys?.selfReported ?? {};
   if (Object.keys(self).length) {
     out.push('', 'Self-reported (survey) vs tracked last touch (conversions)');

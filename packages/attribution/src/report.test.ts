@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parsePathsCsv } from './read-paths-csv';
+import { renderReport } from './render-report';
+import { report } from './report';
+
+const golden = parsePathsCsv(
+  ['A > B > C;2;20;3', 'A > C;1;5;1', 'B;0;0;4', 'C;3;30;2', 'A > A > B;1;10;1'].join('\n'),
+);
+
+describe('report', () => {
+  const r = report(golden, { topPaths: 3 });
+  it('top paths, lengths, roles, first vs last, flow', () => {
+    expect(r.topPaths.map((p) => [p.path, p.conversions, p.conversionRate])).toEqual([
+      ['C', 3, 0.6],
+      ['A > B > C', 2, 0.4],
+      ['A > A > B', 1, 0.5],
+    ]);
+    expect(r.pathLengths).toEqual({ '1': 3, '2': 1, '3': 3 });
+    expect(r.roles).toEqual([
+      { channel: 'A', starts: 4, assists: 1, closes: 0, solo: 0 },
+      { channel: 'B', starts: 0, assists: 2, closes: 1, solo: 0 },
+      { channel: 'C', starts: 0, assists: 0, closes: 3, solo: 3 },
+    ]);
+    expect(r.firstVsLast).toEqual([
+      { channel: 'A', first: 4, last: 0 },
+      { channel: 'B', first: 0, last: 1 },
+      { channel: 'C', first: 3, last: 6 },
+    ]);
+    // Flow conserves conversions: what leaves step 0 reaches Conversion.
+    const toEnd = r.flow.filter((l) => l.to === 'Conversion').reduce((a, l) => a + l.conversions, 0);
+    expect(toEnd).toBe(7);
+  });
+  it('renders every format; HTML escapes channel names', () => {
+    const evil = report(parsePathsCsv('<b onmouseover=x & y > B;1;1;0'));
+    const html = renderReport(evil, 'html');
+    expect(html).not.toContain('<b onmouseover');
+    expect(html).toContain('&#60;b onmouseover=x &#38; y');
+    expect(JSON.parse(renderReport(r, 'json')).models).toHaveLength(10);
+    expect(renderReport(r, 'table')).toMatch(/First vs last touch/);
+    expect(renderReport(r, 'csv').trim().split('\n')).toHaveLength(1 + 10 * 3);
+  });
+});
