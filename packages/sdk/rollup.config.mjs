@@ -14,6 +14,9 @@ const protocolSource = fileURLToPath(new URL('../protocol/src/index.ts', import.
 
 // The IIFEs compile @touchpoint/protocol from source, one module per file, so rollup can leave out whole
 // files the bundle does not use (the built protocol is a single file whose source-list tables would stay).
+const INTERNAL_PROPERTIES =
+  /^(json|bytes|take|local|settle|commitNow|dropped|available|reserve|release|queued|unload|peek|adopt|forget|retryAfter|response|beacon|fresh|last|maxEvents|maxBytes|use|transport|lock|held)$/;
+
 const iife = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: false },
@@ -25,7 +28,14 @@ const iife = (input, file) => ({
     },
     resolve({ browser: true }),
     typescript({ tsconfig: './tsconfig.bundle.json', outDir: 'dist', noEmitOnError: true }),
-    terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } }),
+    terser({
+      ecma: 2020,
+      toplevel: true,
+      compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+      // Internal names only: never stored, sent, or part of the public or plugin API.
+      mangle: { properties: { regex: INTERNAL_PROPERTIES } },
+      format: { comments: false },
+    }),
   ],
 });
 

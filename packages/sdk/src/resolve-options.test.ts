@@ -29,32 +29,32 @@ describe('resolveOptions', () => {
   });
   it('requires an endpoint and says how to fix it', () => {
     expect(bad({})).toThrow(
-      /^\[touchpoint\] createTracker\(\): option `endpoint` is required\. Pass the collector URL/,
+      /^\[touchpoint\] createTracker\(\): option `endpoint` must be the collector URL, got undefined\. Pass e\.g\./,
     );
-    expect(bad(undefined)).toThrow(/`endpoint` is required/);
+    expect(bad(undefined)).toThrow(/`endpoint` must be the collector URL/);
   });
   it('rejects an endpoint that is no URL, keeping the cause', () => {
     try {
       resolveOptions({ endpoint: 'http://[bad' });
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).toMatch(/`endpoint` is not a URL/);
+      expect((error as Error).message).toMatch(/`endpoint` must be the collector URL, got "http:\/\/\[bad"/);
       expect((error as Error).cause).toBeInstanceOf(Error);
     }
   });
   it.each([
     [
       { flushIntervalMs: -1 },
-      /`flushIntervalMs` must be a positive number, got -1\. Pass a number above 0 or leave it out \(default 1000\)/,
+      /`flushIntervalMs` must be a positive number, got -1\. Fix it, or leave it out for the default \(1000\)\./,
     ],
     [{ maxBatchEvents: '10' }, /`maxBatchEvents` must be a positive number, got "10"/],
-    [{ consent: 'yes' }, /`consent` must be one of 'granted', 'pending', 'denied', got "yes"/],
-    [{ pendingConsent: 'keep' }, /`pendingConsent` must be one of 'memory', 'drop'/],
+    [{ consent: 'yes' }, /`consent` must be 'granted', 'pending' or 'denied', got "yes"/],
+    [{ pendingConsent: 'keep' }, /`pendingConsent` must be 'memory' or 'drop'/],
     [{ linkDomains: 'a.com' }, /`linkDomains` must be an array of strings, got "a.com"/],
     [{ middleware: [1] }, /`middleware` must be an array of functions/],
     [{ respectDoNotTrack: 'yes' }, /`respectDoNotTrack` must be true or false/],
     [{ autocapture: 'all' }, /`autocapture` must be true, false or an object/],
-    [{ onDiagnostic: 'log' }, /`onDiagnostic` must be a function/],
+    [{ onDiagnostic: 'log' }, /`onDiagnostic` must be a function, got "log"/],
     [{ writeKey: '' }, /`writeKey` must be a non-empty string/],
   ])('rejects %o', (extra, message) => {
     expect(bad({ endpoint: '/v1/batch', ...extra })).toThrow(message);

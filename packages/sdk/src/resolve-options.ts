@@ -12,116 +12,79 @@ import {
   type TrackerOptions,
 } from './options';
 
-/** Numeric options and their defaults: each must be a positive number. */
-const NUMBERS = {
-  maxBatchEvents: DEFAULT_MAX_BATCH_EVENTS,
-  maxBatchBytes: DEFAULT_MAX_BATCH_BYTES,
-  flushIntervalMs: DEFAULT_FLUSH_INTERVAL_MS,
-  maxQueueEvents: DEFAULT_MAX_QUEUE_EVENTS,
-  maxQueueBytes: DEFAULT_MAX_QUEUE_BYTES,
-  retryBaseMs: DEFAULT_RETRY_BASE_MS,
-  retryMaxMs: DEFAULT_RETRY_MAX_MS,
-  sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS,
-};
-/** Options with a fixed set of values; the first is the default. */
-const CHOICES = {
-  consent: ['granted', 'pending', 'denied'],
-  pendingConsent: ['memory', 'drop'],
-};
-/** List options: the type of their items, and their default. */
-const LISTS: Record<string, [string, unknown[]]> = {
-  plugins: ['object', []],
-  middleware: ['function', []],
-  redactParams: ['string', DEFAULT_REDACT_PARAMS],
-  linkDomains: ['string', []],
-};
-/** Boolean options and their defaults. */
-const FLAGS = { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false };
-
-const show = (value: unknown): string => (typeof value === 'function' ? 'a function' : JSON.stringify(value));
-
-function fail(option: string, problem: string, fix: string): never {
-  throw new Error(`[touchpoint] createTracker(): option \`${option}\` ${problem}. ${fix}`);
-}
+type Check = (value: unknown) => unknown;
+const positive: Check = (v) => typeof v === 'number' && v > 0 && v < Infinity;
+const flag: Check = (v) => typeof v === 'boolean';
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v as string);
+const listOf =
+  (type: string): Check =>
+  (v) =>
+    Array.isArray(v) && v.every((item) => item && typeof item === type);
 
 /**
- * Checks every option and fills the defaults. Throws a `[touchpoint]` error naming the option, what is
- * wrong and how to fix it; this is the only place the tracker throws.
+ * Every option with its default, what it must be (as said in the error) and the check. One table, so
+ * defaults live in one place and every message has the same shape.
+ */
+const SPEC: Array<[name: string, fallback: unknown, expected: string, check: Check]> = [
+  ['maxBatchEvents', DEFAULT_MAX_BATCH_EVENTS, 'a positive number', positive],
+  ['maxBatchBytes', DEFAULT_MAX_BATCH_BYTES, 'a positive number', positive],
+  ['flushIntervalMs', DEFAULT_FLUSH_INTERVAL_MS, 'a positive number', positive],
+  ['maxQueueEvents', DEFAULT_MAX_QUEUE_EVENTS, 'a positive number', positive],
+  ['maxQueueBytes', DEFAULT_MAX_QUEUE_BYTES, 'a positive number', positive],
+  ['retryBaseMs', DEFAULT_RETRY_BASE_MS, 'a positive number', positive],
+  ['retryMaxMs', DEFAULT_RETRY_MAX_MS, 'a positive number', positive],
+  ['sessionTimeoutMs', DEFAULT_SESSION_TIMEOUT_MS, 'a positive number', positive],
+  ['consent', 'granted', "'granted', 'pending' or 'denied'", oneOf('granted', 'pending', 'denied')],
+  ['pendingConsent', 'memory', "'memory' or 'drop'", oneOf('memory', 'drop')],
+  ['plugins', [], 'an array of plugins', listOf('object')],
+  ['middleware', [], 'an array of functions', listOf('function')],
+  ['redactParams', DEFAULT_REDACT_PARAMS, 'an array of strings', listOf('string')],
+  ['linkDomains', [], 'an array of strings', listOf('string')],
+  ['persist', true, 'true or false', flag],
+  ['respectGlobalPrivacyControl', true, 'true or false', flag],
+  ['respectDoNotTrack', false, 'true or false', flag],
+  ['debug', false, 'true or false', flag],
+  [
+    'autocapture',
+    true,
+    'true, false or an object of plugin names',
+    (v) => flag(v) || (v && typeof v === 'object'),
+  ],
+  ['writeKey', undefined, 'a non-empty string', (v) => v === undefined || (v && typeof v === 'string')],
+  ['onDiagnostic', undefined, 'a function', (v) => v === undefined || typeof v === 'function'],
+];
+
+/**
+ * Checks every option and fills the defaults. Throws a `[touchpoint]` error naming the option, what it
+ * must be, what it got and how to fix it; this is the only place the tracker throws.
  */
 export function resolveOptions(options: TrackerOptions): ResolvedOptions {
-  const given = (options ?? {}) as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...given };
-  const endpoint = given.endpoint;
-  if (typeof endpoint !== 'string' || !endpoint) {
-    fail(
-      'endpoint',
-      'is required',
-      "Pass the collector URL, e.g. { endpoint: 'https://collector.example/v1/batch' }",
-    );
-  }
+  const out: Record<string, unknown> = { ...options };
+  const endpoint = out.endpoint;
+  let cause: unknown;
   try {
-    new URL(endpoint, typeof location === 'undefined' ? undefined : location.href);
-  } catch (cause) {
+    new URL(endpoint as string, typeof location === 'undefined' ? undefined : location.href);
+  } catch (error) {
+    cause = error;
+  }
+  if (!endpoint || typeof endpoint !== 'string' || cause) {
     throw new Error(
-      `[touchpoint] createTracker(): option \`endpoint\` is not a URL: ${show(endpoint)}. Pass an absolute or page-relative URL.`,
+      `[touchpoint] createTracker(): option \`endpoint\` must be the collector URL, got ${JSON.stringify(endpoint)}. ` +
+        "Pass e.g. { endpoint: 'https://collector.example/v1/batch' }.",
       { cause },
     );
   }
-  if (given.writeKey !== undefined && (typeof given.writeKey !== 'string' || !given.writeKey)) {
-    fail(
-      'writeKey',
-      `must be a non-empty string, got ${show(given.writeKey)}`,
-      'Pass the key your collector expects or leave it out',
-    );
-  }
-  for (const [name, fallback] of Object.entries(NUMBERS)) {
+  for (const [name, fallback, expected, check] of SPEC) {
     const value = (out[name] ??= fallback);
-    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
-      fail(
-        name,
-        `must be a positive number, got ${show(value)}`,
-        `Pass a number above 0 or leave it out (default ${fallback})`,
+    if (!check(value)) {
+      throw new Error(
+        `[touchpoint] createTracker(): option \`${name}\` must be ${expected}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}. ` +
+          `Fix it, or leave it out for the default${fallback === undefined ? '' : ` (${JSON.stringify(fallback)})`}.`,
       );
     }
-  }
-  for (const [name, values] of Object.entries(CHOICES)) {
-    const value = (out[name] ??= values[0]);
-    if (!values.includes(value as string)) {
-      fail(
-        name,
-        `must be one of '${values.join("', '")}', got ${show(value)}`,
-        `Use one of those or leave it out (default '${values[0]}')`,
-      );
-    }
-  }
-  for (const [name, [type, fallback]] of Object.entries(LISTS)) {
-    const value = (out[name] ??= fallback);
-    if (!Array.isArray(value) || value.some((item) => typeof item !== type || !item)) {
-      fail(
-        name,
-        `must be an array of ${type}s, got ${show(value)}`,
-        `Pass e.g. { ${name}: [] } or leave it out`,
-      );
-    }
-  }
-  for (const [name, fallback] of Object.entries(FLAGS)) {
-    if (typeof (out[name] ??= fallback) !== 'boolean')
-      fail(name, `must be true or false, got ${show(out[name])}`, `Default: ${fallback}`);
-  }
-  const autocapture = (out.autocapture ??= true);
-  if (typeof autocapture !== 'boolean' && (typeof autocapture !== 'object' || !autocapture)) {
-    fail(
-      'autocapture',
-      `must be true, false or an object of plugin names, got ${show(autocapture)}`,
-      'E.g. { autocapture: { ads: false } }',
-    );
-  }
-  if (given.onDiagnostic !== undefined && typeof given.onDiagnostic !== 'function') {
-    fail(
-      'onDiagnostic',
-      `must be a function, got ${show(given.onDiagnostic)}`,
-      'Pass (diagnostic) => { … } or leave it out',
-    );
   }
   return out as unknown as ResolvedOptions;
 }

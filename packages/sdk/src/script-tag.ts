@@ -73,7 +73,7 @@ export function installScriptTag(defaults?: PluginDefaults): void {
     const fn = (tracker as unknown as Record<string, unknown>)[String(method)];
     if (typeof fn !== 'function') {
       return console.warn(
-        `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker).join(', ')}.`,
+        `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
       );
     }
     return (fn as (...a: unknown[]) => unknown)(...args);

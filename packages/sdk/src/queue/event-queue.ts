@@ -36,24 +36,11 @@ export interface EventQueue {
   dropped(): number;
 }
 
-/** UTF-8 length of a string without allocating (lone surrogates count 3, like the encoder's U+FFFD). */
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** UTF-8 length of a string: what it weighs in a request body and against the keepalive budget. */
 export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 2; // the pair (2 code units) becomes 4 bytes
-        i++;
-        continue;
-      }
-      bytes += 2;
-    } else bytes += 2;
-  }
-  return bytes;
+  return encoder.encode(text).length;
 }
 
 /** Takes the oldest items within the limits; always at least one, so an oversized event still moves. */
