@@ -11,6 +11,7 @@ import { createIdbQueue } from './queue/idb-queue';
 import { createMemoryQueue } from './queue/memory-queue';
 import { utf8Length, type QueuedEvent } from './queue/event-queue';
 import { resolveOptions } from './resolve-options';
+import { dedupeOrders } from './touchpoints/order-dedup';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
 import type { AutocaptureOptions } from './touchpoints/defaults';
 import type { Tracker } from './tracker-api';
@@ -49,7 +50,9 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
   const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
   const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
   const plugins = [...(defaults?.(o.autocapture) ?? []), ...o.plugins];
-  const parts = { ...o, plugins, report, context: (now: number) => identity.context(now) };
+  // A repeated order id (a reloaded "thank you" page) is dropped before any user middleware sees it.
+  const middleware = [dedupeOrders({ report, consent: () => state }), ...o.middleware];
+  const parts = { ...o, middleware, plugins, report, context: (now: number) => identity.context(now) };
 
   const enqueue = (event: TouchpointEvent): void => {
     let json: string;

@@ -8,13 +8,16 @@ const KEY = 'orders';
 
 /**
  * Remembers the order ids of recorded conversions (in localStorage, the last {@link ORDER_IDS_KEPT}) and
- * tells a repeat: a reloaded or revisited "thank you" page must not count a purchase twice. Use the
- * returned function as middleware: it drops a `conversion` whose `orderId` was seen before (returns
- * `false`) and reports it as `duplicate_order` through the host, when given.
+ * tells a repeat: a reloaded or revisited "thank you" page must not count a purchase twice. The tracker
+ * runs it as its first middleware: it drops a `conversion` whose `orderId` was seen before (returns
+ * `false`) and reports it as `duplicate_order` through the host, when given. Ids are stored only while
+ * the host's consent is `granted` (kept in memory before).
  *
- * @example createTracker({ endpoint, middleware: [dedupeOrders()] })
+ * @example const dedupe = dedupeOrders(); dedupe(event) === false // a repeat
  */
-export function dedupeOrders(host?: TrackerHost): (event: TouchpointEvent) => false | void {
+export function dedupeOrders(
+  host?: Pick<TrackerHost, 'report' | 'consent'>,
+): (event: TouchpointEvent) => false | void {
   let seen: string[] | undefined;
   return (event) => {
     if (event.type !== 'conversion' || !event.orderId) return;

@@ -23,7 +23,7 @@ export function load<T>(key: string): T | undefined {
  * Writes `tp_<key>` as JSON; returns false when storage refused it. Nothing is written while the host
  * reports a consent state other than `granted` (a host without `consent()` allows it).
  */
-export function save(key: string, value: unknown, host?: TrackerHost): boolean {
+export function save(key: string, value: unknown, host?: Pick<TrackerHost, 'consent'>): boolean {
   const consent = host?.consent?.();
   if (consent && consent !== 'granted') return false;
   try {

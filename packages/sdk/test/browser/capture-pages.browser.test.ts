@@ -141,6 +141,41 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
     });
   });
 
+  describe('conversions', () => {
+    it('carry the journal of the visit, and a repeated order id is recorded once (also after a reload)', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/landing?utm_source=google&utm_medium=cpc&utm_campaign=dedupe&gclid=G7');
+      await sdkReady(page);
+      const buy = () =>
+        page.evaluate(() =>
+          (window as unknown as { touchpoint(...a: unknown[]): void }).touchpoint('conversion', 'purchase', {
+            value: 49,
+            currency: 'EUR',
+            orderId: 'order-dedupe-1',
+          }),
+        );
+      await buy();
+      await buy();
+      await page.reload();
+      await sdkReady(page);
+      await buy();
+      await page.evaluate(() =>
+        (window as unknown as { touchpoint(...a: unknown[]): void }).touchpoint('track', 'done'),
+      );
+      const stored = await h.waitFor((list) => list.some((e) => e.type === 'track' && e.name === 'done'));
+      const conversions = ofType(stored, 'conversion').filter((e) => e.orderId === 'order-dedupe-1');
+      expect(conversions).toHaveLength(1);
+      expect(conversions[0]!.journal).toMatchObject({
+        first: { channel: 'Paid Search', campaign: 'dedupe', clickId: { name: 'gclid', value: 'G7' } },
+        lastNonDirect: { channel: 'Paid Search' },
+      });
+      expect(conversions[0]!.journal!.first!.expiresAt).toBeGreaterThan(conversions[0]!.ts);
+      expect(conversions[0]!.campaign).toMatchObject({ campaign: 'dedupe' });
+      await context.close();
+    });
+  });
+
   describe('share clicks', () => {
     it('records known share links and data-tp-share buttons', async () => {
       const context = await h.context();
