@@ -41,7 +41,12 @@ function escapeHtml(value) {
 export async function serveStatic({ root, files = {}, replacements = () => ({}), spa = false, port = 0 }) {
   const base = normalize(root + sep);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path');
+    }
     let file = files[path] ?? normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
     if (!files[path] && !file.startsWith(base)) return void res.writeHead(403).end();
     if (!(await isFile(file))) {
