@@ -8,27 +8,21 @@
  *
  * `tp_click` is the id of the `email_click`/`ad_click` event our collector recorded when it redirected the
  * visitor; it implies nothing about the channel and lets a backend join the click to this visit.
+ * `dclid` is Campaign Manager / Display & Video 360; `irclid` is Impact (affiliates); Instagram's share
+ * id (`igshid`, `igsh`) marks a shared link, not an ad.
  */
-export const CLICK_IDS: Readonly<Record<string, readonly [source?: string, medium?: string]>> = {
-  tp_click: [],
-  gclid: ['google', 'cpc'],
-  gbraid: ['google', 'cpc'],
-  wbraid: ['google', 'cpc'],
-  gad_source: ['google', 'cpc'],
-  // Campaign Manager / Display & Video 360.
-  dclid: ['dfa', 'cpm'],
-  msclkid: ['bing', 'cpc'],
-  yclid: ['yandex', 'cpc'],
-  fbclid: ['facebook', 'paid'],
-  ttclid: ['tiktok', 'paid'],
-  li_fat_id: ['linkedin', 'paid'],
-  twclid: ['twitter', 'paid'],
-  epik: ['pinterest', 'paid'],
-  rdt_cid: ['reddit', 'paid'],
-  sccid: ['snapchat', 'paid'],
-  // Impact (affiliate network).
-  irclid: ['impact', 'affiliate'],
-  // Instagram's share id marks a shared link, not an ad.
-  igshid: ['instagram'],
-  igsh: ['instagram'],
-};
+export const CLICK_IDS: Readonly<Record<string, readonly [source?: string, medium?: string]>> =
+  // One string of name:source:medium entries, because it ships in the script tag.
+  Object.fromEntries(
+    (
+      'tp_click gclid:google:cpc gbraid:google:cpc wbraid:google:cpc gad_source:google:cpc dclid:dfa:cpm ' +
+      'msclkid:bing:cpc yclid:yandex:cpc fbclid:facebook:paid ttclid:tiktok:paid li_fat_id:linkedin:paid ' +
+      'twclid:twitter:paid epik:pinterest:paid rdt_cid:reddit:paid sccid:snapchat:paid ' +
+      'irclid:impact:affiliate igshid:instagram igsh:instagram'
+    )
+      .split(' ')
+      .map((entry) => {
+        const [name, ...implied] = entry.split(':');
+        return [name, implied];
+      }),
+  );
