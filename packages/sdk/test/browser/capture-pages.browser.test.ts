@@ -23,8 +23,15 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(
-      { '/app/a': HISTORY_APP, '/app/share': HISTORY_APP, '/hash': HASH_APP, '/landing': '<p>landing</p>' },
+      {
+        '/app/a': HISTORY_APP,
+        '/app/share': HISTORY_APP,
+        '/hash': HASH_APP,
+        '/landing': '<p>landing</p>',
+        '/strip': '<p>strip</p>',
+      },
       mode,
+      { '/strip': { autocapture: { campaign: { stripParams: true } } } },
     );
   });
   afterAll(() => h?.close());
@@ -90,6 +97,27 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
         campaign: 'spring-sale',
         content: 'welcome-2',
         clickId: { name: 'tp_click' },
+      });
+      await context.close();
+    });
+
+    it('stripParams: the email parameters leave the address bar after reading, with one page view', async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/strip?tp_email=strip-me:m1&utm_source=news&keep=1');
+      await sdkReady(page);
+      await page.waitForFunction(() => !location.search.includes('tp_email'));
+      expect(new URL(page.url()).search).toBe('?keep=1');
+      const stored = await h.waitFor((list) =>
+        ofType(list, 'page').some((e) => e.touchpoint?.campaign === 'strip-me'),
+      );
+      const views = ofType(stored, 'page').filter((e) => e.page.path === '/strip');
+      expect(views).toHaveLength(1);
+      expect(views[0]!.touchpoint).toMatchObject({
+        kind: 'email',
+        campaign: 'strip-me',
+        content: 'm1',
+        source: 'news',
       });
       await context.close();
     });
