@@ -15,15 +15,15 @@ describe('identity', () => {
   });
 
   it('starts a new session after the inactivity timeout, shared through storage', () => {
-    const id = createIdentity(1000, true);
+    const id = createIdentity(5000, true);
     const first = id.context(10_000);
     expect(first.sessionIsNew).toBe(true);
     const second = id.context(10_900);
     expect(second.sessionId).toBe(first.sessionId);
     expect(second.sessionIsNew).toBe(false);
     // another tab of the same site continues the same session
-    expect(createIdentity(1000, true).context(11_500).sessionId).toBe(first.sessionId);
-    const later = id.context(13_000);
+    expect(createIdentity(5000, true).context(11_500).sessionId).toBe(first.sessionId);
+    const later = id.context(17_000);
     expect(later.sessionId).not.toBe(first.sessionId);
     expect(later.sessionIsNew).toBe(true);
   });

@@ -5,6 +5,11 @@ import type { TrackerContext } from './touchpoints/plugin';
 export const ANONYMOUS_ID_KEY = 'tp_aid';
 export const USER_ID_KEY = 'tp_uid';
 export const SESSION_KEY = 'tp_session';
+/**
+ * The shared session clock is written at most this often: a localStorage write costs tens of µs, and
+ * a second's precision is plenty for a 30-minute timeout.
+ */
+export const SESSION_WRITE_INTERVAL_MS = 1000;
 /** The anonymous-id cookie lives this long (and is renewed on every page). */
 const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
@@ -53,6 +58,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   let anonymousId = storage.get(ANONYMOUS_ID_KEY) ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
   let userId = storage.get(USER_ID_KEY) ?? undefined;
   let session: { id: string; last: number; fresh: boolean } | undefined;
+  let written = 0;
 
   const save = (): void => {
     if (!persist) return;
@@ -73,7 +79,10 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       const ctx: TrackerContext = { anonymousId, sessionId: session.id, userId, sessionIsNew: session.fresh };
       session.last = now;
       session.fresh = false;
-      if (persist) storage.set(SESSION_KEY, `${session.id}:${now}`);
+      if (persist && (ctx.sessionIsNew || now - written >= SESSION_WRITE_INTERVAL_MS)) {
+        written = now;
+        storage.set(SESSION_KEY, `${session.id}:${now}`);
+      }
       return ctx;
     },
     peek: () => ({ anonymousId, userId, sessionId: session?.id }),

@@ -8,6 +8,20 @@ export const REDACTED = 'redacted';
  * Unparseable input is returned unchanged only when it has no query at all; otherwise its query is cut.
  */
 export function redactUrl(url: string, patterns: string[]): string {
+  // Every event carries the same few URLs: parsing them once per change keeps an event in microseconds.
+  const key = url + '\n' + patterns.join();
+  let out = cache.get(key);
+  if (out === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(key, (out = redact(url, patterns)));
+  }
+  return out;
+}
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, string>();
+
+function redact(url: string, patterns: string[]): string {
   const q = url.indexOf('?');
   if (q < 0 || !patterns.length) return url;
   try {
