@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { findChromium, CHROMIUM_HELP } from './demo/find-chromium.mjs';
+import { buildIsStale } from './demo/build-state.mjs';
 import { DEFAULT_DATA_DIR, ROOT } from './demo/paths.mjs';
 
 const HELP = `Usage: pnpm demo [options]
@@ -14,7 +15,8 @@ const HELP = `Usage: pnpm demo [options]
   --seed N          random seed; the same seed plays the same visitors (default 7)
   --data DIR        where events and reports go, wiped at start (default .data/demo)
   --no-serve        exit when done instead of keeping the collector and shop up
-  --no-build        skip \`pnpm build\` (the packages are built already)
+  --build           always run \`pnpm build\` first (default: only when a package changed since its build)
+  --no-build        never run \`pnpm build\`
   -h, --help        this text`;
 
 function positiveInt(name, value) {
@@ -35,6 +37,7 @@ async function main() {
       data: { type: 'string', default: DEFAULT_DATA_DIR },
       'no-serve': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      build: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,7 +54,7 @@ async function main() {
     console.error(CHROMIUM_HELP);
     process.exit(1);
   }
-  if (!values['no-build']) {
+  if (values.build || (!values['no-build'] && buildIsStale())) {
     console.error('[touchpoint] demo: building the packages (pnpm build)…');
     const build = spawnSync('pnpm', ['-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0)
