@@ -33,7 +33,8 @@ export interface Collector {
  */
 export async function createCollector(options: CollectorOptions): Promise<Collector> {
   const resolved = resolveOptions(options);
-  const sink = options.sink ?? (await createNdjsonSink({ dataDir: options.dataDir! }));
+  // The day files follow the collector's clock, so a simulated clock also rotates by simulated day.
+  const sink = options.sink ?? (await createNdjsonSink({ dataDir: options.dataDir!, now: resolved.now }));
   const metrics = createMetrics();
   const ctx = createContext(resolved, sink, metrics);
   let servers: Server[] = [];

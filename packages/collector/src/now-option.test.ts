@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { afterEach, expect, it } from 'vitest';
 import { readStoredEvents } from './read-stored-events';
 import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness';
@@ -36,6 +37,8 @@ it('uses the "now" clock for receivedAt and for the events it makes itself', asy
     ['email_click', SIMULATED, SIMULATED],
     ['track', SIMULATED - 1000, SIMULATED],
   ]);
+  // The NDJSON files rotate by the simulated day too.
+  expect(await readdir(dataDir)).toEqual(['events-2026-01-15.ndjson']);
 });
 
 it('refuses a "now" that is not a function', async () => {
