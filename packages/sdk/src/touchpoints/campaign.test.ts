@@ -117,3 +117,20 @@ describe('campaign', () => {
     expect(location.search).toBe('?utm_source=n&utm_medium=email');
   });
 });
+
+describe('campaign storage and consent', () => {
+  it('keeps state in memory while consent is pending and writes it once granted (at pagehide at the latest)', () => {
+    let consent: 'pending' | 'granted' = 'pending';
+    Object.assign(host, { consent: () => consent });
+    land('/?utm_source=news&utm_medium=email&utm_campaign=later');
+    host.start(campaign(), pages());
+    expect(localStorage.getItem('tp_campaign')).toBeNull();
+    consent = 'granted';
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(localStorage.getItem('tp_campaign')!)).toMatchObject({
+      sid: 's1',
+      touched: true,
+      campaign: { campaign: 'later' },
+    });
+  });
+});

@@ -38,11 +38,18 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
   let landing: { campaign: Campaign; touch: Touch } | undefined;
   let state: State | undefined;
   let host: TrackerHost | undefined;
+  // State not yet written (storage waits for consent): retried on every event and on pagehide, so a
+  // consent given on this page still keeps the session's campaign for the next one.
+  let dirty = false;
+  const persist = (): void => {
+    if (dirty) dirty = !save(STATE_KEY, state, host);
+  };
 
   return {
     name: 'campaign',
     start(h) {
       host = h;
+      addEventListener('pagehide', persist);
       state = load<State>(STATE_KEY);
       const found = parseCampaign(location.href);
       landing = {
@@ -57,11 +64,12 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
     },
     stop() {
       landing = undefined;
+      removeEventListener('pagehide', persist);
     },
     enrich(event) {
       if (state?.sid !== event.sessionId) {
         state = { sid: event.sessionId, campaign: landing?.campaign ?? {} };
-        save(STATE_KEY, state, host);
+        dirty = true;
       }
       if (event.type === 'page') {
         let touch: Touch | undefined;
@@ -76,9 +84,10 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
         if (touch) {
           event.touchpoint = touch;
           state.touched = true;
-          save(STATE_KEY, state, host);
+          dirty = true;
         }
       }
+      persist();
       for (const _ in state.campaign) {
         event.campaign ??= state.campaign;
         break;

@@ -73,3 +73,15 @@ describe('journal', () => {
     expect(c?.type === 'conversion' && c.journal).toBeUndefined();
   });
 });
+
+describe('journal storage and consent', () => {
+  it('writes nothing while consent is pending, then writes at the next event once granted', () => {
+    let consent: 'pending' | 'granted' = 'pending';
+    Object.assign(host, { consent: () => consent });
+    arrive(email);
+    expect(localStorage.getItem('tp_journal')).toBeNull();
+    consent = 'granted';
+    host.record('track', { name: 'x' });
+    expect(JSON.parse(localStorage.getItem('tp_journal')!).first).toMatchObject({ campaign: 'spring' });
+  });
+});

@@ -40,6 +40,11 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
   const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
   let state: Journal = {};
   let host: TrackerHost | undefined;
+  // Not yet written (storage waits for consent): retried on every event and on pagehide.
+  let dirty = false;
+  const persist = (): void => {
+    if (dirty) dirty = !save(JOURNAL_KEY, state, host);
+  };
 
   const prune = (now: number): JournalTouch[] =>
     (state.recent ?? []).filter((t) => t.ts > now - maxAge && (t.expiresAt ?? Infinity) > now).slice(-limit);
@@ -48,9 +53,12 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     name: 'journal',
     start(h) {
       host = h;
+      addEventListener('pagehide', persist);
       state = load<Journal>(JOURNAL_KEY) ?? {};
     },
-    stop() {},
+    stop() {
+      removeEventListener('pagehide', persist);
+    },
     enrich(event) {
       if (event.type === 'page' && event.touchpoint) {
         const touch: JournalTouch = { ...event.touchpoint, ts: event.ts };
@@ -63,11 +71,12 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
           lastNonDirect: touch.kind === 'direct' ? state.lastNonDirect : touch,
           recent: recent.slice(-limit),
         };
-        save(JOURNAL_KEY, state, host);
+        dirty = true;
       } else if (event.type === 'conversion') {
         const journal: Journal = { ...state, recent: prune(event.ts) };
         if (journal.first) event.journal = journal;
       }
+      persist();
     },
   };
 }
