@@ -52,6 +52,11 @@ function rng(seed) {
   };
 }
 
+/** CPU seconds (user + system) since `from`: on a shared machine the honest measure next to wall time. */
+const cpu = (from) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1e6;
+};
 /** Peak resident memory of this process so far. */
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 const mib = (b) => `${(b / 1048576).toFixed(0)} MiB`;
@@ -132,20 +137,30 @@ try {
       `generated ${EVENTS} events for ${people} people (${mib((await stat(file)).size)}) in ${((performance.now() - start) / 1000).toFixed(1)} s`,
     );
     start = performance.now();
+    const cpu0 = process.cpuUsage();
     const journeys = await buildJourneys(readEvents(file));
+    const readCpu = cpu(cpu0);
     const readMs = performance.now() - start;
     const t1 = performance.now();
+    const cpu1 = process.cpuUsage();
     const paths = aggregatePaths(journeys);
     const aggMs = performance.now() - t1;
+    const aggCpu = cpu(cpu1);
+    const rate = (n, seconds) => Math.round(n / seconds).toLocaleString('en-US');
     console.log(
-      `NDJSON → journeys: ${readMs.toFixed(0)} ms (${Math.round(EVENTS / (readMs / 1000)).toLocaleString('en-US')} events/s)`,
+      `read NDJSON (parse, sessions, touches): ${readMs.toFixed(0)} ms wall, ${readCpu.toFixed(1)} s CPU ` +
+        `(${rate(EVENTS, readMs / 1000)} events/s wall, ${rate(EVENTS, readCpu)} per CPU second)`,
     );
     console.log(
-      `journeys → paths: ${aggMs.toFixed(0)} ms (${paths.stats.journeys} journeys, ${paths.stats.converting} conversions)`,
+      `journeys (stitching, lookback) → paths: ${aggMs.toFixed(0)} ms wall, ${aggCpu.toFixed(1)} s CPU ` +
+        `(${paths.stats.journeys} journeys, ${paths.stats.converting} conversions)`,
     );
+    const cpu2 = process.cpuUsage();
     const modelMs = timeModels(paths, `${EVENTS} events`);
+    const modelCpu = cpu(cpu2);
     console.log(
-      `\nTOTAL ${EVENTS} events → every model: ${((readMs + aggMs + modelMs) / 1000).toFixed(1)} s, peak RSS ${mib(peakRss())}`,
+      `\nTOTAL ${EVENTS} events → every model: ${((readMs + aggMs + modelMs) / 1000).toFixed(1)} s wall, ` +
+        `${(readCpu + aggCpu + modelCpu).toFixed(1)} s CPU, peak RSS ${mib(peakRss())}`,
     );
   }
   if (JOURNEYS > 0) {

@@ -1,4 +1,4 @@
-/** Growable typed-array columns: compact storage for millions of records (about 40 bytes each). */
+/** Growable typed-array columns: compact storage for millions of records (about 45 bytes each). */
 export interface Columns {
   length: number;
   anon: Int32Array;
@@ -14,6 +14,8 @@ export interface Columns {
   end: Float64Array;
   /** Conversion value. */
   value: Float64Array;
+  /** Interned user id the event itself carried, or -1. */
+  user: Int32Array;
   /** Index into a side table (conversion details, survey channel, click id), or -1. */
   extra: Int32Array;
 }
@@ -53,6 +55,7 @@ function allocate(capacity: number, from: Columns | undefined): Columns {
     end: make(Float64Array, from?.end),
     value: make(Float64Array, from?.value),
     extra: make(Int32Array, from?.extra),
+    user: make(Int32Array, from?.user),
   };
 }
 

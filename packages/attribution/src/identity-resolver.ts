@@ -1,14 +1,20 @@
 /**
  * Who a device (anonymous id) belongs to at a given time. Links come from `identify` events (and events that
- * carry a `userId`) and from collector clicks whose landing page names another device (`tp_click`).
+ * carry a `userId`) and from collector clicks whose landing page names another device (`tp_click`). An event
+ * that carries its own `userId` belongs to that user whatever the links say.
  *
  * The rule for one anonymous id seen with two users (a shared device): each event belongs to the user of the
  * latest link at or before it; events before the first link belong to the first user, retroactively. Two users
  * are never merged into one person. A device without links is its own person.
  */
 export interface IdentityResolver {
-  /** Links `anon` to a user from time `ts` on. */
+  /** Links `anon` to a user from time `ts` on (an `identify` event). */
   identify(anon: number, ts: number, userId: string): void;
+  /**
+   * Notes an event of `anon` that carried `userId`. Only the earliest such event per device and user becomes a
+   * link, so memory grows with device–user pairs, not events, and arrival order does not matter.
+   */
+  seen(anon: number, ts: number, userId: string): void;
   /** Makes `anon` follow `target` (another device) from time `ts` on. */
   alias(anon: number, ts: number, target: number): void;
   /** The person key of `anon` at time `ts`. */
@@ -26,11 +32,19 @@ export function createIdentityResolver(anonName: (anon: number) => string): Iden
   const push = (anon: number, link: Link) => {
     const list = links.get(anon);
     if (!list) links.set(anon, [link]);
-    else {
-      const last = list[list.length - 1]!;
-      // Repeated links to the same user (every event of an identified visitor carries userId) add nothing.
-      if (last.user !== undefined && last.user === link.user && link.ts >= last.ts) return;
-      list.push(link);
+    else list.push(link);
+    sorted.delete(anon);
+  };
+  const earliest = new Map<string, Link>();
+  const seen = (anon: number, ts: number, user: string) => {
+    const key = `${anon}\u0001${user}`;
+    const link = earliest.get(key);
+    if (!link) {
+      const fresh = { ts, user };
+      earliest.set(key, fresh);
+      push(anon, fresh);
+    } else if (ts < link.ts) {
+      link.ts = ts;
       sorted.delete(anon);
     }
   };
@@ -63,6 +77,7 @@ export function createIdentityResolver(anonName: (anon: number) => string): Iden
   };
   return {
     identify: (anon, ts, user) => push(anon, { ts, user }),
+    seen,
     alias: (anon, ts, target) => push(anon, { ts, target }),
     personOf: (anon, ts) => personOf(anon, ts),
   };

@@ -58,6 +58,9 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   const clicks = new Map<string, number>(); // collector click event id → record
   const orders = new Map<string, number>(); // order id → conversion record
   const conversionIds = new Set<string>();
+  const userIds = new Map<string, number>();
+  const userNames: string[] = [];
+  let currentUser = -1; // user id of the event being added
   const resolver = createIdentityResolver((anon) => anonNames[anon]!);
   const stats: BuilderStats = { events: 0, skipped: 0, duplicateConversions: 0 };
 
@@ -89,6 +92,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     c.value[i] = 0;
     c.extra[i] = extra;
     c.session[i] = 0;
+    c.user[i] = currentUser;
     return i;
   };
   const touch = (anon: number, ts: number, channel: string, kind: number) =>
@@ -151,7 +155,9 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     if (!anonId || typeof ts !== 'number' || !Number.isFinite(ts)) return void stats.skipped++;
     const anon = intern(anonIds, anonNames, anonId);
     const userId = str(event['userId']);
-    if (userId) resolver.identify(anon, ts, userId);
+    currentUser = userId ? intern(userIds, userNames, userId) : -1;
+    if (userId && type === 'identify') resolver.identify(anon, ts, userId);
+    else if (userId) resolver.seen(anon, ts, userId);
     switch (type) {
       case 'page':
         return addPage(event, anon, ts);
@@ -193,7 +199,8 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     const persons = new Map<string, number[]>();
     for (let i = 0; i < c.length; i++) {
       if (c.type[i] === RecordType.conversion && conversions[c.extra[i]!]!.dropped) continue;
-      const person = resolver.personOf(c.anon[i]!, c.ts[i]!);
+      const user = c.user[i]!;
+      const person = user >= 0 ? `user:${userNames[user]}` : resolver.personOf(c.anon[i]!, c.ts[i]!);
       const list = persons.get(person);
       if (list) list.push(i);
       else persons.set(person, [i]);

@@ -1,6 +1,14 @@
-import { CLICK_LANDING, PLAIN_PAGE, RecordType, type Columns } from './columns';
+import {
+  CLICK_LANDING,
+  KIND_CODES,
+  KIND_MASK,
+  LANDING_BIT,
+  PLAIN_PAGE,
+  RecordType,
+  type Columns,
+} from './columns';
 import type { ResolvedJourneyOptions } from './journey-options';
-import { KIND_CODES, KIND_MASK, LANDING_BIT } from './columns';
+import { compare } from './models/markov';
 import { DEFAULT_DIRECT_CHANNEL } from './models/model-options';
 import type { Journey, JourneyTouch } from './types';
 
@@ -32,10 +40,29 @@ export interface PersonContext {
  * it inside their lookback window, and a null journey for touches after the last conversion.
  */
 export function* personJourneys(person: string, records: number[], ctx: PersonContext): Generator<Journey> {
-  const { c, channelNames, opts } = ctx;
+  const { c, channelNames, channelRank, anonRank, opts } = ctx;
   const channelOf = (i: number) => channelNames[c.channel[i]!]!;
+  // At equal times a page carrying a landing touch comes first (it starts the session), then touches by channel
+  // name, then the landing of a recorded click, then plain pages; conversions by value, surveys by answer.
+  // Ties are never broken by input position, so any event order gives the same journeys.
+  const pageOrder = channelNames.length + 3;
+  const rank = (i: number): number => {
+    const type = c.type[i];
+    if (type === RecordType.conversion) return c.value[i]!;
+    if (type === RecordType.survey) return 0;
+    const channel = c.channel[i]!;
+    const byName = channel >= 0 ? channelRank[channel]! : channelNames.length - channel;
+    return type === RecordType.page && (c.kind[i]! & LANDING_BIT) === 0 ? pageOrder + byName : byName;
+  };
+  const surveyOrder = (a: number, b: number) =>
+    c.type[a] === RecordType.survey ? compare(ctx.surveys[c.extra[a]!]!, ctx.surveys[c.extra[b]!]!) : 0;
   records.sort(
-    (a, b) => c.ts[a]! - c.ts[b]! || c.type[a]! - c.type[b]! || c.channel[a]! - c.channel[b]! || a - b,
+    (a, b) =>
+      c.ts[a]! - c.ts[b]! ||
+      c.type[a]! - c.type[b]! ||
+      rank(a) - rank(b) ||
+      anonRank[c.anon[a]!]! - anonRank[c.anon[b]!]! ||
+      surveyOrder(a, b),
   );
   const sessions = new Map<number, { session: number; end: number }>();
   const touches: JourneyTouch[] = [];
