@@ -40,6 +40,13 @@ export function unavailableUntil(untilMs: number, retryAfterS?: number): Fault {
   };
 }
 
+/** A fault answering 503 to the next `count` batch requests, then letting requests through. */
+export function unavailableFor(count: number, retryAfterS?: number): Fault {
+  let left = count;
+  const refuse = unavailableUntil(Infinity, retryAfterS);
+  return (req, res) => req.method === 'POST' && left-- > 0 && refuse(req, res);
+}
+
 export async function startTestCollector(): Promise<TestCollector> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tp-delivery-'));
   const collector = await createCollector({ dataDir, onError: () => {} });

@@ -54,6 +54,23 @@ describe('sender', () => {
     expect(sender.stats()).toMatchObject({ requests: 3, sent: 25 });
   });
 
+  it('a timed send stops after a partial batch; an explicit flush sends everything', async () => {
+    let arrive = 0;
+    const { queue, calls, sender } = setup((c) => {
+      // Events keep trickling in while each request is in flight.
+      if (arrive-- > 0) queue.add(item());
+      return ok(c);
+    });
+    queue.add(item());
+    arrive = 3;
+    sender.queued();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(1);
+    expect(queue.local()).toHaveLength(1);
+    await sender.flush();
+    expect(queue.local()).toHaveLength(0);
+  });
+
   it('keeps batches under the byte limit', async () => {
     const { queue, calls, sender } = setup(ok, { maxBatchBytes: 1000, maxBatchEvents: 100 });
     for (let i = 0; i < 20; i++) queue.add(item({ pad: 'x'.repeat(100) }));

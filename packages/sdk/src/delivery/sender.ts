@@ -58,7 +58,7 @@ export function createSender(o: SenderOptions) {
     timer = setTimeout(() => {
       timer = undefined;
       retrying = false;
-      void flush();
+      void flush(false);
     }, ms);
   };
 
@@ -111,7 +111,12 @@ export function createSender(o: SenderOptions) {
     }
   };
 
-  const drain = async (): Promise<void> => {
+  /**
+   * Sends batches until the queue is empty. A timed run (`all` false) stops after a batch that was not
+   * full and looks again one interval later: events arriving one by one during a request then wait to
+   * fill a batch instead of each trickle becoming its own request.
+   */
+  const drain = async (all: boolean): Promise<void> => {
     while (!stopped && !offline()) {
       const items = (await o.queue.take(o.maxBatchEvents, o.maxBatchBytes - BATCH_OVERHEAD_BYTES)).filter(
         (item) => !keepaliveInFlight.has(item.id),
@@ -120,30 +125,36 @@ export function createSender(o: SenderOptions) {
       if (!items.length) break;
       if (!(await sendBatch(items))) return;
       attempt = 0;
+      if (!all && items.length < o.maxBatchEvents) return later(o.flushIntervalMs);
     }
   };
 
-  /** Sends everything queued now (this page's and earlier pages'); resolves when done or paused. */
-  const flush = (): Promise<void> => {
+  const run = async (all: boolean): Promise<void> => {
+    try {
+      await o.queue.settle();
+      if (offline()) return;
+      // Another tab is sending (and will send our events too); look again later in case it stops.
+      if (!(await lock(() => drain(all)))) later(o.flushIntervalMs);
+    } catch (cause) {
+      o.report('send-failed', cause);
+    }
+  };
+
+  /** Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. */
+  const flush = (all = true): Promise<void> => {
     added = 0;
-    running ??= (async () => {
-      try {
-        await o.queue.settle();
-        if (offline()) return;
-        // Another tab is sending (and will send our events too); look again later in case it stops.
-        if (!(await lock(drain))) later(o.flushIntervalMs);
-      } catch (cause) {
-        o.report('send-failed', cause);
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
+    // A run in progress may be a timed one that stops early: an explicit flush runs again after it.
+    const next: Promise<void> = (
+      running ? running.then(() => (all ? run(true) : undefined)) : run(all)
+    ).finally(() => {
+      if (running === next) running = undefined;
+    });
+    return (running = next);
   };
 
   return {
     stats: (): DeliveryStats => ({ ...stats, dropped: o.queue.dropped() }),
-    flush,
+    flush: (): Promise<void> => flush(),
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
       if (retrying || stopped) return;

@@ -14,6 +14,12 @@ import { ownedStore } from './owned-store';
 export const QUEUE_DB_NAME = 'touchpoint';
 export const QUEUE_STORE_NAME = 'queue';
 
+/**
+ * Writes made within this window share one transaction. The window is short because the delivery
+ * contract needs the event on disk before the page can die; `pagehide` and hidden pages write at once.
+ */
+export const WRITE_COALESCE_MS = 50;
+
 export interface IdbQueueOptions extends QueueLimits {
   dbName?: string;
   /** Told when the queue falls back to memory or drops events. */
@@ -119,7 +125,8 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       }
       if (!scheduled) {
         scheduled = true;
-        queueMicrotask(write);
+        // One transaction per short window, not per event; unload and take() write at once (commitNow/settle).
+        setTimeout(write, WRITE_COALESCE_MS);
       }
     },
     async take(maxEvents, maxBytes) {
