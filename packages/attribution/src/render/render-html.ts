@@ -4,7 +4,7 @@ import { formatNumber, formatShare } from './format-number';
 import { escapeHtml, groupedBars, histogram, sankey } from './svg-charts';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;display:block;overflow-x:auto}td,th{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}
 td:first-child,th:first-child{text-align:left}svg text{font:12px system-ui,sans-serif}svg .small{font-size:10px}
 svg .label{font-size:11px;fill:#fff;paint-order:stroke;stroke:#0006;stroke-width:2px}h2{margin-top:2.5rem}`;
 
