@@ -1,0 +1,44 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEvents } from './read-events';
+
+describe('readEvents', () => {
+  it('streams a directory of *.ndjson by file name, keeps extra fields, skips bad lines alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tp-read-'));
+    await writeFile(join(dir, 'b.ndjson'), '{"id":"3","receivedAt":5}\r\n');
+    await writeFile(join(dir, 'a.ndjson'), '{"id":"1"}\n\n{broken\n[1]\n{"id":"2"}');
+    await writeFile(join(dir, 'ignored.txt'), '{"id":"x"}\n');
+    const problems: Array<{ file: string; line: number; reason: string }> = [];
+    const seen: unknown[] = [];
+    for await (const e of readEvents(dir, { onInvalid: (p) => problems.push(p) })) seen.push(e);
+    expect(seen).toEqual([{ id: '1' }, { id: '2' }, { id: '3', receivedAt: 5 }]);
+    expect(problems.map((p) => [p.file.endsWith('a.ndjson'), p.line])).toEqual([
+      [true, 3],
+      [true, 4],
+    ]);
+    expect(problems[1]!.reason).toBe('not a JSON object');
+  });
+
+  it('reads large files across chunk boundaries, in batches too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tp-read-'));
+    const lines = Array.from({ length: 30_000 }, (_, i) =>
+      JSON.stringify({ id: String(i), pad: 'x'.repeat(i % 97) }),
+    );
+    await writeFile(join(dir, 'big.ndjson'), lines.join('\n') + '\n');
+    let count = 0;
+    let last = '';
+    for await (const batch of readEvents(join(dir, 'big.ndjson')).batches()) {
+      count += batch.length;
+      last = batch[batch.length - 1]!['id'] as string;
+    }
+    expect([count, last]).toEqual([30_000, '29999']);
+  });
+
+  it('says what to do when the input is missing', async () => {
+    await expect(readEvents('/nonexistent/x.ndjson')[Symbol.asyncIterator]().next()).rejects.toThrow(
+      /\[touchpoint\] attribution: cannot read \/nonexistent\/x.ndjson/,
+    );
+  });
+});
