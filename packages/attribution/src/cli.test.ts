@@ -66,6 +66,15 @@ describe('touchpoint-attribution CLI', () => {
     expect(markov.channels.map((c: { conversions: number }) => c.conversions)).toEqual(
       [28 / 13, 21 / 13, 42 / 13].map((x) => expect.closeTo(x, 9)),
     );
+    const detail = JSON.parse(
+      (await cli(fixture('golden.csv'), '--model', 'linear', '--detail', '--format', 'json')).stdout,
+    );
+    expect(detail.models[0].paths).toContainEqual({
+      path: ['A', 'A', 'B'],
+      conversions: 1,
+      value: 10,
+      shares: [1 / 3, 1 / 3, 1 / 3],
+    });
     const order2 = JSON.parse(
       (await cli(fixture('golden.csv'), '--model', 'markov', '--order', '2', '--format', 'json')).stdout,
     );

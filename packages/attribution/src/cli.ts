@@ -26,6 +26,7 @@ export const USAGE = `Usage: touchpoint-attribution <input...> [options]
   --position-weights <w> first,middle,last [0.4,0.2,0.4]
   --direct-channel <ch>  channel last_non_direct skips [Direct]
   --top <n>              top paths listed [20]
+  --detail               JSON: add each model's credit per path and touch position
   --help
 `;
 
@@ -70,6 +71,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         'position-weights': { type: 'string' },
         'direct-channel': { type: 'string' },
         top: { type: 'string' },
+        detail: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -92,6 +94,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     nulls: !v['no-nulls'],
     transforms: (v.transform ?? []).map(parseTransform),
     shares: v.shares ?? false,
+    detail: v.detail ?? false,
   };
   if (v.order) options.order = integer(v.order, '--order');
   if (v.top) options.topPaths = integer(v.top, '--top');
