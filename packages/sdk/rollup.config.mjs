@@ -15,7 +15,7 @@ const protocolSource = fileURLToPath(new URL('../protocol/src/index.ts', import.
 // The IIFEs compile @touchpoint/protocol from source, one module per file, so rollup can leave out whole
 // files the bundle does not use (the built protocol is a single file whose source-list tables would stay).
 const INTERNAL_PROPERTIES =
-  /^(json|bytes|take|local|settle|commitNow|dropped|available|reserve|release|queued|unload|peek|adopt|forget|retryAfter|response|beacon|fresh|last|maxEvents|maxBytes|use|transport|lock|held)$/;
+  /^(json|take|local|settle|commitNow|available|reserve|release|unload|peek|adopt|forget|retryAfter|response|beacon|fresh|last|maxEvents|maxBytes|use|transport|lock|held)$/;
 
 const iife = (input, file) => ({
   input,
