@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { attribute } from './attribute';
 import type { PathRow } from './types';
 
+/** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const rowArb = fc.record({
   path: fc.array(fc.constantFrom('Direct', 'Email', 'Paid Search', 'Organic Social', 'Display'), {
     minLength: 1,
@@ -19,34 +22,47 @@ const rowsArb = fc
   .map((rows) => rows.map((r) => (r.conversions > 0 ? r : { ...r, value: 0 })));
 
 describe('attribution properties', () => {
-  it('efficiency: every model credits total conversions and value (1e-9)', () => {
-    fc.assert(
-      fc.property(rowsArb, fc.integer({ min: 1, max: 3 }), fc.boolean(), (rows: PathRow[], order, nulls) => {
-        const conversions = rows.reduce((a, r) => a + r.conversions, 0);
-        const value = rows.reduce((a, r) => a + r.value, 0);
-        for (const m of attribute(rows, { order, nulls }).models) {
-          expect(Math.abs(m.channels.reduce((a, c) => a + c.conversions, 0) - conversions)).toBeLessThan(
-            1e-9 * Math.max(1, conversions),
-          );
-          expect(Math.abs(m.channels.reduce((a, c) => a + c.value, 0) - value)).toBeLessThan(
-            1e-9 * Math.max(1, value),
-          );
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'efficiency: every model credits total conversions and value (1e-9)',
+    () => {
+      fc.assert(
+        fc.property(
+          rowsArb,
+          fc.integer({ min: 1, max: 3 }),
+          fc.boolean(),
+          (rows: PathRow[], order, nulls) => {
+            const conversions = rows.reduce((a, r) => a + r.conversions, 0);
+            const value = rows.reduce((a, r) => a + r.value, 0);
+            for (const m of attribute(rows, { order, nulls }).models) {
+              expect(Math.abs(m.channels.reduce((a, c) => a + c.conversions, 0) - conversions)).toBeLessThan(
+                1e-9 * Math.max(1, conversions),
+              );
+              expect(Math.abs(m.channels.reduce((a, c) => a + c.value, 0) - value)).toBeLessThan(
+                1e-9 * Math.max(1, value),
+              );
+            }
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('row-order independence and determinism: identical output for any row order', () => {
-    fc.assert(
-      fc.property(rowsArb, fc.integer(), (rows: PathRow[], seed) => {
-        const shuffled = [...rows].sort((a, b) => hash(a.path.join() + seed) - hash(b.path.join() + seed));
-        expect(attribute(shuffled, { detail: true })).toEqual(attribute(rows, { detail: true }));
-        expect(attribute(rows)).toEqual(attribute(rows));
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'row-order independence and determinism: identical output for any row order',
+    () => {
+      fc.assert(
+        fc.property(rowsArb, fc.integer(), (rows: PathRow[], seed) => {
+          const shuffled = [...rows].sort((a, b) => hash(a.path.join() + seed) - hash(b.path.join() + seed));
+          expect(attribute(shuffled, { detail: true })).toEqual(attribute(rows, { detail: true }));
+          expect(attribute(rows)).toEqual(attribute(rows));
+        }),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 function hash(s: string): number {

@@ -5,6 +5,9 @@ import { attribute } from './attribute';
 import { buildJourneys } from './build-journeys';
 import type { LooseEvent } from './touch-of-event';
 
+/** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const MIN = 60_000;
 const eventArb = fc
   .record({
@@ -37,29 +40,37 @@ async function journeysOf(events: LooseEvent[]) {
 }
 
 describe('journeys from events (properties)', () => {
-  it('do not depend on event order', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(eventArb, { maxLength: 60 }), fc.integer(), async (events, seed) => {
-        const shuffled = events
-          .map((e, i) => ({ e, k: Math.imul(i + 1, seed | 1) ^ (seed >>> 3) }))
-          .sort((x, y) => x.k - y.k)
-          .map((x) => x.e);
-        expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'do not depend on event order',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(eventArb, { maxLength: 60 }), fc.integer(), async (events, seed) => {
+          const shuffled = events
+            .map((e, i) => ({ e, k: Math.imul(i + 1, seed | 1) ^ (seed >>> 3) }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => x.e);
+          expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('every model stays efficient end to end', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(eventArb, { maxLength: 60 }), async (events) => {
-        const paths = aggregatePaths(await buildJourneys(events));
-        const conversions = paths.rows.reduce((a, r) => a + r.conversions, 0);
-        for (const m of attribute(paths).models) {
-          expect(m.channels.reduce((a, c) => a + c.conversions, 0)).toBeCloseTo(conversions, 9);
-        }
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'every model stays efficient end to end',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(eventArb, { maxLength: 60 }), async (events) => {
+          const paths = aggregatePaths(await buildJourneys(events));
+          const conversions = paths.rows.reduce((a, r) => a + r.conversions, 0);
+          for (const m of attribute(paths).models) {
+            expect(m.channels.reduce((a, c) => a + c.conversions, 0)).toBeCloseTo(conversions, 9);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { attribute } from '../attribute';
 import type { PathRow } from '../types';
 
+/** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /**
  * Textbook Shapley value over every coalition of channels, with v(S) = conversions of the paths whose
  * distinct channels all lie in S (the game of Zhao et al.). Exponential: the oracle for small inputs.
@@ -38,14 +41,18 @@ const rowsArb = fc.array(
 );
 
 describe('Zhao simplified Shapley', () => {
-  it('equals the brute-force Shapley value over all coalitions', () => {
-    fc.assert(
-      fc.property(rowsArb, (rows) => {
-        const oracle = bruteForceShapley(rows);
-        const model = attribute(rows, { models: ['shapley'] }).models[0]!;
-        for (const c of model.channels) expect(c.conversions).toBeCloseTo(oracle[c.channel]!, 9);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'equals the brute-force Shapley value over all coalitions',
+    () => {
+      fc.assert(
+        fc.property(rowsArb, (rows) => {
+          const oracle = bruteForceShapley(rows);
+          const model = attribute(rows, { models: ['shapley'] }).models[0]!;
+          for (const c of model.channels) expect(c.conversions).toBeCloseTo(oracle[c.channel]!, 9);
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
