@@ -54,6 +54,27 @@ describe('sender', () => {
     expect(sender.stats()).toMatchObject({ requests: 3, sent: 25 });
   });
 
+  it('retries even when the retry timer fires before the failed run has released the lock', async () => {
+    // The lock is released a little after the job ends (as Web Locks does, asynchronously), and the
+    // retry delay is shorter than that: the retry's timed flush arrives while the failed run is still
+    // in progress and must run after it rather than be dropped.
+    const { queue, calls, sender } = setup((c, n) => (n === 1 ? { status: 503 } : ok(c)), {
+      retryBaseMs: 1,
+      retryMaxMs: 1,
+      lock: async (job) => {
+        await job();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return true;
+      },
+    });
+    for (let i = 0; i < 3; i++) queue.add(item());
+    const first = sender.flush();
+    await vi.advanceTimersByTimeAsync(200);
+    await first;
+    expect(calls).toHaveLength(2);
+    expect(queue.local()).toEqual([]);
+  });
+
   it('a timed send stops after a partial batch; an explicit flush sends everything', async () => {
     let arrive = 0;
     const { queue, calls, sender } = setup((c) => {

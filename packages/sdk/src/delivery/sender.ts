@@ -143,10 +143,10 @@ export function createSender(o: SenderOptions) {
   /** Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. */
   const flush = (all = true): Promise<void> => {
     added = 0;
-    // A run in progress may be a timed one that stops early: an explicit flush runs again after it.
-    const next: Promise<void> = (
-      running ? running.then(() => (all ? run(true) : undefined)) : run(all)
-    ).finally(() => {
+    // A run in progress may stop early (a timed run, or a failed send that scheduled a retry): every
+    // flush runs again after it. Dropping a timed flush here once lost the retry whose short, jittered
+    // delay fired before the failed run had finished, and delivery stalled until the next event.
+    const next: Promise<void> = (running ? running.then(() => run(all)) : run(all)).finally(() => {
       if (running === next) running = undefined;
     });
     return (running = next);
