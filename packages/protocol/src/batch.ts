@@ -15,7 +15,7 @@ export interface Batch {
 
 /** Why one event was rejected. */
 export interface Rejection {
-  /** The event's id, or `#<index>` when the event had no usable id. */
+  /** The event's id as sent (lower-cased when it is a uuid), or `#<index>` when it had no string id. */
   id: string;
   reason: string;
 }

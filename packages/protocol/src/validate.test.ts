@@ -35,6 +35,9 @@ describe('validate', () => {
     const result = validate({ v: 1, events: [event(), { type: 'track' }] });
     if (!result.ok) throw new Error(result.error);
     expect(result.rejected[0]!.id).toBe('#1');
+    const named = validate({ v: 1, events: [{ id: 'bad', type: 'track' }] });
+    if (!named.ok) throw new Error(named.error);
+    expect(named.rejected[0]!.id).toBe('bad');
   });
 
   it('refuses bodies that are not batches', () => {

@@ -240,7 +240,10 @@ export function validateEvent(input: unknown, index: number, options: ValidateOp
     return { ok: true, event: { ...input, id } as unknown as TouchpointEvent };
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
-    return { ok: false, rejection: { id: id ?? `#${index}`, reason: error.message } };
+    // Name the event the way its sender did, so it can match the rejection to what it sent.
+    const given =
+      isObject(input) && typeof input.id === 'string' && input.id.length <= MAX_ID_LENGTH ? input.id : '';
+    return { ok: false, rejection: { id: id ?? (given || `#${index}`), reason: error.message } };
   }
 }
 
