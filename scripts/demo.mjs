@@ -9,7 +9,7 @@ import { DEFAULT_DATA_DIR, ROOT } from './demo/paths.mjs';
 
 const HELP = `Usage: pnpm demo [options]
 
-  --visitors N      people to simulate (default 250)
+  --visitors N      people to simulate (default 200)
   --concurrency N   browser contexts at once (default 3)
   --days N          simulated period ending now, more than 7 (default 14)
   --seed N          random seed; the same seed plays the same visitors (default 7)
@@ -30,7 +30,7 @@ function positiveInt(name, value) {
 async function main() {
   const { values } = parseArgs({
     options: {
-      visitors: { type: 'string', default: '250' },
+      visitors: { type: 'string', default: '200' },
       concurrency: { type: 'string', default: '3' },
       days: { type: 'string', default: '14' },
       seed: { type: 'string', default: '7' },
