@@ -11,10 +11,19 @@ let sequence = 0;
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push((i + 0x100).toString(16).slice(1));
 
+// Random bytes are drawn 64 ids at a time: one `getRandomValues` call costs about as much as the rest of
+// recording an event on the browser's main thread, and most of it is per call, not per byte.
+const POOL_IDS = 64;
+const pool = new Uint8Array(16 * POOL_IDS);
+let poolNext = POOL_IDS;
+
 /** Makes a uuid v7 string (lower case). Uses `crypto.getRandomValues`, present in browsers and Node 20. */
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  if (poolNext === POOL_IDS) {
+    crypto.getRandomValues(pool);
+    poolNext = 0;
+  }
+  const bytes = pool.subarray(16 * poolNext, 16 * ++poolNext);
   if (now > lastMs) {
     lastMs = now;
     // Start each millisecond's 12-bit counter in its lower half so it has room to grow.
