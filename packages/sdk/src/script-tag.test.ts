@@ -46,6 +46,32 @@ describe('script tag', () => {
     expect(events[2]).toMatchObject({ name: 'purchase', value: 49, userId: 'u1' });
   });
 
+  it('a command that throws neither reaches the page nor stops the calls queued after it', async () => {
+    const tp = stub();
+    const boom = () => {
+      throw new TypeError('boom');
+    };
+    const plugin = { name: 'boom', start() {}, stop() {}, commands: { boom } };
+    tp('init', { endpoint: 'https://c.example/v1/batch', persist: false, plugins: [plugin] });
+    tp('boom');
+    tp('track', 'after');
+    expect(() => installScriptTag()).not.toThrow();
+    expect(() => window.touchpoint!('boom')).not.toThrow();
+    await window.touchpoint!('flush');
+    expect(bodies.flatMap((b) => b.events).map((e) => e.name)).toEqual(['after']);
+  });
+
+  it('a second copy of the script does not install a second tracker', async () => {
+    stub()('init', { endpoint: 'https://c.example/v1/batch', persist: false });
+    installScriptTag();
+    const first = window.touchpoint;
+    installScriptTag();
+    expect(window.touchpoint).toBe(first);
+    window.touchpoint!('track', 'once');
+    await window.touchpoint!('flush');
+    expect(bodies.flatMap((b) => b.events)).toHaveLength(1);
+  });
+
   it('without data-endpoint or init, waits for init (calls keep queuing)', async () => {
     stub();
     installScriptTag();

@@ -6,6 +6,8 @@ import type { Tracker } from './tracker-api';
 /** The global function of the script-tag install, with the stub's call queue. */
 export type TouchpointGlobal = ((method: string, ...args: unknown[]) => unknown) & {
   q?: ArrayLike<unknown>[];
+  /** Set once the script has installed itself; a second copy of the script then does nothing. */
+  installed?: boolean;
 };
 
 declare global {
@@ -48,6 +50,8 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
 export function installScriptTag(defaults?: PluginDefaults): void {
   if (typeof window === 'undefined') return;
   const w = window;
+  // Loaded twice (a tag manager and a hard-coded tag): a second tracker would record every page twice.
+  if (w.touchpoint?.installed) return;
   const script = (document.currentScript ??
     document.querySelector('script[data-endpoint]')) as HTMLElement | null;
   const fromAttributes = optionsFromAttributes(script);
@@ -76,10 +80,16 @@ export function installScriptTag(defaults?: PluginDefaults): void {
         `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
       );
     }
-    return (fn as (...a: unknown[]) => unknown)(...args);
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      // Never throw into the page, and never stop replaying the calls queued after this one.
+      console.error(error);
+    }
   };
 
   const api: TouchpointGlobal = (method, ...args) => call(method, ...args);
+  api.installed = true;
   w.touchpoint = api;
   // An init call in the stub's queue wins over the attributes; otherwise the attributes may start it.
   const initCall = queued.find((args) => args[0] === 'init');

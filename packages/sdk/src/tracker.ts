@@ -168,7 +168,10 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
   for (const plugin of plugins) {
     // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue.
     for (const [name, fn] of Object.entries(plugin.commands ?? {}))
-      (tracker as unknown as Record<string, unknown>)[name] ??= fn;
+      (tracker as unknown as Record<string, unknown>)[name] ??= safe(
+        name,
+        fn as (...a: unknown[]) => unknown,
+      );
     try {
       plugin.start(host);
     } catch (cause) {

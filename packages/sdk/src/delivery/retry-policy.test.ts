@@ -6,7 +6,10 @@ describe('retryPolicy', () => {
   it.each([408, 429, 500, 502, 503, 504])('%i is retried', (s) => expect(retryPolicy(s).kind).toBe('retry'));
   it('network errors are retried', () => expect(retryPolicy('network')).toEqual({ kind: 'retry' }));
   it('413 splits the batch', () => expect(retryPolicy(413).kind).toBe('split'));
-  it.each([400, 401, 403, 404, 422])('%i drops the batch with a reason', (s) =>
+  it.each([401, 403, 404])('%i is retried: it says nothing about the events', (s) =>
+    expect(retryPolicy(s).kind).toBe('retry'),
+  );
+  it.each([400, 415, 422])('%i drops the batch with a reason', (s) =>
     expect(retryPolicy(s)).toEqual({ kind: 'drop', reason: `collector answered ${s}` }),
   );
   it('honours Retry-After in seconds and as a date', () => {

@@ -19,9 +19,11 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 }
 
 /**
- * The retry rule of the delivery contract, in one place: 2xx sent; network error, 408, 429 and 5xx retried
- * (honouring `Retry-After`); 413 split; any other status means the collector refuses this body as it is,
- * so it is dropped (and reported) rather than retried forever.
+ * The retry rule of the delivery contract, in one place: 2xx sent; 413 split; 400, 415 and 422 mean the
+ * collector refuses this body as it is, so it is dropped (and reported) rather than retried forever. Every
+ * other answer is retried with backoff (honouring `Retry-After`): network errors, 408, 429 and 5xx, and
+ * also 401/403/404 and the like, which say nothing about the events (a rotated write key, a deploy, a
+ * proxy) — the queue is bounded, so waiting costs nothing, while dropping would lose the backlog.
  */
 export function retryPolicy(
   status: number | 'network',
@@ -31,7 +33,7 @@ export function retryPolicy(
   if (status === 'network') return { kind: 'retry' };
   if (status >= 200 && status < 300) return { kind: 'sent' };
   if (status === 413) return { kind: 'split' };
-  if (status === 408 || status === 429 || status >= 500)
-    return { kind: 'retry', afterMs: parseRetryAfter(retryAfter, now) };
-  return { kind: 'drop', reason: `collector answered ${status}` };
+  if (status === 400 || status === 415 || status === 422)
+    return { kind: 'drop', reason: `collector answered ${status}` };
+  return { kind: 'retry', afterMs: parseRetryAfter(retryAfter, now) };
 }

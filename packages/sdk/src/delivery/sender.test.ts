@@ -222,4 +222,25 @@ describe('sender', () => {
     release({ status: 'network' });
     expect(queue.local()).toHaveLength(300);
   });
+  it('when keepalive requests hold the head of the queue, a flush looks again instead of stopping', async () => {
+    const releases: Array<() => void> = [];
+    const { queue, calls, sender } = setup(ok, {
+      maxBatchEvents: 5,
+      flushIntervalMs: 100,
+      transport: (_u, body, keepalive) => {
+        const call = { body: JSON.parse(body), keepalive, bytes: body.length };
+        calls.push(call);
+        if (!keepalive) return Promise.resolve(ok(call));
+        return new Promise((resolve) => releases.push(() => resolve(ok(call))));
+      },
+    });
+    for (let i = 0; i < 40; i++) queue.add(item({ pad: 'x'.repeat(10_000) })); // more than 64 KiB
+    sender.unload();
+    expect(calls.length).toBeGreaterThan(0);
+    await sender.flush(); // the page came back while the keepalive requests are still in flight
+    for (const release of releases) release();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(queue.local()).toEqual([]);
+    expect(calls.some((c) => !c.keepalive)).toBe(true);
+  });
 });

@@ -118,11 +118,11 @@ export function createSender(o: SenderOptions) {
    */
   const drain = async (all: boolean): Promise<void> => {
     while (!stopped && !offline()) {
-      const items = (await o.queue.take(o.maxBatchEvents, o.maxBatchBytes - BATCH_OVERHEAD_BYTES)).filter(
-        (item) => !keepaliveInFlight.has(item.id),
-      );
+      const taken = await o.queue.take(o.maxBatchEvents, o.maxBatchBytes - BATCH_OVERHEAD_BYTES);
+      const items = taken.filter((item) => !keepaliveInFlight.has(item.id));
       stats.dropped = o.queue.dropped();
-      if (!items.length) break;
+      // The head of the queue is in keepalive requests still in flight: look again once they are done.
+      if (!items.length) return taken.length ? later(o.flushIntervalMs) : undefined;
       if (!(await sendBatch(items))) return;
       attempt = 0;
       if (!all && items.length < o.maxBatchEvents) return later(o.flushIntervalMs);
@@ -136,7 +136,9 @@ export function createSender(o: SenderOptions) {
       // Another tab is sending (and will send our events too); look again later in case it stops.
       if (!(await lock(() => drain(all)))) later(o.flushIntervalMs);
     } catch (cause) {
+      // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
       o.report('send-failed', cause);
+      later(backoff(attempt++, o.retryBaseMs, o.retryMaxMs));
     }
   };
 

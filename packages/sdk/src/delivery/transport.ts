@@ -10,8 +10,13 @@ export interface TransportResult {
   beacon?: boolean;
 }
 
-/** Fixed part of every batch body: `{"v":1,"sentAt":…,"events":[…]}` around the events' JSON. */
-export const BATCH_OVERHEAD_BYTES = 40;
+/**
+ * Fixed part of every batch body around the events' JSON: `{"v":1,"sentAt":` + 13 digits + `,"events":[`
+ * … `]}` is 42 bytes (the separators between events are counted per event).
+ */
+export const BATCH_OVERHEAD_BYTES = 42;
+/** A request that has not answered by then is abandoned and retried: a hung request must not hold the sender. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Builds the batch body from stored JSON without parsing it again. */
 export function batchBody(items: QueuedEvent[], now = Date.now()): string {
@@ -33,7 +38,9 @@ export function endpointUrl(endpoint: string, writeKey?: string): string {
 export async function send(url: string, body: string, keepalive = false): Promise<TransportResult> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', mode: 'cors' });
+    // Keepalive requests outlive the page and are bounded by the browser; others get a timeout where supported.
+    const signal = keepalive ? undefined : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS);
+    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', mode: 'cors', signal });
   } catch {
     if (keepalive && typeof navigator !== 'undefined' && navigator.sendBeacon?.(url, body)) {
       return { status: 'network', beacon: true };
