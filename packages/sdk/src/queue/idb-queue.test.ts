@@ -59,6 +59,37 @@ describe('IndexedDB queue specifics', () => {
     expect(reports).toContain('storage-fallback');
   });
 
+  it('does not forget events added while take() reads the database', async () => {
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    q.add(item());
+    const reading = q.take(10, 10_000);
+    await Promise.resolve(); // take() has started its read
+    const late = item();
+    q.add(late);
+    await reading;
+    expect(q.local().map((e) => e.id)).toContain(late.id);
+    await q.settle();
+  });
+
+  it('falls back to memory when opening the database never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      // A request whose success or error never fires (Safari's first-open hang).
+      vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
+      const reports: string[] = [];
+      const q = createIdbQueue({ ...limits, dbName: fresh(), report: (k) => reports.push(k) });
+      const e = item();
+      q.add(e);
+      const taken = q.take(10, 10_000);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect((await taken).map((x) => x.id)).toEqual([e.id]);
+      expect(q.kind()).toBe('memory');
+      expect(reports).toContain('storage-fallback');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reopens once after a failure, then keeps using IndexedDB', async () => {
     const q = createIdbQueue({ ...limits, dbName: fresh() });
     await q.take(1, 1);

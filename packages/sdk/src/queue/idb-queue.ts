@@ -45,6 +45,8 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   let dropped = 0;
   let memory: EventQueue | undefined;
   let store: ReturnType<typeof ownedStore> | undefined;
+  // Events added while a take() reads the database; they may be missing from its snapshot.
+  let addedDuringRead: QueuedEvent[] | undefined;
 
   const fallBack = (cause: unknown): EventQueue => {
     if (!memory) {
@@ -112,6 +114,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       known.set(item.id, item);
       knownBytes += item.bytes;
       pending.push(item);
+      addedDuringRead?.push(item);
       // Keep this tab's view bounded too, so a long offline spell cannot grow the database unchecked.
       if (known.size > limits.maxEvents || knownBytes > limits.maxBytes) {
         const over = trimOldest([...known.values()], limits);
@@ -130,12 +133,19 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       }
     },
     async take(maxEvents, maxBytes) {
+      // From here on, events added are collected: the snapshot read below may miss them.
+      const added: QueuedEvent[] = (addedDuringRead = []);
+      const stopCollecting = () => {
+        if (addedDuringRead === added) addedDuringRead = undefined;
+      };
       await queue.settle();
       return attempt(
         async () => {
-          const [keys, values] = await store!.use('readonly', (s) =>
-            Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
-          );
+          const [keys, values] = await store!
+            .use('readonly', (s) =>
+              Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
+            )
+            .finally(stopCollecting);
           const items: QueuedEvent[] = keys.map((key, i) => {
             const json = String(values[i]);
             return { id: String(key), json, bytes: utf8Length(json) };
@@ -147,10 +157,13 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
             await queue.remove(over.map((o) => o.id));
           }
           known = new Map(items.map((item) => [item.id, item]));
-          knownBytes = items.reduce((sum, item) => sum + item.bytes, 0);
+          // Events added during the read are this tab's and still queued (their write may be pending or
+          // may fail over to memory): the snapshot must not make this tab forget them.
+          for (const item of added) if (!known.has(item.id)) known.set(item.id, item);
+          knownBytes = [...known.values()].reduce((sum, item) => sum + item.bytes, 0);
           return headWithin(items, maxEvents, maxBytes);
         },
-        (q) => q.take(maxEvents, maxBytes),
+        (q) => (stopCollecting(), q.take(maxEvents, maxBytes)),
       );
     },
     local: () => (memory ? memory.local() : [...known.values()]),

@@ -16,6 +16,13 @@ export interface OwnedStore {
  *
  * @see https://developer.mozilla.org/docs/Web/API/IDBTransaction/commit
  */
+/**
+ * An open that has neither succeeded nor failed by then is treated as failed, so the queue's
+ * reopen-then-memory fallback runs instead of every send waiting forever (Safari has had releases
+ * whose first `indexedDB.open` of a page never answered).
+ */
+export const OPEN_TIMEOUT_MS = 5_000;
+
 export function ownedStore(dbName: string, storeName: string): OwnedStore {
   let db: IDBDatabase | undefined;
   let opening: Promise<IDBDatabase> | undefined;
@@ -24,14 +31,30 @@ export function ownedStore(dbName: string, storeName: string): OwnedStore {
     if (!opening) {
       const request = indexedDB.open(dbName);
       request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-      opening = promisifyRequest(request).then(
+      const result = promisifyRequest(request);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          // A late success must not leave a connection open that blocks later opens and upgrades.
+          result.then(
+            (late) => late.close(),
+            () => {},
+          );
+          reject(new Error('IndexedDB open timed out'));
+        }, OPEN_TIMEOUT_MS);
+      });
+      opening = Promise.race([result, timeout]).then(
         (opened) => {
+          clearTimeout(timer);
           db = opened;
           // Safari sometimes closes connections on its own; forget it so the next use reopens.
           opened.onclose = () => reset();
+          // Another page upgrading or deleting the database: step aside instead of blocking it forever.
+          opened.onversionchange = () => reset();
           return opened;
         },
         (error) => {
+          clearTimeout(timer);
           opening = undefined;
           throw error;
         },
