@@ -8,14 +8,16 @@
 // - `gzipBudget` is the regression guard the test command enforces today: today's size plus a small
 //   margin, so no change can grow the script unnoticed while the size work towards the target goes on.
 //   Lower it whenever a change makes the bundle smaller; never raise it without a reason in the commit.
+//   Raised once (7,200 → 7,400 and 14,200 → 14,400, about 240 B) for the delivery review's fixes:
+//   open timeout, take() race, request timeout, never throwing into the page, single install.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 7200, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 14200, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 7400, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 14400, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');
