@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientIp } from './client-ip';
 import type { Context } from './context';
-import { checkServerEvent, emailFromQuery, serverEnvelope } from './server-event';
+import { checkServerEvent, emailFromQuery, serverEnvelope, storeServerEvent } from './server-event';
 import { verifyParams } from './signature';
-import type { StoredEvent } from './sink';
 
 /** The smallest transparent 1×1 GIF (43 bytes). */
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -41,14 +39,6 @@ export async function handlePixel(
     metrics.counters.refusedRequests++;
     return sendGif(res);
   }
-  const stored: StoredEvent = { ...event, receivedAt: now, clientTs: now };
-  const ip = clientIp(req, options.ip, options.trustProxy);
-  if (ip) stored.ip = ip;
-  try {
-    await ctx.store([stored]);
-    metrics.counters.pixelOpens++;
-  } catch {
-    // Counted as a sink error; the email still shows.
-  }
+  if (await storeServerEvent(ctx, req, event, now)) metrics.counters.pixelOpens++;
   sendGif(res);
 }

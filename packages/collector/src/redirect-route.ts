@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdInfo } from '@touchpoint/protocol';
-import { clientIp } from './client-ip';
 import type { Context } from './context';
 import { replyError } from './http-reply';
 import { checkTarget } from './safe-target';
-import { checkServerEvent, emailFromQuery, serverEnvelope } from './server-event';
+import { checkServerEvent, emailFromQuery, serverEnvelope, storeServerEvent } from './server-event';
 import { verifyParams } from './signature';
-import type { StoredEvent } from './sink';
 import { CLICK_PARAM } from './url-builders';
 
 function adFromQuery(params: URLSearchParams): AdInfo | undefined {
@@ -59,15 +57,7 @@ export async function handleRedirect(
     : { ...envelope, type: 'email_click' as const, email, target: target.url.toString() };
   const invalid = checkServerEvent(event, options.maxStringLength);
   if (invalid) return refuse(invalid);
-  const stored: StoredEvent = { ...event, receivedAt: now, clientTs: now };
-  const ip = clientIp(req, options.ip, options.trustProxy);
-  if (ip) stored.ip = ip;
-  try {
-    await ctx.store([stored]);
-    metrics.counters.clicks++;
-  } catch {
-    // Counted as a sink error; the visitor still lands where the link promised.
-  }
+  if (await storeServerEvent(ctx, req, event, now)) metrics.counters.clicks++;
   const location = new URL(target.url);
   location.searchParams.set(CLICK_PARAM, envelope.id);
   res.writeHead(302, {

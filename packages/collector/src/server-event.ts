@@ -1,4 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { uuidv7, validateEvent, type EmailInfo } from '@touchpoint/protocol';
+import { clientIp } from './client-ip';
+import type { Context } from './context';
+import type { StoredEvent } from './sink';
 import { unstorable } from './storable';
 
 /** Longest recipient id accepted from a pixel or redirect URL (it becomes part of `anonymousId`). */
@@ -40,4 +44,26 @@ export function checkServerEvent(
 ): string | undefined {
   const result = validateEvent(event, 0, { maxStringLength });
   return result.ok ? unstorable(event) : result.rejection.reason;
+}
+
+/**
+ * Stores an event the collector made (pixel open, redirect click) with its receive time and the
+ * configured IP handling. Returns false when the sink failed: the caller still answers the visitor
+ * (the email still shows, the link still lands), and the failure is counted as a sink error.
+ */
+export async function storeServerEvent(
+  ctx: Context,
+  req: IncomingMessage,
+  event: Record<string, unknown>,
+  now: number,
+): Promise<boolean> {
+  const stored = { ...event, receivedAt: now, clientTs: now } as StoredEvent;
+  const ip = clientIp(req, ctx.options.ip, ctx.options.trustProxy);
+  if (ip) stored.ip = ip;
+  try {
+    await ctx.store([stored]);
+    return true;
+  } catch {
+    return false;
+  }
 }

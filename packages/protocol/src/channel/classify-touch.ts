@@ -1,17 +1,10 @@
-import type { ClickId, Touch, TouchKind } from '../event';
+import type { Campaign, Touch, TouchKind } from '../event';
 import { CLICK_IDS } from './click-ids';
 import { hostOf, sameSite, sourceList } from './host';
 import { SEARCH_SOURCES, SHOPPING_SOURCES, SOCIAL_SOURCES, VIDEO_SOURCES } from './sources';
 
 /** What `classifyTouch` reads: a landing URL's campaign (see `parseCampaign`) plus its referrer. */
-export interface ClassifyInput {
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  term?: string;
-  content?: string;
-  id?: string;
-  clickId?: ClickId;
+export interface ClassifyInput extends Campaign {
   /** `document.referrer`: a URL or a bare host. */
   referrer?: string;
   /** Host of the landing page; a referrer from the same site is not a referral. */
