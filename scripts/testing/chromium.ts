@@ -1,9 +1,17 @@
 // Shared browser-test helper: launches Debian's Chromium through playwright-core (never a downloaded one).
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../demo/find-chromium.mjs';
 
-// One list of launch flags for the tests, the benchmarks and the demo, defined beside the demo's browser finder.
-export { CHROMIUM_ARGS };
+/** Flags for a quiet, deterministic headless Chromium in a container. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Path of the Chromium binary: `TOUCHPOINT_CHROMIUM` or Debian's `/usr/bin/chromium`. */
 export const chromiumPath = (): string => process.env.TOUCHPOINT_CHROMIUM ?? '/usr/bin/chromium';
