@@ -133,6 +133,36 @@ describe('tracker pipeline', () => {
     expect(events()[0]).toMatchObject({ id: event!.id, type: 'share', network: 'x' });
   });
 
+  it('on pagehide, plugins record what they were holding before the queue is sent with keepalive', async () => {
+    let host: TrackerHost | undefined;
+    const order: string[] = [];
+    const plugin: TouchpointPlugin = {
+      name: 'late',
+      start: (h) => void (host = h),
+      stop: () => {},
+      flush: () => void (order.push('flush'), host!.record('track', { name: 'held' })),
+    };
+    make({
+      plugins: [
+        plugin,
+        {
+          ...plugin,
+          name: 'broken',
+          flush: () => {
+            throw new Error('x');
+          },
+        },
+      ],
+    });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(order).toEqual(['flush']);
+    const init = vi.mocked(fetch).mock.calls.at(-1)?.[1];
+    expect(init?.keepalive).toBe(true);
+    expect(
+      JSON.parse(String(init?.body)).events.map((e: TouchpointEvent) => e.type === 'track' && e.name),
+    ).toContain('held');
+  });
+
   it('never throws from API calls; bad calls are reported', () => {
     const diagnostics: string[] = [];
     const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });

@@ -97,7 +97,10 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
   };
 
   const lifecycle = (event: Event): void => {
-    if (event.type === 'pagehide' || document.visibilityState === 'hidden') sender.unload();
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') {
+      for (const plugin of plugins) safe('flush', () => plugin.flush?.())();
+      sender.unload();
+    }
     else void sender.flush();
   };
   const undo = [

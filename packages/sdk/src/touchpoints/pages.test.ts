@@ -75,6 +75,16 @@ describe('pages', () => {
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
     expect(urls()).toEqual(['/start', '/start']);
   });
+  it('flush() records a route change still waiting for its check (the page is going away)', () => {
+    const plugin = pages();
+    host.start(plugin);
+    history.pushState(null, '', '/leaving');
+    plugin.flush!();
+    expect(urls()).toEqual(['/start', '/leaving']);
+    vi.runAllTimers();
+    plugin.flush!();
+    expect(urls()).toEqual(['/start', '/leaving']);
+  });
   it('spa: false records only the landing page', () => {
     host.start(pages({ spa: false }));
     history.pushState(null, '', '/a');

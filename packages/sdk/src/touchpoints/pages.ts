@@ -70,6 +70,13 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
         }
       });
     },
+    // A route change still waiting for its check would die with the page.
+    flush() {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        check();
+      }
+    },
     stop() {
       host = undefined;
       clearTimeout(timer);

@@ -48,6 +48,12 @@ export interface TouchpointPlugin {
    */
   enrich?(event: TouchpointEvent): void;
   /**
+   * Called when the page is hidden or unloading, just before the tracker commits and sends its queue:
+   * record now whatever the plugin was about to record later (a route change checked after the current
+   * task), or it dies with the page.
+   */
+  flush?(): void;
+  /**
    * Extra commands this plugin offers through the tracker's command surface, by name: the script tag
    * dispatches `touchpoint('trackAd', element, info)` to `commands.trackAd(element, info)`. A name the
    * tracker already has is not overridden.
