@@ -100,8 +100,7 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
     if (event.type === 'pagehide' || document.visibilityState === 'hidden') {
       for (const plugin of plugins) safe('flush', () => plugin.flush?.())();
       sender.unload();
-    }
-    else void sender.flush();
+    } else void sender.flush();
   };
   const undo = [
     decorateLinks(o.linkDomains, () => (state === 'granted' ? identity.peek().anonymousId : undefined)),
