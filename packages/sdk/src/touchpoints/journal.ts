@@ -40,7 +40,7 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
   const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
   let state: Journal = {};
   let host: TrackerHost | undefined;
-  // Not yet written (storage waits for consent): retried on every event and on pagehide.
+  // Not yet written (storage waits for consent): retried on every event and when the page is hidden or left.
   let dirty = false;
   const persist = (): void => {
     if (dirty) dirty = !save(JOURNAL_KEY, state, host);
@@ -53,12 +53,10 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     name: 'journal',
     start(h) {
       host = h;
-      addEventListener('pagehide', persist);
       state = load<Journal>(JOURNAL_KEY) ?? {};
     },
-    stop() {
-      removeEventListener('pagehide', persist);
-    },
+    stop() {},
+    flush: persist,
     enrich(event) {
       if (event.type === 'page' && event.touchpoint) {
         const touch: JournalTouch = { ...event.touchpoint, ts: event.ts };

@@ -23,7 +23,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const undo: Array<() => void> = [];
+  let off: AbortController | undefined;
 
   const check = (): void => {
     timer = undefined;
@@ -40,10 +40,6 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
   const schedule = (): void => {
     timer ??= setTimeout(check, 0);
   };
-  const listen = (target: EventTarget, type: string, fn: (event: Event) => void): void => {
-    target.addEventListener(type, fn);
-    undo.push(() => target.removeEventListener(type, fn));
-  };
 
   return {
     name: 'pages',
@@ -51,6 +47,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
       host = h;
       check();
       if (options.spa === false) return;
+      const signal = (off = new AbortController()).signal;
       for (const method of ['pushState', 'replaceState'] as const) {
         const original = history[method];
         const patched = function (this: History, ...args: Parameters<History['pushState']>) {
@@ -59,16 +56,20 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
         };
         history[method] = patched;
         // Only unpatch if nobody wrapped ours since; otherwise theirs would lose its hook.
-        undo.push(() => history[method] === patched && (history[method] = original));
+        signal.addEventListener('abort', () => history[method] === patched && (history[method] = original));
       }
-      listen(window, 'popstate', schedule);
-      listen(window, 'hashchange', schedule);
-      listen(window, 'pageshow', (event) => {
-        if ((event as PageTransitionEvent).persisted) {
-          last = '';
-          check();
-        }
-      });
+      addEventListener('popstate', schedule, { signal });
+      addEventListener('hashchange', schedule, { signal });
+      addEventListener(
+        'pageshow',
+        (event) => {
+          if (event.persisted) {
+            last = '';
+            check();
+          }
+        },
+        { signal },
+      );
     },
     // A route change still waiting for its check would die with the page.
     flush() {
@@ -81,7 +82,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
       host = undefined;
       clearTimeout(timer);
       timer = undefined;
-      undo.splice(0).forEach((fn) => fn());
+      off?.abort();
     },
   };
 }

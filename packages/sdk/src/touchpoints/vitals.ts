@@ -43,9 +43,6 @@ export function vitals(): TouchpointPlugin {
     const value = metric.name === 'CLS' ? (previous?.value ?? 0) + metric.delta : metric.value;
     pending[metric.name] = { name: metric.name, value, rating: metric.rating };
   };
-  const onHide = (): void => {
-    if (document.visibilityState === 'hidden') flush();
-  };
 
   return {
     name: 'vitals',
@@ -54,19 +51,14 @@ export function vitals(): TouchpointPlugin {
       // web-vitals has no way to unsubscribe, so subscribe once per document; stop() mutes the callbacks.
       if (!subscribed) {
         subscribed = true;
-        const all = { reportAllChanges: true };
-        for (const on of [onLCP, onINP, onCLS, onFCP, onTTFB]) on(onMetric, all);
+        for (const on of [onLCP, onINP, onCLS, onFCP, onTTFB]) on(onMetric, { reportAllChanges: true });
       }
-      // Capture on window runs before listeners on document, so the event is queued before the tracker's
-      // own hidden/pagehide flush sends the queue.
-      addEventListener('visibilitychange', onHide, true);
-      addEventListener('pagehide', flush, true);
     },
+    // The tracker calls this when the page is hidden or left, before it sends its queue.
+    flush,
     stop() {
       flush();
       host = undefined;
-      removeEventListener('visibilitychange', onHide, true);
-      removeEventListener('pagehide', flush, true);
     },
     enrich(event) {
       if (event.type !== 'page' || event.id === pageId) return;
