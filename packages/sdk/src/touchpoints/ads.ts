@@ -1,4 +1,5 @@
 import type { AdInfo } from '@touchpoint/protocol';
+import { nonEmpty } from './non-empty';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /** Share of the ad's area that must be in view (IAB/MRC display viewability). */
@@ -31,8 +32,7 @@ const waiting: Array<[Element, AdInfo]> = [];
  * @throws when `info.id` is not a non-empty string.
  */
 export function trackAd(element: Element, info: AdInfo): void {
-  if (!info?.id || typeof info.id !== 'string')
-    throw new TypeError('[touchpoint] trackAd(element, info): info.id must be a non-empty string');
+  nonEmpty(info?.id, 'trackAd(element, info): info.id');
   if (active) active(element, info);
   else waiting.push([element, info]);
 }
@@ -130,22 +130,20 @@ export function ads(): TouchpointPlugin {
         );
       else h.report('ads', 'no IntersectionObserver: ad impressions are not measured');
       scan(root);
-      if (typeof MutationObserver === 'function') {
-        mo = new MutationObserver((records) => {
-          for (const record of records) {
-            if (record.type === 'attributes') scan(record.target as Element);
-            record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
-          }
-          // Removed ads stop counting and are forgotten.
-          slots.forEach((slot, element) => {
-            if (element.isConnected) return;
-            clearTimeout(slot.timer);
-            io?.unobserve(element);
-            slots.delete(element);
-          });
+      mo = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'attributes') scan(record.target as Element);
+          record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
+        }
+        // Removed ads stop counting and are forgotten.
+        slots.forEach((slot, element) => {
+          if (element.isConnected) return;
+          clearTimeout(slot.timer);
+          io?.unobserve(element);
+          slots.delete(element);
         });
-        mo.observe(root, { childList: true, subtree: true, attributeFilter: ['data-tp-ad'] });
-      }
+      });
+      mo.observe(root, { childList: true, subtree: true, attributeFilter: ['data-tp-ad'] });
       const signal = (off = new AbortController()).signal;
       document.addEventListener('visibilitychange', updateAll, { signal });
       document.addEventListener('click', onClick, { capture: true, signal });

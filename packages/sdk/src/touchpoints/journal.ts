@@ -60,20 +60,19 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     enrich(event) {
       if (event.type === 'page' && event.touchpoint) {
         const touch: JournalTouch = { ...event.touchpoint, ts: event.ts };
+        const direct = touch.kind === 'direct';
         if (touch.clickId) touch.expiresAt = event.ts + ttl;
         const recent = prune(event.ts);
         // Repeated direct visits say nothing new; keep the list for touches that do.
-        if (touch.kind !== 'direct' || recent.at(-1)?.kind !== 'direct') recent.push(touch);
+        if (!direct || recent.at(-1)?.kind !== 'direct') recent.push(touch);
         state = {
           first: state.first ?? touch,
-          lastNonDirect: touch.kind === 'direct' ? state.lastNonDirect : touch,
+          lastNonDirect: direct ? state.lastNonDirect : touch,
           recent: recent.slice(-limit),
         };
         dirty = true;
-      } else if (event.type === 'conversion') {
-        const journal: Journal = { ...state, recent: prune(event.ts) };
-        if (journal.first) event.journal = journal;
-      }
+      } else if (event.type === 'conversion' && state.first)
+        event.journal = { ...state, recent: prune(event.ts) };
       persist();
     },
   };

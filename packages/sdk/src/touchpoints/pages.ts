@@ -1,3 +1,4 @@
+import { pageContext } from '../page-context';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /** Options of {@link pages}. */
@@ -27,15 +28,13 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
 
   const check = (): void => {
     timer = undefined;
-    const url = location.href;
-    if (!host || url === last) return;
-    const referrer = last || document.referrer || undefined;
-    last = url;
+    const page = pageContext();
+    if (!host || page.url === last) return;
+    if (last) page.referrer = last;
+    last = page.url;
     // Hash routers keep the route in the fragment; keep it in the path so pages stay apart in reports.
-    const route = /^#!?\//.test(location.hash) ? location.hash : '';
-    host.record('page', {
-      page: { url, path: location.pathname + route, title: document.title || undefined, referrer },
-    });
+    if (/^#!?\//.test(location.hash)) page.path += location.hash;
+    host.record('page', { page });
   };
   const schedule = (): void => {
     timer ??= setTimeout(check, 0);
@@ -73,7 +72,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     },
     // A route change still waiting for its check would die with the page.
     flush() {
-      if (timer !== undefined) {
+      if (timer) {
         clearTimeout(timer);
         check();
       }

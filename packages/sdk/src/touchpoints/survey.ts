@@ -1,4 +1,5 @@
 import { classifyTouch, type TouchpointEvent } from '@touchpoint/protocol';
+import { nonEmpty } from './non-empty';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /** The question {@link howDidYouHear} asks unless told otherwise. */
@@ -38,8 +39,8 @@ let active: TrackerHost | undefined;
  * @example survey('How did you hear about us?', 'A podcast')
  */
 export function survey(question: string, answer: string, channel?: string): TouchpointEvent | undefined {
-  if (!question || !answer || typeof question !== 'string' || typeof answer !== 'string')
-    throw new TypeError('[touchpoint] survey(question, answer): both must be non-empty strings');
+  nonEmpty(question, 'survey(question)');
+  nonEmpty(answer, 'survey(answer)');
   channel ??= answerChannel(answer);
   return active?.record('survey', channel ? { question, answer, channel } : { question, answer });
 }

@@ -26,15 +26,16 @@ export function vitals(): TouchpointPlugin {
   let pending: Pending = {};
   let subscribed = false;
 
-  const send = (id: string | undefined, metrics: Pending): void => {
-    const list = Object.values(metrics);
-    if (host && id && list.length) host.record('vitals', { pageId: id, metrics: list });
-  };
-  const flush = (): void => {
-    const metrics = pending;
+  // Records the metrics gathered since the last send for page `id`: now, or `later` (a microtask).
+  const send = (id = pageId, later?: boolean): void => {
+    const metrics = Object.values(pending);
     pending = {};
-    send(pageId, metrics);
+    const record = (): void =>
+      void (host && id && metrics.length && host.record('vitals', { pageId: id, metrics }));
+    if (later) queueMicrotask(record);
+    else record();
   };
+  const flush = (): void => send();
   const onMetric = (metric: Metric): void => {
     // Late load-metric updates after a client-side navigation belong to no SPA page.
     if (!host || (pageId !== firstPageId && LOAD_METRICS.includes(metric.name))) return;
@@ -66,10 +67,8 @@ export function vitals(): TouchpointPlugin {
       pageId = event.id;
       // Metrics reported before the first page event (TTFB, FCP) belong to it.
       if (!previous) return void (firstPageId ??= pageId);
-      const metrics = pending;
-      pending = {};
       // Record after the current event has finished its way through the pipeline.
-      queueMicrotask(() => send(previous, metrics));
+      send(previous, true);
     },
   };
 }
