@@ -77,6 +77,11 @@ export function ads(): TouchpointPlugin {
     }
   };
   const updateAll = (): void => slots.forEach(update);
+  const forget = (slot: Slot, element: Element): void => {
+    clearTimeout(slot.timer);
+    io?.unobserve(element);
+    slots.delete(element);
+  };
   const add: Register = (element, info) => {
     const known = slots.get(element);
     if (known) known.info = info;
@@ -128,7 +133,7 @@ export function ads(): TouchpointPlugin {
           },
           { threshold: [0, VIEWABLE_RATIO] },
         );
-      else h.report('ads', 'no IntersectionObserver: ad impressions are not measured');
+      else h.report('ads', 'no IntersectionObserver: no ad impressions');
       scan(root);
       mo = new MutationObserver((records) => {
         for (const record of records) {
@@ -136,12 +141,7 @@ export function ads(): TouchpointPlugin {
           record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
         }
         // Removed ads stop counting and are forgotten.
-        slots.forEach((slot, element) => {
-          if (element.isConnected) return;
-          clearTimeout(slot.timer);
-          io?.unobserve(element);
-          slots.delete(element);
-        });
+        slots.forEach((slot, element) => element.isConnected || forget(slot, element));
       });
       mo.observe(root, { childList: true, subtree: true, attributeFilter: ['data-tp-ad'] });
       const signal = (off = new AbortController()).signal;
@@ -155,8 +155,7 @@ export function ads(): TouchpointPlugin {
       io?.disconnect();
       mo?.disconnect();
       off?.abort();
-      slots.forEach((slot) => clearTimeout(slot.timer));
-      slots.clear();
+      slots.forEach(forget);
       host = undefined;
     },
     enrich(event) {
