@@ -1,4 +1,5 @@
 import type { AdInfo } from '@touchpoint/protocol';
+import { nonEmpty } from './non-empty';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /** Share of the ad's area that must be in view (IAB/MRC display viewability). */
@@ -15,7 +16,6 @@ interface Slot {
   info: AdInfo;
   inView?: boolean;
   counted?: boolean;
-  since?: number;
   timer?: ReturnType<typeof setTimeout>;
   impressionId?: string;
 }
@@ -32,24 +32,9 @@ const waiting: Array<[Element, AdInfo]> = [];
  * @throws when `info.id` is not a non-empty string.
  */
 export function trackAd(element: Element, info: AdInfo): void {
-  if (!info || typeof info.id !== 'string' || !info.id)
-    throw new TypeError(
-      "[touchpoint] trackAd(element, info): info.id must be a non-empty string, e.g. trackAd(el, { id: 'spring-sale' }).",
-    );
+  nonEmpty(info?.id, 'trackAd(element, info): info.id');
   if (active) active(element, info);
   else waiting.push([element, info]);
-}
-
-/** Reads an ad's description from its `data-tp-*` attributes. */
-function declared(element: Element): AdInfo | undefined {
-  const id = element.getAttribute('data-tp-ad');
-  if (!id) return undefined;
-  const info: AdInfo = { id };
-  for (const key of ATTRS) {
-    const value = element.getAttribute('data-tp-' + key);
-    if (value) info[key] = value;
-  }
-  return info;
 }
 
 /**
@@ -67,31 +52,36 @@ export function ads(): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let io: IntersectionObserver | undefined;
   let mo: MutationObserver | undefined;
+  let off: AbortController | undefined;
   let lastUrl: string | undefined;
   const slots = new Map<Element, Slot>();
 
-  const update = (element: Element, slot: Slot): void => {
-    const counting = !slot.counted && slot.inView && document.visibilityState === 'visible';
-    if (counting && !slot.timer) {
-      slot.since = Date.now();
-      const video = element.tagName === 'VIDEO' || !!element.querySelector('video');
+  // Starts the slot's clock when it may count, stops it when it may not.
+  const update = (slot: Slot, element: Element): void => {
+    if (slot.counted || !slot.inView || document.visibilityState !== 'visible') {
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+    } else if (!slot.timer) {
+      const since = Date.now();
       slot.timer = setTimeout(
         () => {
           slot.timer = undefined;
           slot.counted = true;
           slot.impressionId = host?.record('ad_impression', {
             ad: slot.info,
-            visibleMs: Date.now() - slot.since!,
+            visibleMs: Date.now() - since,
           })?.id;
         },
-        video ? VIDEO_VIEWABLE_MS : VIEWABLE_MS,
+        element.tagName === 'VIDEO' || element.querySelector('video') ? VIDEO_VIEWABLE_MS : VIEWABLE_MS,
       );
-    } else if (!counting && slot.timer) {
-      clearTimeout(slot.timer);
-      slot.timer = undefined;
     }
   };
-  const updateAll = (): void => slots.forEach((slot, element) => update(element, slot));
+  const updateAll = (): void => slots.forEach(update);
+  const forget = (slot: Slot, element: Element): void => {
+    clearTimeout(slot.timer);
+    io?.unobserve(element);
+    slots.delete(element);
+  };
   const add: Register = (element, info) => {
     const known = slots.get(element);
     if (known) known.info = info;
@@ -100,21 +90,28 @@ export function ads(): TouchpointPlugin {
       io?.observe(element);
     }
   };
+  // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
   const scan = (root: Element): void => {
-    const found = root.matches(SELECTOR) ? [root] : [];
-    for (const element of [...found, ...root.querySelectorAll(SELECTOR)]) {
-      const info = declared(element);
-      if (info && !slots.has(element)) add(element, info);
+    for (const element of [root, ...root.querySelectorAll(SELECTOR)]) {
+      const id = element.getAttribute('data-tp-ad');
+      if (!id || slots.has(element)) continue;
+      const info: AdInfo = { id };
+      for (const key of ATTRS) {
+        const value = element.getAttribute('data-tp-' + key);
+        if (value) info[key] = value;
+      }
+      add(element, info);
     }
   };
   const onClick = (event: Event): void => {
     for (let node = event.target as Element | null; node; node = node.parentElement) {
       const slot = slots.get(node);
-      if (slot) {
-        const link = (event.target as Element).closest?.('a[href]') as HTMLAnchorElement | null;
-        host?.record('ad_click', { ad: slot.info, impressionId: slot.impressionId, target: link?.href });
-        return;
-      }
+      if (slot)
+        return void host?.record('ad_click', {
+          ad: slot.info,
+          impressionId: slot.impressionId,
+          target: ((event.target as Element).closest?.('a[href]') as HTMLAnchorElement | null)?.href,
+        });
     }
   };
 
@@ -123,43 +120,33 @@ export function ads(): TouchpointPlugin {
     commands: { trackAd },
     start(h) {
       host = h;
-      if (typeof IntersectionObserver === 'function') {
+      const root = document.documentElement;
+      if (typeof IntersectionObserver === 'function')
         io = new IntersectionObserver(
           (entries) => {
-            for (const entry of entries) {
-              const slot = slots.get(entry.target);
+            for (const { target, isIntersecting, intersectionRatio } of entries) {
+              const slot = slots.get(target);
               if (!slot) continue;
-              slot.inView = entry.isIntersecting && entry.intersectionRatio >= VIEWABLE_RATIO;
-              update(entry.target, slot);
+              slot.inView = isIntersecting && intersectionRatio >= VIEWABLE_RATIO;
+              update(slot, target);
             }
           },
           { threshold: [0, VIEWABLE_RATIO] },
         );
-      } else h.report('ads', 'IntersectionObserver is unavailable: ad impressions are not measured');
-      scan(document.documentElement);
-      if (typeof MutationObserver === 'function') {
-        mo = new MutationObserver((records) => {
-          for (const record of records) {
-            if (record.type === 'attributes') scan(record.target as Element);
-            record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
-            if (record.removedNodes.length)
-              slots.forEach((slot, element) => {
-                if (element.isConnected) return;
-                clearTimeout(slot.timer);
-                io?.unobserve(element);
-                slots.delete(element);
-              });
-          }
-        });
-        mo.observe(document.documentElement, {
-          childList: true,
-          subtree: true,
-          attributes: true,
-          attributeFilter: ['data-tp-ad'],
-        });
-      }
-      document.addEventListener('visibilitychange', updateAll);
-      document.addEventListener('click', onClick, true);
+      else h.report('ads', 'no IntersectionObserver: no ad impressions');
+      scan(root);
+      mo = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'attributes') scan(record.target as Element);
+          record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
+        }
+        // Removed ads stop counting and are forgotten.
+        slots.forEach((slot, element) => element.isConnected || forget(slot, element));
+      });
+      mo.observe(root, { childList: true, subtree: true, attributeFilter: ['data-tp-ad'] });
+      const signal = (off = new AbortController()).signal;
+      document.addEventListener('visibilitychange', updateAll, { signal });
+      document.addEventListener('click', onClick, { capture: true, signal });
       active = add;
       waiting.splice(0).forEach(([element, info]) => add(element, info));
     },
@@ -167,10 +154,8 @@ export function ads(): TouchpointPlugin {
       if (active === add) active = undefined;
       io?.disconnect();
       mo?.disconnect();
-      slots.forEach((slot) => clearTimeout(slot.timer));
-      slots.clear();
-      document.removeEventListener('visibilitychange', updateAll);
-      document.removeEventListener('click', onClick, true);
+      off?.abort();
+      slots.forEach(forget);
       host = undefined;
     },
     enrich(event) {
@@ -179,7 +164,7 @@ export function ads(): TouchpointPlugin {
       if (lastUrl !== undefined && event.page.url !== lastUrl)
         slots.forEach((slot, element) => {
           slot.counted = false;
-          update(element, slot);
+          update(slot, element);
         });
       lastUrl = event.page.url;
     },

@@ -35,11 +35,13 @@ interface State {
  * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`.
  */
 export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
-  let landing: { campaign: Campaign; touch: Touch } | undefined;
+  // The landing URL's campaign and touch, until the document's first page event.
+  let landing: Campaign | undefined;
+  let landingTouch: Touch | undefined;
   let state: State | undefined;
   let host: TrackerHost | undefined;
-  // State not yet written (storage waits for consent): retried on every event and on pagehide, so a
-  // consent given on this page still keeps the session's campaign for the next one.
+  // State not yet written (storage waits for consent): retried on every event and when the page is
+  // hidden or left, so a consent given on this page still keeps the session's campaign for the next one.
   let dirty = false;
   const persist = (): void => {
     if (dirty) dirty = !save(STATE_KEY, state, host);
@@ -49,34 +51,35 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
     name: 'campaign',
     start(h) {
       host = h;
-      addEventListener('pagehide', persist);
       state = load<State>(STATE_KEY);
-      const found = parseCampaign(location.href);
-      landing = {
-        campaign: found,
-        touch: classifyTouch({ ...found, referrer: document.referrer, landingHost: location.hostname }),
-      };
+      landing = parseCampaign(location.href);
+      landingTouch = classifyTouch({
+        ...landing,
+        referrer: document.referrer,
+        landingHost: location.hostname,
+      });
       if (options.stripParams) {
         const url = new URL(location.href);
-        for (const key of [...url.searchParams.keys()]) if (STRIP.test(key)) url.searchParams.delete(key);
+        const params = url.searchParams;
+        for (const key of [...params.keys()]) if (STRIP.test(key)) params.delete(key);
         if (url.href !== location.href) history.replaceState(history.state, '', url.href);
       }
     },
     stop() {
-      landing = undefined;
-      removeEventListener('pagehide', persist);
+      landing = landingTouch = undefined;
     },
+    flush: persist,
     enrich(event) {
       if (state?.sid !== event.sessionId) {
-        state = { sid: event.sessionId, campaign: landing?.campaign ?? {} };
+        state = { sid: event.sessionId, campaign: landing ?? {} };
         dirty = true;
       }
       if (event.type === 'page') {
         let touch: Touch | undefined;
-        if (landing) {
+        if (landingTouch) {
           // The first page of this document: its arrival counts unless it is an internal (direct) hop.
-          if (!state.touched || landing.touch.kind !== 'direct') touch = landing.touch;
-          landing = undefined;
+          if (!state.touched || landingTouch.kind !== 'direct') touch = landingTouch;
+          landing = landingTouch = undefined;
         } else if (!state.touched) {
           // A session that started on a later page (timed out while the app stayed open).
           touch = classifyTouch({ referrer: event.page.referrer, landingHost: location.hostname });

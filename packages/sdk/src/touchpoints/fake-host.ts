@@ -1,5 +1,6 @@
 // Test helper (not shipped): a TrackerHost that behaves like the tracker's pipeline for plugins:
-// it fills the envelope, runs every plugin's enrich, and keeps what was recorded.
+// it fills the envelope, runs every plugin's enrich, calls their flush when the page is hidden or left
+// (as the tracker does), and keeps what was recorded.
 import { uuidv7, type EventType, type TouchpointEvent } from '@touchpoint/protocol';
 import type { TouchpointPlugin, TrackerContext, TrackerHost } from './plugin';
 
@@ -15,6 +16,10 @@ export interface FakeHost extends TrackerHost {
 
 export function fakeHost(): FakeHost {
   const plugins: TouchpointPlugin[] = [];
+  const lifecycle = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden')
+      for (const plugin of plugins) plugin.flush?.();
+  };
   const host: FakeHost = {
     events: [],
     reports: [],
@@ -39,10 +44,16 @@ export function fakeHost(): FakeHost {
       host.reports.push([kind, detail]);
     },
     start(...list) {
+      if (!plugins.length) {
+        document.addEventListener('visibilitychange', lifecycle);
+        addEventListener('pagehide', lifecycle);
+      }
       plugins.push(...list);
       for (const plugin of list) plugin.start(host);
     },
     stop() {
+      document.removeEventListener('visibilitychange', lifecycle);
+      removeEventListener('pagehide', lifecycle);
       for (const plugin of plugins.splice(0)) plugin.stop();
     },
     of: (type) => host.events.filter((e) => e.type === type) as never,

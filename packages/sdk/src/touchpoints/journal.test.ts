@@ -84,4 +84,13 @@ describe('journal storage and consent', () => {
     host.record('track', { name: 'x' });
     expect(JSON.parse(localStorage.getItem('tp_journal')!).first).toMatchObject({ campaign: 'spring' });
   });
+  it('writes in its flush hook (page hidden or left) once granted', () => {
+    let consent: 'pending' | 'granted' = 'pending';
+    Object.assign(host, { consent: () => consent });
+    arrive(email);
+    consent = 'granted';
+    expect(localStorage.getItem('tp_journal')).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(localStorage.getItem('tp_journal')!).first).toMatchObject({ campaign: 'spring' });
+  });
 });

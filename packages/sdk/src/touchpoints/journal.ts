@@ -40,7 +40,7 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
   const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
   let state: Journal = {};
   let host: TrackerHost | undefined;
-  // Not yet written (storage waits for consent): retried on every event and on pagehide.
+  // Not yet written (storage waits for consent): retried on every event and when the page is hidden or left.
   let dirty = false;
   const persist = (): void => {
     if (dirty) dirty = !save(JOURNAL_KEY, state, host);
@@ -53,29 +53,26 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     name: 'journal',
     start(h) {
       host = h;
-      addEventListener('pagehide', persist);
       state = load<Journal>(JOURNAL_KEY) ?? {};
     },
-    stop() {
-      removeEventListener('pagehide', persist);
-    },
+    stop() {},
+    flush: persist,
     enrich(event) {
       if (event.type === 'page' && event.touchpoint) {
         const touch: JournalTouch = { ...event.touchpoint, ts: event.ts };
+        const direct = touch.kind === 'direct';
         if (touch.clickId) touch.expiresAt = event.ts + ttl;
         const recent = prune(event.ts);
         // Repeated direct visits say nothing new; keep the list for touches that do.
-        if (touch.kind !== 'direct' || recent.at(-1)?.kind !== 'direct') recent.push(touch);
+        if (!direct || recent.at(-1)?.kind !== 'direct') recent.push(touch);
         state = {
           first: state.first ?? touch,
-          lastNonDirect: touch.kind === 'direct' ? state.lastNonDirect : touch,
+          lastNonDirect: direct ? state.lastNonDirect : touch,
           recent: recent.slice(-limit),
         };
         dirty = true;
-      } else if (event.type === 'conversion') {
-        const journal: Journal = { ...state, recent: prune(event.ts) };
-        if (journal.first) event.journal = journal;
-      }
+      } else if (event.type === 'conversion' && state.first)
+        event.journal = { ...state, recent: prune(event.ts) };
       persist();
     },
   };

@@ -1,3 +1,4 @@
+import { pageContext } from '../page-context';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /** Options of {@link pages}. */
@@ -23,26 +24,20 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const undo: Array<() => void> = [];
+  let off: AbortController | undefined;
 
   const check = (): void => {
     timer = undefined;
-    const url = location.href;
-    if (!host || url === last) return;
-    const referrer = last || document.referrer || undefined;
-    last = url;
+    const page = pageContext();
+    if (!host || page.url === last) return;
+    if (last) page.referrer = last;
+    last = page.url;
     // Hash routers keep the route in the fragment; keep it in the path so pages stay apart in reports.
-    const route = /^#!?\//.test(location.hash) ? location.hash : '';
-    host.record('page', {
-      page: { url, path: location.pathname + route, title: document.title || undefined, referrer },
-    });
+    if (/^#!?\//.test(location.hash)) page.path += location.hash;
+    host.record('page', { page });
   };
   const schedule = (): void => {
     timer ??= setTimeout(check, 0);
-  };
-  const listen = (target: EventTarget, type: string, fn: (event: Event) => void): void => {
-    target.addEventListener(type, fn);
-    undo.push(() => target.removeEventListener(type, fn));
   };
 
   return {
@@ -51,6 +46,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
       host = h;
       check();
       if (options.spa === false) return;
+      const signal = (off = new AbortController()).signal;
       for (const method of ['pushState', 'replaceState'] as const) {
         const original = history[method];
         const patched = function (this: History, ...args: Parameters<History['pushState']>) {
@@ -59,20 +55,24 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
         };
         history[method] = patched;
         // Only unpatch if nobody wrapped ours since; otherwise theirs would lose its hook.
-        undo.push(() => history[method] === patched && (history[method] = original));
+        signal.addEventListener('abort', () => history[method] === patched && (history[method] = original));
       }
-      listen(window, 'popstate', schedule);
-      listen(window, 'hashchange', schedule);
-      listen(window, 'pageshow', (event) => {
-        if ((event as PageTransitionEvent).persisted) {
-          last = '';
-          check();
-        }
-      });
+      addEventListener('popstate', schedule, { signal });
+      addEventListener('hashchange', schedule, { signal });
+      addEventListener(
+        'pageshow',
+        (event) => {
+          if (event.persisted) {
+            last = '';
+            check();
+          }
+        },
+        { signal },
+      );
     },
     // A route change still waiting for its check would die with the page.
     flush() {
-      if (timer !== undefined) {
+      if (timer) {
         clearTimeout(timer);
         check();
       }
@@ -81,7 +81,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
       host = undefined;
       clearTimeout(timer);
       timer = undefined;
-      undo.splice(0).forEach((fn) => fn());
+      off?.abort();
     },
   };
 }

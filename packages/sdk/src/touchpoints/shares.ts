@@ -43,14 +43,12 @@ export function shares(): TouchpointPlugin {
     const marked = target?.closest?.('[data-tp-share]');
     const link = target?.closest?.('a[href]') as HTMLAnchorElement | null;
     const known = link ? shareTarget(link.href) : undefined;
-    if (marked) {
+    // Marked elements win over what their link says; a plain mailto: link is no share.
+    if (marked || (known && known.network !== 'email'))
       host?.record('share', {
-        network: marked.getAttribute('data-tp-share') || known?.network || 'other',
-        url: marked.getAttribute('data-tp-share-url') || known?.url || location.href,
+        network: marked?.getAttribute('data-tp-share') || known?.network || 'other',
+        url: marked?.getAttribute('data-tp-share-url') || known?.url || location.href,
       });
-    } else if (known && known.network !== 'email') {
-      host?.record('share', { network: known.network, url: known.url || location.href });
-    }
   };
   return {
     name: 'shares',

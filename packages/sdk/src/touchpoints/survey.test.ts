@@ -36,6 +36,7 @@ describe('survey', () => {
   });
   it('rejects empty arguments with a clear error, and records nothing without a tracker', () => {
     expect(() => survey('', 'x')).toThrow(/\[touchpoint\] survey/);
+    expect(() => survey('Q', '')).toThrow('[touchpoint] survey(answer) must be a non-empty string');
     host.stop();
     expect(survey('Q', 'A')).toBeUndefined();
   });

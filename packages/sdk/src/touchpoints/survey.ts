@@ -1,19 +1,15 @@
 import { classifyTouch, type TouchpointEvent } from '@touchpoint/protocol';
+import { nonEmpty } from './non-empty';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /** The question {@link howDidYouHear} asks unless told otherwise. */
 export const DEFAULT_SURVEY_QUESTION = 'How did you hear about us?';
 
 /** The answers {@link howDidYouHear} offers unless told otherwise. */
-export const DEFAULT_SURVEY_CHOICES: readonly string[] = [
-  'Search engine',
-  'Social media',
-  'Friend or colleague',
-  'Email or newsletter',
-  'Online ad',
-  'Podcast or radio',
-  'Other',
-];
+export const DEFAULT_SURVEY_CHOICES: readonly string[] =
+  'Search engine,Social media,Friend or colleague,Email or newsletter,Online ad,Podcast or radio,Other'.split(
+    ',',
+  );
 
 /** Generic answers → GA4 channel names (answers naming a site, like "Instagram", go through the classifier). */
 const GENERIC: ReadonlyArray<readonly [RegExp, string]> = [
@@ -43,10 +39,8 @@ let active: TrackerHost | undefined;
  * @example survey('How did you hear about us?', 'A podcast')
  */
 export function survey(question: string, answer: string, channel?: string): TouchpointEvent | undefined {
-  if (typeof question !== 'string' || typeof answer !== 'string' || !question || !answer)
-    throw new TypeError(
-      "[touchpoint] survey(question, answer): both must be non-empty strings, e.g. survey('How did you hear about us?', 'Podcast').",
-    );
+  nonEmpty(question, 'survey(question)');
+  nonEmpty(answer, 'survey(answer)');
   channel ??= answerChannel(answer);
   return active?.record('survey', channel ? { question, answer, channel } : { question, answer });
 }
@@ -71,25 +65,26 @@ export function howDidYouHear(container: Element | string, options: HowDidYouHea
   const parent = typeof container === 'string' ? document.querySelector(container) : container;
   if (!parent?.append)
     throw new TypeError(
-      `[touchpoint] howDidYouHear(container): no element ${String(container)}; pass an element or a selector that matches one.`,
+      `[touchpoint] howDidYouHear(container): no element ${String(container)}; pass one or its selector`,
     );
   const question = options.question ?? DEFAULT_SURVEY_QUESTION;
-  const label = document.createElement('label');
-  label.className = 'tp-survey';
-  label.append(question + ' ');
-  const select = document.createElement('select');
-  const option = (text: string): void => {
-    // document.createElement rather than `new Option`, which some DOM implementations lack.
-    const item = document.createElement('option');
-    item.value = item.textContent = text;
-    select.append(item);
+  // document.createElement rather than `new Option`, which some DOM implementations lack.
+  const create = (tag: string, text = ''): HTMLElement => {
+    const element = document.createElement(tag);
+    element.append(text);
+    return element;
   };
-  option('');
+  const label = create('label', question + ' ');
+  label.className = 'tp-survey';
+  const select = create('select') as HTMLSelectElement;
   const channels: Record<string, string | undefined> = {};
-  for (const choice of options.choices ?? DEFAULT_SURVEY_CHOICES) {
-    const [text, channel] = typeof choice === 'string' ? [choice] : choice;
-    channels[text] = channel;
-    option(text);
+  for (const choice of ['', ...(options.choices ?? DEFAULT_SURVEY_CHOICES)]) {
+    // A choice is its label, or `[label, channel]`.
+    const [text, channel] = [choice].flat();
+    channels[text!] = channel;
+    const option = create('option', text) as HTMLOptionElement;
+    option.value = text!;
+    select.append(option);
   }
   select.onchange = () => {
     if (select.value) survey(question, select.value, channels[select.value]);

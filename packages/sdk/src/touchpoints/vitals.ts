@@ -26,15 +26,16 @@ export function vitals(): TouchpointPlugin {
   let pending: Pending = {};
   let subscribed = false;
 
-  const send = (id: string | undefined, metrics: Pending): void => {
-    const list = Object.values(metrics);
-    if (host && id && list.length) host.record('vitals', { pageId: id, metrics: list });
-  };
-  const flush = (): void => {
-    const metrics = pending;
+  // Records the metrics gathered since the last send for page `id`: now, or `later` (a microtask).
+  const send = (id = pageId, later?: boolean): void => {
+    const metrics = Object.values(pending);
     pending = {};
-    send(pageId, metrics);
+    const record = (): void =>
+      void (host && id && metrics.length && host.record('vitals', { pageId: id, metrics }));
+    if (later) queueMicrotask(record);
+    else record();
   };
+  const flush = (): void => send();
   const onMetric = (metric: Metric): void => {
     // Late load-metric updates after a client-side navigation belong to no SPA page.
     if (!host || (pageId !== firstPageId && LOAD_METRICS.includes(metric.name))) return;
@@ -42,9 +43,6 @@ export function vitals(): TouchpointPlugin {
     // CLS adds up per page (deltas); the others are the latest, largest value web-vitals reports.
     const value = metric.name === 'CLS' ? (previous?.value ?? 0) + metric.delta : metric.value;
     pending[metric.name] = { name: metric.name, value, rating: metric.rating };
-  };
-  const onHide = (): void => {
-    if (document.visibilityState === 'hidden') flush();
   };
 
   return {
@@ -54,19 +52,14 @@ export function vitals(): TouchpointPlugin {
       // web-vitals has no way to unsubscribe, so subscribe once per document; stop() mutes the callbacks.
       if (!subscribed) {
         subscribed = true;
-        const all = { reportAllChanges: true };
-        for (const on of [onLCP, onINP, onCLS, onFCP, onTTFB]) on(onMetric, all);
+        for (const on of [onLCP, onINP, onCLS, onFCP, onTTFB]) on(onMetric, { reportAllChanges: true });
       }
-      // Capture on window runs before listeners on document, so the event is queued before the tracker's
-      // own hidden/pagehide flush sends the queue.
-      addEventListener('visibilitychange', onHide, true);
-      addEventListener('pagehide', flush, true);
     },
+    // The tracker calls this when the page is hidden or left, before it sends its queue.
+    flush,
     stop() {
       flush();
       host = undefined;
-      removeEventListener('visibilitychange', onHide, true);
-      removeEventListener('pagehide', flush, true);
     },
     enrich(event) {
       if (event.type !== 'page' || event.id === pageId) return;
@@ -74,10 +67,8 @@ export function vitals(): TouchpointPlugin {
       pageId = event.id;
       // Metrics reported before the first page event (TTFB, FCP) belong to it.
       if (!previous) return void (firstPageId ??= pageId);
-      const metrics = pending;
-      pending = {};
       // Record after the current event has finished its way through the pipeline.
-      queueMicrotask(() => send(previous, metrics));
+      send(previous, true);
     },
   };
 }
