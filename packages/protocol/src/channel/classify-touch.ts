@@ -18,65 +18,10 @@ const isShopping = sourceList(SHOPPING_SOURCES);
 
 /** GA4's paid medium pattern. */
 const PAID_MEDIUM = /^(.*cp.*|ppc|retargeting|paid.*)$/;
-const SHOP_CAMPAIGN = /^(.*(([^a-df-z]|^)shop|shopping).*)$/;
 const DISPLAY_MEDIUM = /^(display|banner|expandable|interstitial|cpm)$/;
-const SOCIAL_MEDIUM = /^(social|social-network|social-media|sm|social network|social media)$/;
 const EMAIL = /^(email|e-mail|e_mail|e mail)$/;
 
-/**
- * GA4's default channel group rules in their order; the first that matches names the channel. Gets the
- * lower-cased source, medium and campaign. Written as one expression: it ships in the script tag.
- */
-function channelOf(s: string, m: string, c: string): string {
-  const shopping = !!isShopping(s) || SHOP_CAMPAIGN.test(c);
-  const search = isSearch(s);
-  const social = isSocial(s);
-  const video = isVideo(s);
-  if (s === '(direct)' && (m === '(none)' || m === '(not set)' || !m)) return 'Direct';
-  if (c.includes('cross-network')) return 'Cross-network';
-  if (PAID_MEDIUM.test(m))
-    return shopping
-      ? 'Paid Shopping'
-      : search
-        ? 'Paid Search'
-        : social
-          ? 'Paid Social'
-          : video
-            ? 'Paid Video'
-            : DISPLAY_MEDIUM.test(m)
-              ? 'Display'
-              : 'Paid Other';
-  return DISPLAY_MEDIUM.test(m)
-    ? 'Display'
-    : shopping
-      ? 'Organic Shopping'
-      : social || SOCIAL_MEDIUM.test(m)
-        ? 'Organic Social'
-        : video || m.includes('video')
-          ? 'Organic Video'
-          : search || m === 'organic'
-            ? 'Organic Search'
-            : /^(referral|app|link)$/.test(m)
-              ? 'Referral'
-              : EMAIL.test(s) || EMAIL.test(m)
-                ? 'Email'
-                : m === 'affiliate'
-                  ? 'Affiliates'
-                  : m === 'audio'
-                    ? 'Audio'
-                    : s === 'sms' || m === 'sms'
-                      ? 'SMS'
-                      : /push$|mobile|notification/.test(m) || s === 'firebase'
-                        ? 'Mobile Push Notifications'
-                        : 'Unassigned';
-}
-
-/** Touch kind of the channels whose kind is not their lower-cased name (paid channels are all `ad`). */
-const KINDS: Record<string, TouchKind> = {
-  Affiliates: 'affiliate',
-  'Mobile Push Notifications': 'push',
-  Unassigned: 'other',
-};
+const lower = (value: string | undefined): string => (value ?? '').trim().toLowerCase();
 
 /**
  * Classifies where a visit came from into a GA4 default channel group (`Paid Search`, `Organic Social`,
@@ -92,14 +37,14 @@ const KINDS: Record<string, TouchKind> = {
  * @example classifyTouch({ referrer: 'https://www.google.com/' }) // → { kind: 'search', channel: 'Organic Search', source: 'google', medium: 'organic', … }
  * @see https://support.google.com/analytics/answer/9756891
  */
-export function classifyTouch(input: ClassifyInput): Touch {
-  const { referrer, landingHost, ...campaign } = input;
-  const touch = { ...campaign } as Touch;
-  let host = hostOf(referrer);
+export function classifyTouch({ referrer, landingHost, ...campaign }: ClassifyInput): Touch {
+  const touch = campaign as Touch;
   const landing = hostOf(landingHost);
+  let host = hostOf(referrer);
   if (host && landing && sameSite(host, landing)) host = undefined;
   if (host) touch.referrerHost = host;
-  const implied = campaign.clickId ? (CLICK_IDS[campaign.clickId.name.toLowerCase()] ?? []) : [];
+  // Index access, not destructuring: a name like `constructor` finds no click id and must not throw.
+  const implied = CLICK_IDS[touch.clickId?.name.toLowerCase() as string] ?? [];
   touch.source ||= implied[0];
   touch.medium ||= implied[1];
   if (!touch.source && !touch.medium) {
@@ -117,14 +62,44 @@ export function classifyTouch(input: ClassifyInput): Touch {
   }
   if (!touch.source) delete touch.source;
   if (!touch.medium) delete touch.medium;
-  const s = (touch.source ?? '').trim().toLowerCase();
-  const m = (touch.medium ?? '').trim().toLowerCase();
-  const c = (touch.campaign ?? '').trim().toLowerCase();
-  touch.channel = channelOf(s, m, c);
-  // Paid and display channels are ads; `Organic Social` is `social`, `Email` is `email`, and so on.
-  touch.paid = /^(Paid|Display|Cross)/.test(touch.channel);
-  touch.kind = touch.paid
-    ? 'ad'
-    : (KINDS[touch.channel] ?? (touch.channel.replace('Organic ', '').toLowerCase() as TouchKind));
+  const s = lower(touch.source);
+  const m = lower(touch.medium);
+  const c = lower(touch.campaign);
+  const paid = PAID_MEDIUM.test(m);
+  const shopping = !!isShopping(s) || /^(.*(([^a-df-z]|^)shop|shopping).*)$/.test(c);
+  const search = !!isSearch(s);
+  const social = !!isSocial(s);
+  const video = !!isVideo(s);
+  // GA4's default channel groups in their order, each with its touch kind and rule; the first that matches
+  // wins. Paid and display channels are ads.
+  const rules: [channel: string, kind: TouchKind, rule: boolean][] = [
+    ['Direct', 'direct', s === '(direct)' && /^(\(none\)|\(not set\)|)$/.test(m)],
+    ['Cross-network', 'ad', c.includes('cross-network')],
+    ['Paid Shopping', 'ad', paid && shopping],
+    ['Paid Search', 'ad', paid && search],
+    ['Paid Social', 'ad', paid && social],
+    ['Paid Video', 'ad', paid && video],
+    ['Display', 'ad', DISPLAY_MEDIUM.test(m)],
+    ['Paid Other', 'ad', paid],
+    ['Organic Shopping', 'shopping', shopping],
+    [
+      'Organic Social',
+      'social',
+      social || /^(social|social-network|social-media|sm|social network|social media)$/.test(m),
+    ],
+    ['Organic Video', 'video', video || m.includes('video')],
+    ['Organic Search', 'search', search || m === 'organic'],
+    ['Referral', 'referral', /^(referral|app|link)$/.test(m)],
+    ['Email', 'email', EMAIL.test(s) || EMAIL.test(m)],
+    ['Affiliates', 'affiliate', m === 'affiliate'],
+    ['Audio', 'audio', m === 'audio'],
+    ['SMS', 'sms', s === 'sms' || m === 'sms'],
+    ['Mobile Push Notifications', 'push', /push$|mobile|notification/.test(m) || s === 'firebase'],
+    ['Unassigned', 'other', true],
+  ];
+  const [channel, kind] = rules.find((rule) => rule[2])!;
+  touch.channel = channel;
+  touch.paid = kind === 'ad';
+  touch.kind = kind;
   return touch;
 }
