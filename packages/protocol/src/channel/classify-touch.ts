@@ -1,6 +1,6 @@
 import type { Campaign, Touch, TouchKind } from '../event';
 import { CLICK_IDS } from './click-ids';
-import { hostOf, sameSite, sourceList } from './host';
+import { hostOf, lower, sameSite, sourceList } from './host';
 import { SEARCH_SOURCES, SHOPPING_SOURCES, SOCIAL_SOURCES, VIDEO_SOURCES } from './sources';
 
 /** What `classifyTouch` reads: a landing URL's campaign (see `parseCampaign`) plus its referrer. */
@@ -16,12 +16,7 @@ const isSocial = sourceList(SOCIAL_SOURCES);
 const isVideo = sourceList(VIDEO_SOURCES);
 const isShopping = sourceList(SHOPPING_SOURCES);
 
-/** GA4's paid medium pattern. */
-const PAID_MEDIUM = /^(.*cp.*|ppc|retargeting|paid.*)$/;
-const DISPLAY_MEDIUM = /^(display|banner|expandable|interstitial|cpm)$/;
 const EMAIL = /^(email|e-mail|e_mail|e mail)$/;
-
-const lower = (value: string | undefined): string => (value ?? '').trim().toLowerCase();
 
 /**
  * Classifies where a visit came from into a GA4 default channel group (`Paid Search`, `Organic Social`,
@@ -37,49 +32,46 @@ const lower = (value: string | undefined): string => (value ?? '').trim().toLowe
  * @example classifyTouch({ referrer: 'https://www.google.com/' }) // → { kind: 'search', channel: 'Organic Search', source: 'google', medium: 'organic', … }
  * @see https://support.google.com/analytics/answer/9756891
  */
-export function classifyTouch({ referrer, landingHost, ...campaign }: ClassifyInput): Touch {
-  const touch = campaign as Touch;
+export function classifyTouch(input: ClassifyInput): Touch {
+  const { referrer, landingHost, ...touch }: Partial<Touch> & ClassifyInput = input;
   const landing = hostOf(landingHost);
   let host = hostOf(referrer);
   if (host && landing && sameSite(host, landing)) host = undefined;
   if (host) touch.referrerHost = host;
   // Index access, not destructuring: a name like `constructor` finds no click id and must not throw.
   const implied = CLICK_IDS[touch.clickId?.name.toLowerCase() as string] ?? [];
-  touch.source ||= implied[0];
-  touch.medium ||= implied[1];
-  if (!touch.source && !touch.medium) {
-    if (!host) {
-      // A campaign name alone is not nothing: leave it to the campaign rules (else Unassigned).
-      if (!touch.campaign) {
-        touch.source = '(direct)';
-        touch.medium = '(none)';
-      }
-    } else {
-      const engine = isSearch(host);
-      touch.source = engine ?? host;
-      touch.medium = engine ? 'organic' : 'referral';
-    }
+  let source = touch.source || implied[0];
+  let medium = touch.medium || implied[1];
+  // A campaign name alone is not nothing: leave it to the campaign rules (else Unassigned).
+  if (!source && !medium && (host || !touch.campaign)) {
+    const engine = host && isSearch(host);
+    source = engine || host || '(direct)';
+    medium = engine ? 'organic' : host ? 'referral' : '(none)';
   }
-  if (!touch.source) delete touch.source;
-  if (!touch.medium) delete touch.medium;
+  // Assigned even when empty, then deleted: keeps the keys' order (the touch is sent as JSON).
+  touch.source = source;
+  touch.medium = medium;
+  if (!source) delete touch.source;
+  if (!medium) delete touch.medium;
   const s = lower(touch.source);
   const m = lower(touch.medium);
   const c = lower(touch.campaign);
-  const paid = PAID_MEDIUM.test(m);
-  const shopping = !!isShopping(s) || /^(.*(([^a-df-z]|^)shop|shopping).*)$/.test(c);
-  const search = !!isSearch(s);
-  const social = !!isSocial(s);
-  const video = !!isVideo(s);
+  // GA4's paid medium pattern.
+  const paid = /^(.*cp.*|ppc|retargeting|paid.*)$/.test(m);
+  const shopping = isShopping(s) || /^(.*(([^a-df-z]|^)shop|shopping).*)$/.test(c);
+  const search = isSearch(s);
+  const social = isSocial(s);
+  const video = isVideo(s);
   // GA4's default channel groups in their order, each with its touch kind and rule; the first that matches
   // wins. Paid and display channels are ads.
-  const rules: [channel: string, kind: TouchKind, rule: boolean][] = [
+  const rules: [channel: string, kind: TouchKind, rule: unknown][] = [
     ['Direct', 'direct', s === '(direct)' && /^(\(none\)|\(not set\)|)$/.test(m)],
     ['Cross-network', 'ad', c.includes('cross-network')],
     ['Paid Shopping', 'ad', paid && shopping],
     ['Paid Search', 'ad', paid && search],
     ['Paid Social', 'ad', paid && social],
     ['Paid Video', 'ad', paid && video],
-    ['Display', 'ad', DISPLAY_MEDIUM.test(m)],
+    ['Display', 'ad', /^(display|banner|expandable|interstitial|cpm)$/.test(m)],
     ['Paid Other', 'ad', paid],
     ['Organic Shopping', 'shopping', shopping],
     [
@@ -101,5 +93,5 @@ export function classifyTouch({ referrer, landingHost, ...campaign }: ClassifyIn
   touch.channel = channel;
   touch.paid = kind === 'ad';
   touch.kind = kind;
-  return touch;
+  return touch as Touch;
 }

@@ -1,11 +1,12 @@
+/** A source, medium or campaign as the rules compare it: trimmed, lower-case, `''` when missing. */
+export const lower = (value: string | undefined): string => (value ?? '').trim().toLowerCase();
+
 /**
  * The lower-case host of a referrer given as a URL (`https://www.google.com/search?q=x`) or a bare host
  * (`google.com`), without `www.`-style prefixes and port. Returns undefined when there is none.
  */
 export const hostOf = (value: string | undefined): string | undefined =>
-  (value || '')
-    .trim()
-    .toLowerCase()
+  lower(value || '')
     // Everything up to the first `//` (the scheme), then path, query or fragment, user info and port.
     .replace(/^[^]*?\/\//, '')
     .replace(/[/?#].*$/, '')
@@ -25,14 +26,10 @@ export const sameSite = (a: string, b: string): boolean =>
 
 /**
  * Makes a matcher for a space-separated source list (see `sources.ts` for the matching rule): it returns
- * the entry a source matches, trying the source's whole host and then ever shorter leading parts of it.
+ * the entry the source's host equals or starts with (followed by a dot). No entry starts another one, so
+ * at most one matches.
  */
 export function sourceList(list: string): (source: string) => string | undefined {
-  const entries = new Set(list.split(' '));
-  return (source) => {
-    for (let name = hostOf(source) ?? ''; ; name = name.slice(0, name.lastIndexOf('.'))) {
-      if (entries.has(name)) return name;
-      if (!name.includes('.')) return undefined;
-    }
-  };
+  const entries = new RegExp(`^(${list.replace(/\./g, '\\.').replace(/ /g, '|')})(\\.|$)`);
+  return (source) => entries.exec(hostOf(source) ?? '')?.[1];
 }
