@@ -16,7 +16,8 @@ const isSocial = sourceList(SOCIAL_SOURCES);
 const isVideo = sourceList(VIDEO_SOURCES);
 const isShopping = sourceList(SHOPPING_SOURCES);
 
-const EMAIL = /^(email|e-mail|e_mail|e mail)$/;
+/** `email`, `e-mail`, `e_mail` or `e mail`. */
+const EMAIL = /^e[-_ ]?mail$/;
 
 /**
  * Classifies where a visit came from into a GA4 default channel group (`Paid Search`, `Organic Social`,
@@ -74,11 +75,8 @@ export function classifyTouch(input: ClassifyInput): Touch {
     ['Display', 'ad', /^(display|banner|expandable|interstitial|cpm)$/.test(m)],
     ['Paid Other', 'ad', paid],
     ['Organic Shopping', 'shopping', shopping],
-    [
-      'Organic Social',
-      'social',
-      social || /^(social|social-network|social-media|sm|social network|social media)$/.test(m),
-    ],
+    // Social mediums: social, social-network, social-media, social network, social media, sm.
+    ['Organic Social', 'social', social || /^(social([- ](network|media))?|sm)$/.test(m)],
     ['Organic Video', 'video', video || m.includes('video')],
     ['Organic Search', 'search', search || m === 'organic'],
     ['Referral', 'referral', /^(referral|app|link)$/.test(m)],
