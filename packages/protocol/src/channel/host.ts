@@ -7,7 +7,8 @@ export const lower = (value: string | undefined): string => (value ?? '').trim()
  */
 export const hostOf = (value: string | undefined): string | undefined =>
   lower(value || '')
-    // Everything up to the first `//` (the scheme), then path, query or fragment, user info and port.
+    // Everything up to the first `//` (the scheme; `[^]` also crosses line breaks), then path, query or
+    // fragment, user info and port.
     .replace(/^[^]*?\/\//, '')
     .replace(/[/?#].*$/, '')
     .replace(/^.*@/, '')
