@@ -1,6 +1,6 @@
 import type { Campaign, Touch, TouchKind } from '../event';
 import { CLICK_IDS } from './click-ids';
-import { hostOf, sameSite, sourceList } from './host';
+import { hostOf, lower, sameSite, sourceList } from './host';
 import { SEARCH_SOURCES, SHOPPING_SOURCES, SOCIAL_SOURCES, VIDEO_SOURCES } from './sources';
 
 /** What `classifyTouch` reads: a landing URL's campaign (see `parseCampaign`) plus its referrer. */
@@ -16,67 +16,8 @@ const isSocial = sourceList(SOCIAL_SOURCES);
 const isVideo = sourceList(VIDEO_SOURCES);
 const isShopping = sourceList(SHOPPING_SOURCES);
 
-/** GA4's paid medium pattern. */
-const PAID_MEDIUM = /^(.*cp.*|ppc|retargeting|paid.*)$/;
-const SHOP_CAMPAIGN = /^(.*(([^a-df-z]|^)shop|shopping).*)$/;
-const DISPLAY_MEDIUM = /^(display|banner|expandable|interstitial|cpm)$/;
-const SOCIAL_MEDIUM = /^(social|social-network|social-media|sm|social network|social media)$/;
-const EMAIL = /^(email|e-mail|e_mail|e mail)$/;
-
-/**
- * GA4's default channel group rules in their order; the first that matches names the channel. Gets the
- * lower-cased source, medium and campaign. Written as one expression: it ships in the script tag.
- */
-function channelOf(s: string, m: string, c: string): string {
-  const shopping = !!isShopping(s) || SHOP_CAMPAIGN.test(c);
-  const search = isSearch(s);
-  const social = isSocial(s);
-  const video = isVideo(s);
-  if (s === '(direct)' && (m === '(none)' || m === '(not set)' || !m)) return 'Direct';
-  if (c.includes('cross-network')) return 'Cross-network';
-  if (PAID_MEDIUM.test(m))
-    return shopping
-      ? 'Paid Shopping'
-      : search
-        ? 'Paid Search'
-        : social
-          ? 'Paid Social'
-          : video
-            ? 'Paid Video'
-            : DISPLAY_MEDIUM.test(m)
-              ? 'Display'
-              : 'Paid Other';
-  return DISPLAY_MEDIUM.test(m)
-    ? 'Display'
-    : shopping
-      ? 'Organic Shopping'
-      : social || SOCIAL_MEDIUM.test(m)
-        ? 'Organic Social'
-        : video || m.includes('video')
-          ? 'Organic Video'
-          : search || m === 'organic'
-            ? 'Organic Search'
-            : /^(referral|app|link)$/.test(m)
-              ? 'Referral'
-              : EMAIL.test(s) || EMAIL.test(m)
-                ? 'Email'
-                : m === 'affiliate'
-                  ? 'Affiliates'
-                  : m === 'audio'
-                    ? 'Audio'
-                    : s === 'sms' || m === 'sms'
-                      ? 'SMS'
-                      : /push$|mobile|notification/.test(m) || s === 'firebase'
-                        ? 'Mobile Push Notifications'
-                        : 'Unassigned';
-}
-
-/** Touch kind of the channels whose kind is not their lower-cased name (paid channels are all `ad`). */
-const KINDS: Record<string, TouchKind> = {
-  Affiliates: 'affiliate',
-  'Mobile Push Notifications': 'push',
-  Unassigned: 'other',
-};
+/** `email`, `e-mail`, `e_mail` or `e mail`. */
+const EMAIL = /^e[-_ ]?mail$/;
 
 /**
  * Classifies where a visit came from into a GA4 default channel group (`Paid Search`, `Organic Social`,
@@ -93,38 +34,62 @@ const KINDS: Record<string, TouchKind> = {
  * @see https://support.google.com/analytics/answer/9756891
  */
 export function classifyTouch(input: ClassifyInput): Touch {
-  const { referrer, landingHost, ...campaign } = input;
-  const touch = { ...campaign } as Touch;
-  let host = hostOf(referrer);
+  const { referrer, landingHost, ...touch }: Partial<Touch> & ClassifyInput = input;
   const landing = hostOf(landingHost);
+  let host = hostOf(referrer);
   if (host && landing && sameSite(host, landing)) host = undefined;
   if (host) touch.referrerHost = host;
-  const implied = campaign.clickId ? (CLICK_IDS[campaign.clickId.name.toLowerCase()] ?? []) : [];
-  touch.source ||= implied[0];
-  touch.medium ||= implied[1];
-  if (!touch.source && !touch.medium) {
-    if (!host) {
-      // A campaign name alone is not nothing: leave it to the campaign rules (else Unassigned).
-      if (!touch.campaign) {
-        touch.source = '(direct)';
-        touch.medium = '(none)';
-      }
-    } else {
-      const engine = isSearch(host);
-      touch.source = engine ?? host;
-      touch.medium = engine ? 'organic' : 'referral';
-    }
+  // Index access, not destructuring: a name like `constructor` finds no click id and must not throw.
+  const implied = CLICK_IDS[touch.clickId?.name.toLowerCase() as string] ?? [];
+  let source = touch.source || implied[0];
+  let medium = touch.medium || implied[1];
+  // A campaign name alone is not nothing: leave it to the campaign rules (else Unassigned).
+  if (!source && !medium && (host || !touch.campaign)) {
+    const engine = host && isSearch(host);
+    source = engine || host || '(direct)';
+    medium = engine ? 'organic' : host ? 'referral' : '(none)';
   }
-  if (!touch.source) delete touch.source;
-  if (!touch.medium) delete touch.medium;
-  const s = (touch.source ?? '').trim().toLowerCase();
-  const m = (touch.medium ?? '').trim().toLowerCase();
-  const c = (touch.campaign ?? '').trim().toLowerCase();
-  touch.channel = channelOf(s, m, c);
-  // Paid and display channels are ads; `Organic Social` is `social`, `Email` is `email`, and so on.
-  touch.paid = /^(Paid|Display|Cross)/.test(touch.channel);
-  touch.kind = touch.paid
-    ? 'ad'
-    : (KINDS[touch.channel] ?? (touch.channel.replace('Organic ', '').toLowerCase() as TouchKind));
-  return touch;
+  // Assigned even when empty, then deleted: keeps the keys' order (the touch is sent as JSON).
+  touch.source = source;
+  touch.medium = medium;
+  if (!source) delete touch.source;
+  if (!medium) delete touch.medium;
+  const s = lower(touch.source);
+  const m = lower(touch.medium);
+  const c = lower(touch.campaign);
+  // GA4's paid medium pattern.
+  const paid = /^(.*cp.*|ppc|retargeting|paid.*)$/.test(m);
+  const shopping = isShopping(s) || /^(.*(([^a-df-z]|^)shop|shopping).*)$/.test(c);
+  const search = isSearch(s);
+  const social = isSocial(s);
+  const video = isVideo(s);
+  // GA4's default channel groups in their order, each with its touch kind and rule; the first that matches
+  // wins. Paid and display channels are ads.
+  const rules: [channel: string, kind: TouchKind, rule: unknown][] = [
+    ['Direct', 'direct', s === '(direct)' && /^(\(none\)|\(not set\)|)$/.test(m)],
+    ['Cross-network', 'ad', c.includes('cross-network')],
+    ['Paid Shopping', 'ad', paid && shopping],
+    ['Paid Search', 'ad', paid && search],
+    ['Paid Social', 'ad', paid && social],
+    ['Paid Video', 'ad', paid && video],
+    ['Display', 'ad', /^(display|banner|expandable|interstitial|cpm)$/.test(m)],
+    ['Paid Other', 'ad', paid],
+    ['Organic Shopping', 'shopping', shopping],
+    // Social mediums: social, social-network, social-media, social network, social media, sm.
+    ['Organic Social', 'social', social || /^(social([- ](network|media))?|sm)$/.test(m)],
+    ['Organic Video', 'video', video || m.includes('video')],
+    ['Organic Search', 'search', search || m === 'organic'],
+    ['Referral', 'referral', /^(referral|app|link)$/.test(m)],
+    ['Email', 'email', EMAIL.test(s) || EMAIL.test(m)],
+    ['Affiliates', 'affiliate', m === 'affiliate'],
+    ['Audio', 'audio', m === 'audio'],
+    ['SMS', 'sms', s === 'sms' || m === 'sms'],
+    ['Mobile Push Notifications', 'push', /push$|mobile|notification/.test(m) || s === 'firebase'],
+    ['Unassigned', 'other', true],
+  ];
+  const [channel, kind] = rules.find((rule) => rule[2])!;
+  touch.channel = channel;
+  touch.paid = kind === 'ad';
+  touch.kind = kind;
+  return touch as Touch;
 }

@@ -1,16 +1,6 @@
 import type { Campaign } from '../event';
 import { CLICK_IDS } from './click-ids';
 
-/** `utm_*` parameter suffix → `Campaign` field. */
-const UTM_FIELDS = {
-  source: 'source',
-  medium: 'medium',
-  campaign: 'campaign',
-  term: 'term',
-  content: 'content',
-  id: 'id',
-} as const;
-
 /** Longest parameter value kept; longer ones are cut (campaign values are labels, not payloads). */
 export const MAX_CAMPAIGN_VALUE_LENGTH = 500;
 
@@ -35,37 +25,25 @@ export const EMAIL_PARAM = 'tp_email';
  */
 export function parseCampaign(url: string | URL): Campaign {
   const campaign: Campaign = {};
-  let params: URLSearchParams;
+  // Lower-cased name → first non-empty value (an empty one is kept only until a value comes).
+  const params: Record<string, string> = {};
   try {
-    params = new URL(url, 'http://localhost').searchParams;
+    new URL(url, 'http://localhost').searchParams.forEach((value, name) => {
+      params[name.toLowerCase()] ||= value.trim().slice(0, MAX_CAMPAIGN_VALUE_LENGTH);
+    });
   } catch {
-    return campaign;
+    // Not a URL: no campaign.
   }
-  const seen: Record<string, string> = {};
-  params.forEach((raw, key) => {
-    const value = raw.trim().slice(0, MAX_CAMPAIGN_VALUE_LENGTH);
-    key = key.toLowerCase();
-    if (value && !(key in seen)) seen[key] = value;
-  });
-  for (const [suffix, field] of Object.entries(UTM_FIELDS)) {
-    const value = seen['utm_' + suffix];
-    if (value) campaign[field] = value;
-  }
-  const email = seen[EMAIL_PARAM];
+  for (const field of ['source', 'medium', 'campaign', 'term', 'content', 'id'] as const)
+    if (params['utm_' + field]) campaign[field] = params['utm_' + field];
+  const email = params[EMAIL_PARAM];
   if (email) {
-    const colon = email.indexOf(':');
-    campaign.medium ??= 'email';
-    const name = colon < 0 ? email : email.slice(0, colon);
-    const message = colon < 0 ? '' : email.slice(colon + 1);
-    if (name) campaign.campaign ??= name;
-    if (message) campaign.content ??= message;
+    const [, name, message] = email.match(/([^:]*):?([^]*)/)!;
+    campaign.medium ||= 'email';
+    if (name) campaign.campaign ||= name;
+    if (message) campaign.content ||= message;
   }
-  for (const name in CLICK_IDS) {
-    const value = seen[name];
-    if (value) {
-      campaign.clickId = { name, value };
-      break;
-    }
-  }
+  const name = Object.keys(CLICK_IDS).find((id) => params[id]);
+  if (name) campaign.clickId = { name, value: params[name]! };
   return campaign;
 }

@@ -4,7 +4,9 @@
  *
  * Each entry is a source name or host without a `www.`, `m.`, `l.`, `lm.` or `mobile.` prefix (those are
  * stripped first). A source matches an entry when it equals it or starts with `entry.` (so `google` covers
- * `google`, `www.google.com` and `google.co.uk`, but not `docs.google.com`).
+ * `google`, `www.google.com` and `google.co.uk`, but not `docs.google.com`). Entries are lower-case
+ * letters, digits, `-` and `.`, and within a list no entry starts with another one followed by a dot (so a
+ * source matches at most one entry of each list; `sources.test.ts` checks both).
  * Lists are space-separated strings because they ship inside the 8 KB script tag.
  *
  * @see https://support.google.com/analytics/answer/9756891 (GA4 default channel group)
