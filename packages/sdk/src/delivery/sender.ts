@@ -40,9 +40,18 @@ export interface DeliveryStats {
  * lock), removes what a 2xx covers, retries with backoff per {@link retryPolicy}, pauses offline, and
  * on unload sends what fits the keepalive budget.
  */
-export function createSender(o: SenderOptions) {
-  const transport = o.transport ?? send;
-  const lock = o.lock ?? withSenderLock;
+export function createSender({
+  queue,
+  url,
+  maxBatchEvents,
+  maxBatchBytes,
+  flushIntervalMs,
+  retryBaseMs,
+  retryMaxMs,
+  report,
+  transport = send,
+  lock = withSenderLock,
+}: SenderOptions) {
   const stats = { requests: 0, sent: 0, duplicates: 0, rejected: 0 };
   // This page's keepalive requests still in flight: their events (a resend skips them) and their bytes
   // (taken from the browser's shared keepalive budget).
@@ -66,7 +75,7 @@ export function createSender(o: SenderOptions) {
       void flush(false);
     }, ms);
   };
-  const soon = (): void => later(o.flushIntervalMs);
+  const soon = (): void => later(flushIntervalMs);
 
   /** Handles one answer; true when the batch is settled (sent or dropped), false to retry later. */
   const settle = async (items: QueuedEvent[], result: TransportResult): Promise<boolean> => {
@@ -77,8 +86,8 @@ export function createSender(o: SenderOptions) {
       return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
     }
     if (typeof outcome === 'number') {
-      const delay = Math.max(outcome, backoff(attempt++, o.retryBaseMs, o.retryMaxMs));
-      o.report('retry', { status, attempt, delayMs: delay });
+      const delay = Math.max(outcome, backoff(attempt++, retryBaseMs, retryMaxMs));
+      report('retry', { status, attempt, delayMs: delay });
       retrying = true;
       later(delay);
       return false;
@@ -90,21 +99,21 @@ export function createSender(o: SenderOptions) {
       stats.duplicates += Number(answer.duplicates) || 0;
       if (rejected.length) {
         stats.rejected += rejected.length;
-        o.report('events-rejected', rejected);
+        report('events-rejected', rejected);
       }
     } else {
       stats.rejected += items.length;
-      if (outcome === 'drop') o.report('batch-rejected', { status, events: items.length });
+      if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
       // A single event that is still too large (413).
-      else o.report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
+      else report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
     }
-    await o.queue.remove(items.map((item) => item.id));
+    await queue.remove(items.map((item) => item.id));
     return true;
   };
 
   const sendBatch = async (items: QueuedEvent[]): Promise<boolean> => {
     stats.requests++;
-    return settle(items, await transport(o.url, batchBody(items), false));
+    return settle(items, await transport(url, batchBody(items), false));
   };
 
   /**
@@ -114,26 +123,26 @@ export function createSender(o: SenderOptions) {
    */
   const drain = async (all: boolean): Promise<void> => {
     while (!stopped && !offline()) {
-      const taken = await o.queue.take(o.maxBatchEvents, o.maxBatchBytes - BATCH_OVERHEAD_BYTES);
+      const taken = await queue.take(maxBatchEvents, maxBatchBytes - BATCH_OVERHEAD_BYTES);
       const items = taken.filter((item) => !keepaliveIds.has(item.id));
       // The head of the queue is in keepalive requests still in flight: look again once they are done.
       if (!items.length) return taken.length ? soon() : undefined;
       if (!(await sendBatch(items))) return;
       attempt = 0;
-      if (!all && items.length < o.maxBatchEvents) return soon();
+      if (!all && items.length < maxBatchEvents) return soon();
     }
   };
 
   const run = async (all: boolean): Promise<void> => {
     try {
-      await o.queue.settle();
+      await queue.settle();
       if (offline()) return;
       // Another tab is sending (and will send our events too); look again later in case it stops.
       if (!(await lock(() => drain(all)))) soon();
     } catch (cause) {
       // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
-      o.report('send-failed', cause);
-      later(backoff(attempt++, o.retryBaseMs, o.retryMaxMs));
+      report('send-failed', cause);
+      later(backoff(attempt++, retryBaseMs, retryMaxMs));
     }
   };
 
@@ -150,25 +159,24 @@ export function createSender(o: SenderOptions) {
   };
 
   return {
-    stats: (): DeliveryStats => ({ ...stats, dropped: o.queue.dropped() }),
+    stats: (): DeliveryStats => ({ ...stats, dropped: queue.dropped() }),
     flush: (): Promise<void> => flush(),
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
       if (retrying) return;
-      if (++added >= o.maxBatchEvents) {
+      if (++added >= maxBatchEvents) {
         added = 0;
         later(0);
       } else if (!timer) soon();
     },
-    /** Page hidden or unloading: commit pending writes now and send what fits the keepalive budget. */
+    /** Page hidden or unloading: commit pending writes now (settle) and send what fits the keepalive budget. */
     unload(): void {
-      o.queue.commitNow();
+      void queue.settle();
       if (offline()) return;
-      let items = o.queue.local().filter((item) => !keepaliveIds.has(item.id));
+      let items = queue.local().filter((item) => !keepaliveIds.has(item.id));
       for (;;) {
-        const room =
-          Math.min(o.maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
-        const batch = headWithin(items, o.maxBatchEvents, room);
+        const room = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
+        const batch = headWithin(items, maxBatchEvents, room);
         // headWithin always takes one event: stop when even that one does not fit.
         if (!batch.length || batch[0]!.bytes + 1 > room) return;
         items = items.slice(batch.length);
@@ -179,9 +187,9 @@ export function createSender(o: SenderOptions) {
         }
         keepaliveBytes += size;
         stats.requests++;
-        void transport(o.url, batchBody(batch), true)
+        void transport(url, batchBody(batch), true)
           .then((result) => (result.beacon ? undefined : settle(batch, result)))
-          .catch((cause) => o.report('send-failed', cause))
+          .catch((cause) => report('send-failed', cause))
           .finally(() => {
             keepaliveBytes -= size;
             for (const item of batch) keepaliveIds.delete(item.id);

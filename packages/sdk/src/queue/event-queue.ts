@@ -28,10 +28,11 @@ export interface EventQueue {
   remove(ids: string[]): Promise<void>;
   /** Removes every event. */
   clear(): Promise<void>;
-  /** Resolves when every write started so far has finished. */
+  /**
+   * Starts pending writes now, in this task, committing them explicitly (for unload too: the page may die
+   * this task); resolves when every write started so far has finished.
+   */
   settle(): Promise<unknown>;
-  /** Starts pending writes now and commits them explicitly: for unload, when the page may die this task. */
-  commitNow(): void;
   /** How many events were dropped because the queue was full. */
   dropped(): number;
 }

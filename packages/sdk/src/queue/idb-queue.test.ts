@@ -32,14 +32,14 @@ describe('IndexedDB queue specifics', () => {
     expect(spy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
   });
 
-  it('commitNow starts the write in the same task and commits it', async () => {
+  it('settle starts the write in the same task and commits it', async () => {
     const q = createIdbQueue({ ...limits, dbName: fresh() });
     await q.take(1, 1);
     const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
     q.add(item());
-    q.commitNow();
+    const settled = q.settle();
     expect(commit).toHaveBeenCalledTimes(1);
-    await q.settle();
+    await settled;
   });
 
   it('falls back to memory when IndexedDB is missing, and says so', async () => {

@@ -30,7 +30,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   const report = options.report ?? (() => {});
   const store = ownedStore(options.dbName ?? QUEUE_DB_NAME, QUEUE_STORE_NAME);
   // This tab's events plus the last read, oldest first by id.
-  let known = createMemoryQueue(options);
+  const known = createMemoryQueue(options);
   let puts: QueuedEvent[] = [];
   let deletes: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +56,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   ): Promise<T | undefined> => {
     for (let retry = false; !memory; retry = true) {
       try {
-        // Called synchronously: the first try starts in the caller's task (commitNow relies on it).
+        // Called synchronously: the first try starts in the caller's task (settle relies on it).
         return await store.use(mode, op);
       } catch (cause) {
         if (retry) fallBack(cause);
@@ -100,7 +100,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       addedDuringRead?.push(item);
       // The bound holds for the database too, so a long offline spell cannot grow it unchecked.
       drop(known.add(item));
-      // One transaction per short window, not per event; unload and take() write at once (commitNow/settle).
+      // One transaction per short window, not per event; unload and take() write at once (settle).
       timer ??= setTimeout(write, WRITE_COALESCE_MS);
     },
     async take(maxEvents, maxBytes) {
@@ -113,36 +113,33 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       if (addedDuringRead === added) addedDuringRead = undefined;
       // Without the database (now or before), the memory queue is the queue.
       if (!read) return known.take(maxEvents, maxBytes);
-      const stored = new Set<string>();
-      const fresh = createMemoryQueue(options);
+      // The view becomes the stored events (from every tab and earlier pages), trimmed to the limits.
+      const [ids, values] = read as [string[], string[]];
+      const stored = new Set(ids);
       const over: QueuedEvent[] = [];
-      read[0].forEach((key, i) => {
-        const id = String(key);
-        const json = String(read[1][i]);
-        stored.add(id);
-        over.push(...fresh.add({ id, json, bytes: utf8Length(json) }));
-      });
+      void known.clear();
+      ids.forEach((id, i) =>
+        over.push(...known.add({ id, json: values[i]!, bytes: utf8Length(values[i]!) })),
+      );
       // Events added during the read are this tab's and still queued (their write may be pending or may
       // fail over to memory): the snapshot must not make this tab forget them.
-      for (const item of added) if (!stored.has(item.id)) over.push(...fresh.add(item));
-      known = fresh;
+      for (const item of added) if (!stored.has(item.id)) over.push(...known.add(item));
       drop(over);
       write();
       // Only stored events are sent: one added during the read may not be written yet.
       return (await known.take(maxEvents, maxBytes)).filter((item) => stored.has(item.id));
     },
-    local: () => known.local(),
+    local: known.local,
     async remove(ids) {
-      await known.remove(ids);
+      void known.remove(ids);
       await change((s) => ids.forEach((id) => s.delete(id)));
     },
     async clear() {
       puts = [];
-      await known.clear();
+      void known.clear();
       await change((s) => s.clear());
     },
     settle: () => (write(), writing),
-    commitNow: write,
     dropped: () => dropped,
   };
   return queue;

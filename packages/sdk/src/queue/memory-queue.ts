@@ -38,7 +38,6 @@ export function createMemoryQueue(limits: QueueLimits): MemoryQueue {
       bytes = 0;
     },
     settle: async () => {},
-    commitNow() {},
     dropped: () => dropped,
   };
 }

@@ -56,22 +56,18 @@ export function ownedStore(dbName: string, storeName: string): OwnedStore {
       opening = undefined;
       throw error;
     }));
-  const run = <T>(
-    opened: IDBDatabase,
-    mode: IDBTransactionMode,
-    callback: (store: IDBObjectStore) => T | PromiseLike<T>,
-  ) => {
-    const tx = opened.transaction(storeName, mode);
-    const result = callback(tx.objectStore(storeName));
-    if (mode === 'readwrite') tx.commit?.();
-    return result;
-  };
   return {
-    // A Promise executor runs synchronously: the transaction starts in this task, and a throw rejects.
-    use: (mode, callback) =>
-      db
-        ? new Promise((resolve) => resolve(run(db!, mode, callback)))
-        : open().then((opened) => run(opened, mode, callback)),
+    use: (mode, callback) => {
+      const run = (opened: IDBDatabase) => {
+        const tx = opened.transaction(storeName, mode);
+        const result = callback(tx.objectStore(storeName));
+        if (mode === 'readwrite') tx.commit?.();
+        return result;
+      };
+      // A Promise executor runs synchronously: once the database is open, the transaction starts in
+      // this task; and a throw becomes a rejection.
+      return new Promise((resolve) => resolve(db ? run(db) : open().then(run)));
+    },
     reset,
   };
 }
