@@ -111,9 +111,30 @@ export function createSender({
     return true;
   };
 
-  const sendBatch = async (items: QueuedEvent[]): Promise<boolean> => {
+  /**
+   * Sends one batch and settles it. A keepalive batch (unload) holds its events and bytes until it ends;
+   * a beacon's answer is unknown, so its events stay queued.
+   */
+  const sendBatch = async (items: QueuedEvent[], keepalive = false): Promise<boolean> => {
+    let size = 0;
+    if (keepalive) {
+      size = BATCH_OVERHEAD_BYTES;
+      for (const item of items) {
+        size += item.bytes + 1;
+        keepaliveIds.add(item.id);
+      }
+      keepaliveBytes += size;
+    }
     stats.requests++;
-    return settle(items, await transport(url, batchBody(items), false));
+    try {
+      const result = await transport(url, batchBody(items), keepalive);
+      return !!result.beacon || (await settle(items, result));
+    } finally {
+      if (keepalive) {
+        keepaliveBytes -= size;
+        for (const item of items) keepaliveIds.delete(item.id);
+      }
+    }
   };
 
   /**
@@ -180,20 +201,7 @@ export function createSender({
         // headWithin always takes one event: stop when even that one does not fit.
         if (!batch.length || batch[0]!.bytes + 1 > room) return;
         items = items.slice(batch.length);
-        let size = BATCH_OVERHEAD_BYTES;
-        for (const item of batch) {
-          size += item.bytes + 1;
-          keepaliveIds.add(item.id);
-        }
-        keepaliveBytes += size;
-        stats.requests++;
-        void transport(url, batchBody(batch), true)
-          .then((result) => (result.beacon ? undefined : settle(batch, result)))
-          .catch((cause) => report('send-failed', cause))
-          .finally(() => {
-            keepaliveBytes -= size;
-            for (const item of batch) keepaliveIds.delete(item.id);
-          });
+        sendBatch(batch, true).catch((cause) => report('send-failed', cause));
       }
     },
     stop(): void {
