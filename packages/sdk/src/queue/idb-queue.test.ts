@@ -22,6 +22,28 @@ describe('IndexedDB queue specifics', () => {
     expect((await b.take(10, 10_000)).map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
 
+  it('trims what the database holds (other tabs, earlier pages) to its limits on take, and deletes the rest', async () => {
+    const dbName = fresh();
+    const a = createIdbQueue({ ...limits, dbName });
+    const events = Array.from({ length: 5 }, () => item());
+    for (const e of events) a.add(e);
+    await a.settle();
+    const reports: unknown[] = [];
+    const b = createIdbQueue({
+      maxEvents: 3,
+      maxBytes: 1_000_000,
+      dbName,
+      report: (k, d) => reports.push([k, d]),
+    });
+    expect((await b.take(10, 100_000)).map((e) => e.id)).toEqual(events.slice(2).map((e) => e.id));
+    expect(b.local().map((e) => e.id)).toEqual(events.slice(2).map((e) => e.id));
+    expect(b.dropped()).toBe(2);
+    expect(reports).toContainEqual(['queue-full', { dropped: 2 }]);
+    await b.settle();
+    const c = createIdbQueue({ ...limits, dbName });
+    expect((await c.take(10, 100_000)).map((e) => e.id)).toEqual(events.slice(2).map((e) => e.id));
+  });
+
   it('coalesces a burst into one write transaction', async () => {
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const q = createIdbQueue({ ...limits, dbName: fresh() });
