@@ -74,6 +74,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       dropped += over.length;
       for (const old of over) deletes.push(old.id);
       report('queue-full', { dropped: over.length });
+      timer ??= setTimeout(write, WRITE_COALESCE_MS);
     }
   };
 
@@ -125,7 +126,6 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       // fail over to memory): the snapshot must not make this tab forget them.
       for (const item of added) if (!stored.has(item.id)) over.push(...known.add(item));
       drop(over);
-      write();
       // Only stored events are sent: one added during the read may not be written yet.
       return (await known.take(maxEvents, maxBytes)).filter((item) => stored.has(item.id));
     },
