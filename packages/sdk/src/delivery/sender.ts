@@ -76,6 +76,8 @@ export function createSender({
     }, ms);
   };
   const soon = (): void => later(flushIntervalMs);
+  /** The next retry delay: backoff grows with each failed attempt in a row. */
+  const nextBackoff = (): number => backoff(attempt++, retryBaseMs, retryMaxMs);
 
   /** Handles one answer; true when the batch is settled (sent or dropped), false to retry later. */
   const settle = async (items: QueuedEvent[], result: TransportResult): Promise<boolean> => {
@@ -86,27 +88,22 @@ export function createSender({
       return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
     }
     if (typeof outcome === 'number') {
-      const delay = Math.max(outcome, backoff(attempt++, retryBaseMs, retryMaxMs));
+      const delay = Math.max(outcome, nextBackoff());
       report('retry', { status, attempt, delayMs: delay });
       retrying = true;
       later(delay);
       return false;
     }
-    if (outcome === 'sent') {
-      const answer = result.response ?? {};
-      const rejected = Array.isArray(answer.rejected) ? answer.rejected : [];
-      stats.sent += items.length - rejected.length;
-      stats.duplicates += Number(answer.duplicates) || 0;
-      if (rejected.length) {
-        stats.rejected += rejected.length;
-        report('events-rejected', rejected);
-      }
-    } else {
-      stats.rejected += items.length;
-      if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
-      // A single event that is still too large (413).
-      else report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
-    }
+    // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
+    const answer = result.response ?? {};
+    const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
+    stats.sent += items.length - rejected.length;
+    stats.rejected += rejected.length;
+    stats.duplicates += Number(answer.duplicates) || 0;
+    if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
+    // A single event that is still too large (413).
+    else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
+    else if (rejected.length) report('events-rejected', rejected);
     await queue.remove(items.map((item) => item.id));
     return true;
   };
@@ -163,7 +160,7 @@ export function createSender({
     } catch (cause) {
       // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
       report('send-failed', cause);
-      later(backoff(attempt++, retryBaseMs, retryMaxMs));
+      later(nextBackoff());
     }
   };
 
