@@ -10,6 +10,6 @@ export function backoff(
   maxMs: number,
   random: () => number = Math.random,
 ): number {
-  const cap = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 30));
-  return Math.floor(random() * cap);
+  // A large attempt makes 2 ** attempt Infinity, which the cap absorbs.
+  return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }

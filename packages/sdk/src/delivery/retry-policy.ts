@@ -1,9 +1,8 @@
-/** What to do with a batch after a send attempt. */
-export type SendOutcome =
-  | { kind: 'sent' }
-  | { kind: 'retry'; afterMs?: number }
-  | { kind: 'split' }
-  | { kind: 'drop'; reason: string };
+/**
+ * What to do with a batch after a send attempt: `sent`, `split` it, `drop` it, or retry it — a number:
+ * the least delay in ms the collector asked for (`Retry-After`; 0 when it did not say).
+ */
+export type SendOutcome = 'sent' | 'split' | 'drop' | number;
 
 /** Most a `Retry-After` may postpone sending; longer answers are capped so a bad header cannot stall delivery. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
@@ -30,10 +29,9 @@ export function retryPolicy(
   retryAfter?: string | null,
   now = Date.now(),
 ): SendOutcome {
-  if (status === 'network') return { kind: 'retry' };
-  if (status >= 200 && status < 300) return { kind: 'sent' };
-  if (status === 413) return { kind: 'split' };
-  if (status === 400 || status === 415 || status === 422)
-    return { kind: 'drop', reason: `collector answered ${status}` };
-  return { kind: 'retry', afterMs: parseRetryAfter(retryAfter, now) };
+  if (status === 'network') return 0;
+  if (status >= 200 && status < 300) return 'sent';
+  if (status === 413) return 'split';
+  if (status === 400 || status === 415 || status === 422) return 'drop';
+  return parseRetryAfter(retryAfter, now) ?? 0;
 }

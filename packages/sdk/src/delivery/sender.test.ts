@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryQueue } from '../queue/memory-queue';
 import { item } from '../queue/queue-conformance';
 import { createSender, type SenderOptions } from './sender';
-import { KEEPALIVE_BUDGET_BYTES } from './keepalive-budget';
-import type { TransportResult } from './transport';
+import { KEEPALIVE_BUDGET_BYTES, type TransportResult } from './transport';
 
 interface Call {
   body: { v: number; sentAt: number; events: Array<{ id: string }> };
@@ -242,5 +241,33 @@ describe('sender', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(queue.local()).toEqual([]);
     expect(calls.some((c) => !c.keepalive)).toBe(true);
+  });
+  it('gives the keepalive budget back when those requests end, and never sends one event twice at once', async () => {
+    const releases: Array<() => void> = [];
+    const { queue, calls, sender } = setup(ok, {
+      maxBatchEvents: 1000,
+      transport: (_u, body, keepalive) => {
+        const call = { body: JSON.parse(body), keepalive, bytes: body.length };
+        calls.push(call);
+        return new Promise((resolve) => releases.push(() => resolve({ status: 503 })));
+      },
+    });
+    for (let i = 0; i < 300; i++) queue.add(item({ pad: 'x'.repeat(400) })); // ~135 KB
+    sender.unload();
+    const first = calls.length;
+    const sentIds = calls.flatMap((c) => c.body.events.map((e) => e.id));
+    sender.unload(); // budget used up: nothing more
+    expect(calls).toHaveLength(first);
+    for (const release of releases.splice(0)) release();
+    await vi.advanceTimersByTimeAsync(0);
+    sender.unload(); // budget back: the same events go again (they are still queued), within the budget
+    const again = calls.slice(first);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.reduce((s, c) => s + c.bytes, 0)).toBeLessThanOrEqual(KEEPALIVE_BUDGET_BYTES);
+    expect(again[0]!.body.events[0]!.id).toBe(sentIds[0]);
+    expect(new Set(again.flatMap((c) => c.body.events.map((e) => e.id))).size).toBe(
+      again.reduce((s, c) => s + c.body.events.length, 0),
+    );
+    sender.stop();
   });
 });

@@ -1,9 +1,14 @@
-import type { EventQueue, QueuedEvent } from '../queue/event-queue';
+import { headWithin, type EventQueue, type QueuedEvent } from '../queue/event-queue';
 import { backoff } from './backoff';
-import { keepaliveBudget } from './keepalive-budget';
 import { retryPolicy } from './retry-policy';
 import { withSenderLock } from './sender-lock';
-import { BATCH_OVERHEAD_BYTES, batchBody, send, type TransportResult } from './transport';
+import {
+  BATCH_OVERHEAD_BYTES,
+  KEEPALIVE_BUDGET_BYTES,
+  batchBody,
+  send,
+  type TransportResult,
+} from './transport';
 
 export interface SenderOptions {
   queue: EventQueue;
@@ -35,14 +40,23 @@ export interface DeliveryStats {
  * lock), removes what a 2xx covers, retries with backoff per {@link retryPolicy}, pauses offline, and
  * on unload sends what fits the keepalive budget.
  */
-export function createSender(o: SenderOptions) {
-  const transport = o.transport ?? send;
-  const lock = o.lock ?? withSenderLock;
-  const budget = keepaliveBudget();
-  const stats: DeliveryStats = { requests: 0, sent: 0, duplicates: 0, rejected: 0, dropped: 0 };
-  // Ids this page has in a request right now; a keepalive resend skips only the keepalive ones.
-  const inFlight = new Set<string>();
-  const keepaliveInFlight = new Set<string>();
+export function createSender({
+  queue,
+  url,
+  maxBatchEvents,
+  maxBatchBytes,
+  flushIntervalMs,
+  retryBaseMs,
+  retryMaxMs,
+  report,
+  transport = send,
+  lock = withSenderLock,
+}: SenderOptions) {
+  const stats = { requests: 0, sent: 0, duplicates: 0, rejected: 0 };
+  // This page's keepalive requests still in flight: their events (a resend skips them) and their bytes
+  // (taken from the browser's shared keepalive budget).
+  const keepaliveIds = new Set<string>();
+  let keepaliveBytes = 0;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retrying = false;
@@ -50,7 +64,7 @@ export function createSender(o: SenderOptions) {
   let added = 0;
   let stopped = false;
 
-  const offline = (): boolean => typeof navigator !== 'undefined' && navigator.onLine === false;
+  const offline = (): boolean => navigator.onLine === false;
 
   const later = (ms: number): void => {
     if (stopped) return;
@@ -61,53 +75,62 @@ export function createSender(o: SenderOptions) {
       void flush(false);
     }, ms);
   };
+  const soon = (): void => later(flushIntervalMs);
+  /** The next retry delay: backoff grows with each failed attempt in a row. */
+  const nextBackoff = (): number => backoff(attempt++, retryBaseMs, retryMaxMs);
 
   /** Handles one answer; true when the batch is settled (sent or dropped), false to retry later. */
   const settle = async (items: QueuedEvent[], result: TransportResult): Promise<boolean> => {
-    const outcome = retryPolicy(result.status, result.retryAfter);
-    const ids = items.map((item) => item.id);
-    if (outcome.kind === 'sent') {
-      const answer = result.response ?? {};
-      const rejected = Array.isArray(answer.rejected) ? answer.rejected : [];
-      stats.sent += items.length - rejected.length;
-      stats.duplicates += Number(answer.duplicates) || 0;
-      if (rejected.length) {
-        stats.rejected += rejected.length;
-        o.report('events-rejected', rejected);
-      }
-      await o.queue.remove(ids);
-      return true;
-    }
-    if (outcome.kind === 'split') {
-      if (items.length === 1) {
-        stats.rejected++;
-        o.report('event-too-large', { id: ids[0], bytes: items[0]!.bytes });
-        await o.queue.remove(ids);
-        return true;
-      }
+    const { status } = result;
+    const outcome = retryPolicy(status, result.retryAfter);
+    if (outcome === 'split' && items.length > 1) {
       const half = Math.ceil(items.length / 2);
       return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
     }
-    if (outcome.kind === 'drop') {
-      stats.rejected += items.length;
-      o.report('batch-rejected', { status: result.status, events: items.length });
-      await o.queue.remove(ids);
-      return true;
+    if (typeof outcome === 'number') {
+      const delay = Math.max(outcome, nextBackoff());
+      report('retry', { status, attempt, delayMs: delay });
+      retrying = true;
+      later(delay);
+      return false;
     }
-    const delay = Math.max(outcome.afterMs ?? 0, backoff(attempt++, o.retryBaseMs, o.retryMaxMs));
-    o.report('retry', { status: result.status, attempt, delayMs: delay });
-    retrying = true;
-    later(delay);
-    return false;
+    // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
+    const answer = result.response ?? {};
+    const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
+    stats.sent += items.length - rejected.length;
+    stats.rejected += rejected.length;
+    stats.duplicates += Number(answer.duplicates) || 0;
+    if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
+    // A single event that is still too large (413).
+    else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
+    else if (rejected.length) report('events-rejected', rejected);
+    await queue.remove(items.map((item) => item.id));
+    return true;
   };
 
-  const sendBatch = async (items: QueuedEvent[]): Promise<boolean> => {
-    for (const item of items) inFlight.add(item.id);
+  /**
+   * Sends one batch and settles it. A keepalive batch (unload) holds its events and bytes until it ends;
+   * a beacon's answer is unknown, so its events stay queued.
+   */
+  const sendBatch = async (items: QueuedEvent[], keepalive = false): Promise<boolean> => {
+    let size = 0;
+    if (keepalive) {
+      size = BATCH_OVERHEAD_BYTES;
+      for (const item of items) {
+        size += item.bytes + 1;
+        keepaliveIds.add(item.id);
+      }
+      keepaliveBytes += size;
+    }
     stats.requests++;
     try {
-      return await settle(items, await transport(o.url, batchBody(items), false));
+      const result = await transport(url, batchBody(items), keepalive);
+      return !!result.beacon || (await settle(items, result));
     } finally {
-      for (const item of items) inFlight.delete(item.id);
+      if (keepalive) {
+        keepaliveBytes -= size;
+        for (const item of items) keepaliveIds.delete(item.id);
+      }
     }
   };
 
@@ -118,27 +141,26 @@ export function createSender(o: SenderOptions) {
    */
   const drain = async (all: boolean): Promise<void> => {
     while (!stopped && !offline()) {
-      const taken = await o.queue.take(o.maxBatchEvents, o.maxBatchBytes - BATCH_OVERHEAD_BYTES);
-      const items = taken.filter((item) => !keepaliveInFlight.has(item.id));
-      stats.dropped = o.queue.dropped();
+      const taken = await queue.take(maxBatchEvents, maxBatchBytes - BATCH_OVERHEAD_BYTES);
+      const items = taken.filter((item) => !keepaliveIds.has(item.id));
       // The head of the queue is in keepalive requests still in flight: look again once they are done.
-      if (!items.length) return taken.length ? later(o.flushIntervalMs) : undefined;
+      if (!items.length) return taken.length ? soon() : undefined;
       if (!(await sendBatch(items))) return;
       attempt = 0;
-      if (!all && items.length < o.maxBatchEvents) return later(o.flushIntervalMs);
+      if (!all && items.length < maxBatchEvents) return soon();
     }
   };
 
   const run = async (all: boolean): Promise<void> => {
     try {
-      await o.queue.settle();
+      await queue.settle();
       if (offline()) return;
       // Another tab is sending (and will send our events too); look again later in case it stops.
-      if (!(await lock(() => drain(all)))) later(o.flushIntervalMs);
+      if (!(await lock(() => drain(all)))) soon();
     } catch (cause) {
       // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
-      o.report('send-failed', cause);
-      later(backoff(attempt++, o.retryBaseMs, o.retryMaxMs));
+      report('send-failed', cause);
+      later(nextBackoff());
     }
   };
 
@@ -155,44 +177,28 @@ export function createSender(o: SenderOptions) {
   };
 
   return {
-    stats: (): DeliveryStats => ({ ...stats, dropped: o.queue.dropped() }),
+    stats: (): DeliveryStats => ({ ...stats, dropped: queue.dropped() }),
     flush: (): Promise<void> => flush(),
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
-      if (retrying || stopped) return;
-      if (++added >= o.maxBatchEvents) {
+      if (retrying) return;
+      if (++added >= maxBatchEvents) {
         added = 0;
         later(0);
-      } else if (!timer) later(o.flushIntervalMs);
+      } else if (!timer) soon();
     },
-    /** Page hidden or unloading: commit pending writes now and send what fits the keepalive budget. */
+    /** Page hidden or unloading: commit pending writes now (settle) and send what fits the keepalive budget. */
     unload(): void {
-      o.queue.commitNow();
+      void queue.settle();
       if (offline()) return;
-      let items = o.queue.local().filter((item) => !keepaliveInFlight.has(item.id));
-      while (items.length) {
-        const room = Math.min(o.maxBatchBytes, budget.available()) - BATCH_OVERHEAD_BYTES;
-        const batch: QueuedEvent[] = [];
-        let bytes = 0;
-        for (const item of items) {
-          if (batch.length >= o.maxBatchEvents || bytes + item.bytes + 1 > room) break;
-          batch.push(item);
-          bytes += item.bytes + 1;
-        }
-        if (!batch.length) break;
+      let items = queue.local().filter((item) => !keepaliveIds.has(item.id));
+      for (;;) {
+        const room = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
+        const batch = headWithin(items, maxBatchEvents, room);
+        // headWithin always takes one event: stop when even that one does not fit.
+        if (!batch.length || batch[0]!.bytes + 1 > room) return;
         items = items.slice(batch.length);
-        const body = batchBody(batch);
-        const size = bytes + BATCH_OVERHEAD_BYTES;
-        budget.reserve(size);
-        for (const item of batch) keepaliveInFlight.add(item.id);
-        stats.requests++;
-        void transport(o.url, body, true)
-          .then((result) => (result.beacon ? undefined : settle(batch, result)))
-          .catch((cause) => o.report('send-failed', cause))
-          .finally(() => {
-            budget.release(size);
-            for (const item of batch) keepaliveInFlight.delete(item.id);
-          });
+        sendBatch(batch, true).catch((cause) => report('send-failed', cause));
       }
     },
     stop(): void {

@@ -17,6 +17,13 @@ export interface TransportResult {
 export const BATCH_OVERHEAD_BYTES = 42;
 /** A request that has not answered by then is abandoned and retried: a hung request must not hold the sender. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Browsers cap the bodies of all in-flight `keepalive` requests of a page at 64 KiB together; a request
+ * over the cap fails outright.
+ *
+ * @see https://fetch.spec.whatwg.org/#http-network-or-cache-fetch (step "inflightKeepaliveBytes")
+ */
+export const KEEPALIVE_BUDGET_BYTES = 64 * 1024;
 
 /** Builds the batch body from stored JSON without parsing it again. */
 export function batchBody(items: QueuedEvent[], now = Date.now()): string {
@@ -30,8 +37,8 @@ export function endpointUrl(endpoint: string, writeKey?: string): string {
 }
 
 /**
- * POSTs a body as `text/plain` (a CORS-simple request: no preflight, and allowed with `keepalive`).
- * With `keepalive`, a request the browser refuses falls back to `navigator.sendBeacon`.
+ * POSTs a body as `text/plain` (a string body's type; a CORS-simple request: no preflight, and allowed
+ * with `keepalive`). With `keepalive`, a request the browser refuses falls back to `navigator.sendBeacon`.
  *
  * @see https://developer.mozilla.org/docs/Web/API/RequestInit#keepalive
  */
@@ -40,20 +47,14 @@ export async function send(url: string, body: string, keepalive = false): Promis
   try {
     // Keepalive requests outlive the page and are bounded by the browser; others get a timeout where supported.
     const signal = keepalive ? undefined : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS);
-    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', mode: 'cors', signal });
+    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', signal });
   } catch {
-    if (keepalive && typeof navigator !== 'undefined' && navigator.sendBeacon?.(url, body)) {
-      return { status: 'network', beacon: true };
-    }
-    return { status: 'network' };
+    return { status: 'network', beacon: keepalive && navigator.sendBeacon?.(url, body) };
   }
-  let response: Partial<BatchResponse> | undefined;
-  if (res.ok) {
-    try {
-      response = (await res.json()) as Partial<BatchResponse>;
-    } catch {
-      // A 2xx without a JSON answer (a custom backend) still covers the batch.
-    }
-  }
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), response };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    // A 2xx without a JSON answer (a custom backend) still covers the batch.
+    response: res.ok ? await res.json().catch(() => undefined) : undefined,
+  };
 }

@@ -28,10 +28,11 @@ export interface EventQueue {
   remove(ids: string[]): Promise<void>;
   /** Removes every event. */
   clear(): Promise<void>;
-  /** Resolves when every write started so far has finished. */
-  settle(): Promise<void>;
-  /** Starts pending writes now and commits them explicitly: for unload, when the page may die this task. */
-  commitNow(): void;
+  /**
+   * Starts pending writes now, in this task, committing them explicitly (for unload too: the page may die
+   * this task); resolves when every write started so far has finished.
+   */
+  settle(): Promise<unknown>;
   /** How many events were dropped because the queue was full. */
   dropped(): number;
 }
@@ -62,16 +63,4 @@ export function headWithin(items: QueuedEvent[], maxEvents: number, maxBytes: nu
     n++;
   }
   return items.slice(0, n);
-}
-
-/** Drops the oldest items until both limits hold; returns how many it dropped. Mutates `items`. */
-export function trimOldest(items: QueuedEvent[], limits: QueueLimits): QueuedEvent[] {
-  let bytes = 0;
-  for (const item of items) bytes += item.bytes;
-  let n = 0;
-  while (items.length - n > limits.maxEvents || (bytes > limits.maxBytes && items.length - n > 0)) {
-    bytes -= items[n]!.bytes;
-    n++;
-  }
-  return items.splice(0, n);
 }

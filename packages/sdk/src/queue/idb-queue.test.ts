@@ -22,6 +22,28 @@ describe('IndexedDB queue specifics', () => {
     expect((await b.take(10, 10_000)).map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
 
+  it('trims what the database holds (other tabs, earlier pages) to its limits on take, and deletes the rest', async () => {
+    const dbName = fresh();
+    const a = createIdbQueue({ ...limits, dbName });
+    const events = Array.from({ length: 5 }, () => item());
+    for (const e of events) a.add(e);
+    await a.settle();
+    const reports: unknown[] = [];
+    const b = createIdbQueue({
+      maxEvents: 3,
+      maxBytes: 1_000_000,
+      dbName,
+      report: (k, d) => reports.push([k, d]),
+    });
+    expect((await b.take(10, 100_000)).map((e) => e.id)).toEqual(events.slice(2).map((e) => e.id));
+    expect(b.local().map((e) => e.id)).toEqual(events.slice(2).map((e) => e.id));
+    expect(b.dropped()).toBe(2);
+    expect(reports).toContainEqual(['queue-full', { dropped: 2 }]);
+    await b.settle();
+    const c = createIdbQueue({ ...limits, dbName });
+    expect((await c.take(10, 100_000)).map((e) => e.id)).toEqual(events.slice(2).map((e) => e.id));
+  });
+
   it('coalesces a burst into one write transaction', async () => {
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const q = createIdbQueue({ ...limits, dbName: fresh() });
@@ -32,14 +54,14 @@ describe('IndexedDB queue specifics', () => {
     expect(spy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
   });
 
-  it('commitNow starts the write in the same task and commits it', async () => {
+  it('settle starts the write in the same task and commits it', async () => {
     const q = createIdbQueue({ ...limits, dbName: fresh() });
     await q.take(1, 1);
     const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
     q.add(item());
-    q.commitNow();
+    const settled = q.settle();
     expect(commit).toHaveBeenCalledTimes(1);
-    await q.settle();
+    await settled;
   });
 
   it('falls back to memory when IndexedDB is missing, and says so', async () => {

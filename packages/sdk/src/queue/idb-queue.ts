@@ -1,13 +1,6 @@
 import { promisifyRequest } from 'idb-keyval';
 import { createMemoryQueue } from './memory-queue';
-import {
-  headWithin,
-  trimOldest,
-  utf8Length,
-  type EventQueue,
-  type QueueLimits,
-  type QueuedEvent,
-} from './event-queue';
+import { utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
 import { ownedStore } from './owned-store';
 
 /** IndexedDB names of the queue; one queue per origin, shared by its tabs. */
@@ -27,177 +20,127 @@ export interface IdbQueueOptions extends QueueLimits {
 }
 
 /**
- * The IndexedDB queue (keys: event ids, values: event JSON). `add` is synchronous and lands in a
- * write-ahead buffer that is written in one transaction per task (a burst of 1,000 events is one
- * transaction). Any failure reopens the database once; a second failure moves every known event to
- * a memory queue, which then serves all calls, and reports `storage-fallback`.
+ * The IndexedDB queue (keys: event ids, values: event JSON): a memory queue of what this tab knows is
+ * queued, mirrored to IndexedDB. `add` is synchronous and lands in a write-ahead buffer that is written
+ * in one transaction per short window (a burst of 1,000 events is one transaction). Any failure reopens
+ * the database once; a second failure stops the mirroring, so the memory queue with every known event
+ * serves all calls, and reports `storage-fallback`.
  */
 export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   const report = options.report ?? (() => {});
-  const limits: QueueLimits = { maxEvents: options.maxEvents, maxBytes: options.maxBytes };
-  // What this tab knows is queued (its own events plus the last read), oldest first by id.
-  let known = new Map<string, QueuedEvent>();
-  let knownBytes = 0;
-  let pending: QueuedEvent[] = [];
-  let evict: string[] = [];
-  let scheduled = false;
-  let writing: Promise<void> = Promise.resolve();
+  const store = ownedStore(options.dbName ?? QUEUE_DB_NAME, QUEUE_STORE_NAME);
+  // This tab's events plus the last read, oldest first by id.
+  const known = createMemoryQueue(options);
+  let puts: QueuedEvent[] = [];
+  let deletes: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<unknown> = Promise.resolve();
   let dropped = 0;
-  let memory: EventQueue | undefined;
-  let store: ReturnType<typeof ownedStore> | undefined;
+  let memory = false;
   // Events added while a take() reads the database; they may be missing from its snapshot.
   let addedDuringRead: QueuedEvent[] | undefined;
 
-  const fallBack = (cause: unknown): EventQueue => {
+  const fallBack = (cause: unknown): void => {
     if (!memory) {
-      memory = createMemoryQueue(limits, [...known.values()]);
-      known = new Map();
-      pending = [];
+      memory = true;
+      puts = [];
       report('storage-fallback', { reason: String((cause as Error)?.message ?? cause), cause });
     }
-    return memory;
   };
-  try {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    store = ownedStore(options.dbName ?? QUEUE_DB_NAME, QUEUE_STORE_NAME);
-  } catch (cause) {
-    fallBack(cause);
-  }
+  if (typeof indexedDB === 'undefined') fallBack(new Error('IndexedDB is not available'));
 
-  /** Runs an IndexedDB operation; on failure reopens once and retries, then falls back to memory. */
-  const attempt = async <T>(op: () => Promise<T>, orElse: (q: EventQueue) => Promise<T>): Promise<T> => {
-    if (memory || !store) return orElse(fallBack('no store'));
-    try {
-      return await op();
-    } catch {
-      store.reset();
+  /** Runs a transaction; a failure reopens the database and retries once, then falls back (undefined). */
+  const attempt = async <T>(
+    mode: IDBTransactionMode,
+    op: (s: IDBObjectStore) => T | PromiseLike<T>,
+  ): Promise<T | undefined> => {
+    for (let retry = false; !memory; retry = true) {
       try {
-        return await op();
+        // Called synchronously: the first try starts in the caller's task (settle relies on it).
+        return await store.use(mode, op);
       } catch (cause) {
-        return orElse(fallBack(cause));
+        if (retry) fallBack(cause);
+        else store.reset();
       }
     }
   };
+  /** A read-write transaction, resolved once committed. */
+  const change = (op: (s: IDBObjectStore) => void) =>
+    attempt('readwrite', (s) => (op(s), promisifyRequest(s.transaction)));
 
-  const forget = (id: string): void => {
-    const item = known.get(id);
-    if (item && known.delete(id)) knownBytes -= item.bytes;
+  /** Counts, reports and deletes the events the memory queue dropped to stay within the limits. */
+  const drop = (over: QueuedEvent[]): void => {
+    if (over.length) {
+      dropped += over.length;
+      for (const old of over) deletes.push(old.id);
+      report('queue-full', { dropped: over.length });
+      timer ??= setTimeout(write, WRITE_COALESCE_MS);
+    }
   };
 
   const write = (): void => {
-    scheduled = false;
-    if (memory || (!pending.length && !evict.length)) return;
-    const puts = pending;
-    const deletes = evict;
-    pending = [];
-    evict = [];
-    const op = () =>
-      store!.use('readwrite', (s) => {
-        for (const item of puts) s.put(item.json, item.id);
-        for (const id of deletes) s.delete(id);
-        return promisifyRequest(s.transaction);
+    timer = undefined;
+    const items = puts;
+    const ids = deletes;
+    puts = [];
+    deletes = [];
+    if (items.length || ids.length) {
+      // Puts first: an event dropped before its write is put and deleted in the same transaction.
+      const done = change((s) => {
+        for (const item of items) s.put(item.json, item.id);
+        for (const id of ids) s.delete(id);
       });
-    // The first try starts synchronously (commitNow relies on it); the retry path is async.
-    const done = op()
-      .catch(() => {
-        store!.reset();
-        return op();
-      })
-      .catch((cause) => void fallBack(cause));
-    writing = Promise.all([writing, done]).then(() => {});
+      writing = Promise.all([writing, done]);
+    }
   };
 
   const queue: EventQueue = {
     kind: () => (memory ? 'memory' : 'indexeddb'),
     add(item) {
-      if (memory) return memory.add(item);
-      known.set(item.id, item);
-      knownBytes += item.bytes;
-      pending.push(item);
+      if (!memory) puts.push(item);
       addedDuringRead?.push(item);
-      // Keep this tab's view bounded too, so a long offline spell cannot grow the database unchecked.
-      if (known.size > limits.maxEvents || knownBytes > limits.maxBytes) {
-        const over = trimOldest([...known.values()], limits);
-        for (const old of over) {
-          forget(old.id);
-          evict.push(old.id);
-        }
-        pending = pending.filter((p) => known.has(p.id));
-        dropped += over.length;
-        report('queue-full', { dropped: over.length });
-      }
-      if (!scheduled) {
-        scheduled = true;
-        // One transaction per short window, not per event; unload and take() write at once (commitNow/settle).
-        setTimeout(write, WRITE_COALESCE_MS);
-      }
+      // The bound holds for the database too, so a long offline spell cannot grow it unchecked.
+      drop(known.add(item));
+      // One transaction per short window, not per event; unload and take() write at once (settle).
+      timer ??= setTimeout(write, WRITE_COALESCE_MS);
     },
     async take(maxEvents, maxBytes) {
       // From here on, events added are collected: the snapshot read below may miss them.
       const added: QueuedEvent[] = (addedDuringRead = []);
-      const stopCollecting = () => {
-        if (addedDuringRead === added) addedDuringRead = undefined;
-      };
       await queue.settle();
-      return attempt(
-        async () => {
-          const [keys, values] = await store!
-            .use('readonly', (s) =>
-              Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
-            )
-            .finally(stopCollecting);
-          const items: QueuedEvent[] = keys.map((key, i) => {
-            const json = String(values[i]);
-            return { id: String(key), json, bytes: utf8Length(json) };
-          });
-          const over = trimOldest(items, limits);
-          if (over.length) {
-            dropped += over.length;
-            report('queue-full', { dropped: over.length });
-            await queue.remove(over.map((o) => o.id));
-          }
-          known = new Map(items.map((item) => [item.id, item]));
-          // Events added during the read are this tab's and still queued (their write may be pending or
-          // may fail over to memory): the snapshot must not make this tab forget them.
-          for (const item of added) if (!known.has(item.id)) known.set(item.id, item);
-          knownBytes = [...known.values()].reduce((sum, item) => sum + item.bytes, 0);
-          return headWithin(items, maxEvents, maxBytes);
-        },
-        (q) => (stopCollecting(), q.take(maxEvents, maxBytes)),
+      const read = await attempt('readonly', (s) =>
+        Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
       );
+      if (addedDuringRead === added) addedDuringRead = undefined;
+      // Without the database (now or before), the memory queue is the queue.
+      if (!read) return known.take(maxEvents, maxBytes);
+      // The view becomes the stored events (from every tab and earlier pages), trimmed to the limits.
+      const [ids, values] = read as [string[], string[]];
+      const stored = new Set(ids);
+      const over: QueuedEvent[] = [];
+      void known.clear();
+      ids.forEach((id, i) =>
+        over.push(...known.add({ id, json: values[i]!, bytes: utf8Length(values[i]!) })),
+      );
+      // Events added during the read are this tab's and still queued (their write may be pending or may
+      // fail over to memory): the snapshot must not make this tab forget them.
+      for (const item of added) if (!stored.has(item.id)) over.push(...known.add(item));
+      drop(over);
+      // Only stored events are sent: one added during the read may not be written yet.
+      return (await known.take(maxEvents, maxBytes)).filter((item) => stored.has(item.id));
     },
-    local: () => (memory ? memory.local() : [...known.values()]),
+    local: known.local,
     async remove(ids) {
-      if (memory) return memory.remove(ids);
-      for (const id of ids) forget(id);
-      await attempt(
-        () =>
-          store!.use('readwrite', (s) => {
-            for (const id of ids) s.delete(id);
-            return promisifyRequest(s.transaction);
-          }),
-        (q) => q.remove(ids),
-      );
+      void known.remove(ids);
+      await change((s) => ids.forEach((id) => s.delete(id)));
     },
     async clear() {
-      known = new Map();
-      knownBytes = 0;
-      pending = [];
-      await attempt(
-        () =>
-          store!.use('readwrite', (s) => {
-            s.clear();
-            return promisifyRequest(s.transaction);
-          }),
-        (q) => q.clear(),
-      );
+      puts = [];
+      void known.clear();
+      await change((s) => s.clear());
     },
-    settle() {
-      write();
-      return writing;
-    },
-    commitNow: write,
-    dropped: () => dropped + (memory ? memory.dropped() : 0),
+    settle: () => (write(), writing),
+    dropped: () => dropped,
   };
   return queue;
 }
