@@ -1,6 +1,5 @@
 import type { TrackerOptions } from './options';
-import type { PluginDefaults } from './tracker';
-import { createCoreTracker } from './tracker';
+import { createCoreTracker, type Features } from './tracker';
 import type { Tracker } from './tracker-api';
 
 /** The global function of the script-tag install, with the stub's call queue. */
@@ -47,7 +46,7 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
  * `touchpoint(method, ...args)`. The tracker starts from the `data-*` attributes when they include
  * `data-endpoint`, else at the first `touchpoint('init', options)` call (calls before it wait).
  */
-export function installScriptTag(defaults?: PluginDefaults): void {
+export function installScriptTag(features?: Features): void {
   if (typeof window === 'undefined') return;
   const w = window;
   // Loaded twice (a tag manager and a hard-coded tag): a second tracker would record every page twice.
@@ -63,7 +62,7 @@ export function installScriptTag(defaults?: PluginDefaults): void {
     if (tracker)
       return console.warn('[touchpoint] init: already initialised; the second init call is ignored.');
     try {
-      tracker = createCoreTracker({ ...fromAttributes, ...options } as TrackerOptions, defaults);
+      tracker = createCoreTracker({ ...fromAttributes, ...options } as TrackerOptions, features);
     } catch (error) {
       return console.error(error);
     }

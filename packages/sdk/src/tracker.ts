@@ -4,16 +4,14 @@ import { diagnostics } from './diagnostics';
 import { createSender } from './delivery/sender';
 import { endpointUrl } from './delivery/transport';
 import { createIdentity } from './identity';
-import { decorateLinks, readLinkedId } from './link-domains';
-import type { ConsentState, TrackerOptions } from './options';
+import type { Identity } from './identity';
+import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options';
 import { buildEvent } from './pipeline';
 import { createIdbQueue } from './queue/idb-queue';
 import { createMemoryQueue } from './queue/memory-queue';
 import { utf8Length, type QueuedEvent } from './queue/event-queue';
 import { resolveOptions } from './resolve-options';
-import { dedupeOrders } from './touchpoints/order-dedup';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
-import type { AutocaptureOptions } from './touchpoints/defaults';
 import type { Tracker } from './tracker-api';
 
 const CONSENT_STATES: ConsentState[] = ['pending', 'granted', 'denied'];
@@ -29,30 +27,41 @@ function forgetStoredState(): void {
   }
 }
 
-/** A source of default plugins, given the `autocapture` option (the full builds pass `defaultPlugins`). */
-export type PluginDefaults = (autocapture: AutocaptureOptions) => TouchpointPlugin[];
+/**
+ * What a build adds to the core tracker: plugins that run before the `plugins` option's, and middleware
+ * that runs before the `middleware` option's. The full builds (npm `createTracker`, `touchpoint.min.js`)
+ * pass `fullFeatures`; the core script `coreFeatures`.
+ */
+export type Features = (
+  o: ResolvedOptions,
+  host: TrackerHost,
+  identity: Identity,
+) => { plugins: TouchpointPlugin[]; middleware: Middleware[] };
+
+/** The core script's features: none. It has no cross-domain links, and says so rather than ignore them. */
+export const coreFeatures: Features = (o) => {
+  if (o.linkDomains.length)
+    console.warn(
+      '[touchpoint] linkDomains needs the full script (touchpoint.min.js); the core script ignores it.',
+    );
+  return { plugins: [], middleware: [] };
+};
 
 /**
  * The browser tracker: validates the options (the only time it throws), then records events through the
- * pipeline, keeps them in the durable queue and delivers them. `defaults` supplies the default capture
- * plugins (the npm `createTracker` and the full script tag pass `defaultPlugins`). Browser only.
+ * pipeline, keeps them in the durable queue and delivers them. `features` adds the full builds' features
+ * (see {@link Features}). Browser only.
  */
-export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefaults): Tracker {
+export function createCoreTracker(options: TrackerOptions, features?: Features): Tracker {
   const o = resolveOptions(options);
   const report = diagnostics(o.onDiagnostic, o.debug);
   let state = initialConsent(o);
   let stopped = false;
   const held: QueuedEvent[] = [];
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
-  const linked = readLinkedId(o.linkDomains);
-  if (linked) identity.adopt(linked);
   const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
   const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
   const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
-  const plugins = [...(defaults?.(o.autocapture) ?? []), ...o.plugins];
-  // A repeated order id (a reloaded "thank you" page) is dropped before any user middleware sees it.
-  const middleware = [dedupeOrders({ report, consent: () => state }), ...o.middleware];
-  const parts = { ...o, middleware, plugins, report, context: (now: number) => identity.context(now) };
 
   const enqueue = (event: TouchpointEvent): void => {
     let json: string;
@@ -102,9 +111,7 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
       sender.unload();
     } else void sender.flush();
   };
-  const undo = [
-    decorateLinks(o.linkDomains, () => (state === 'granted' ? identity.peek().anonymousId : undefined)),
-  ];
+  const undo: Array<() => void> = [];
   for (const [target, type] of [
     [document, 'visibilitychange'],
     [window, 'pagehide'],
@@ -115,6 +122,10 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
   }
 
   const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
+  const added = features?.(o, host, identity) ?? { plugins: [], middleware: [] };
+  const plugins = [...added.plugins, ...o.plugins];
+  const middleware = [...added.middleware, ...o.middleware];
+  const parts = { ...o, middleware, plugins, report, context: (now: number) => identity.context(now) };
   const safe =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
     (...args: A): R | undefined => {
