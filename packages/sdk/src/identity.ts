@@ -65,7 +65,8 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       }
       return { anonymousId, sessionId: sessionId!, userId, sessionIsNew };
     },
-    peek: () => ({ anonymousId, userId, sessionId }),
+    /** The current anonymous id (touches nothing). */
+    peek: () => anonymousId,
     identify(id: string): void {
       userId = id;
       save();

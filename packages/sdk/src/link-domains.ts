@@ -22,7 +22,7 @@ export function linkDomains(domains: string[], identity: Pick<Identity, 'adopt' 
       const url = new URL(link.href);
       const name = url.hostname;
       if (url.host === location.host || !domains.some((d) => name === d || name.endsWith('.' + d))) return;
-      url.searchParams.set(LINK_PARAM, identity.peek().anonymousId);
+      url.searchParams.set(LINK_PARAM, identity.peek());
       link.href = url.href;
     } catch {
       // not a URL we can decorate

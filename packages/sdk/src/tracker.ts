@@ -147,7 +147,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       for (const plugin of plugins) safe('shutdown', () => plugin.stop())();
       listen('removeEventListener');
     },
-    anonymousId: () => identity.peek().anonymousId,
+    anonymousId: () => identity.peek(),
     stats: () => ({
       ...sender.stats(),
       consent: state,
