@@ -104,7 +104,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
   listen('addEventListener');
 
-  const host: TrackerHost = { record, context: identity.context, report, consent: () => state };
+  const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
   const added = features?.(o, host, identity);
   const plugins = [...(added?.plugins ?? []), ...o.plugins];
   const middleware = [...(added?.middleware ?? []), ...o.middleware];
