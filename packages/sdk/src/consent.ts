@@ -1,7 +1,11 @@
+import { local } from './local-storage';
 import type { ConsentState } from './options';
 
 /** localStorage key of the visitor's explicit choice (kept after a denial so it is respected). */
 export const CONSENT_KEY = 'tp_consent';
+
+/** The consent states, in the order the `consent` option's error message lists them. */
+export const CONSENT_STATES: ConsentState[] = ['granted', 'pending', 'denied'];
 
 /**
  * The consent state a page starts in: the visitor's stored explicit choice, else a browser privacy signal
@@ -14,12 +18,7 @@ export function initialConsent(o: {
   respectGlobalPrivacyControl: boolean;
   respectDoNotTrack: boolean;
 }): ConsentState {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(CONSENT_KEY);
-  } catch {
-    // no storage: no stored choice
-  }
+  const stored = local('getItem', CONSENT_KEY);
   if (stored === 'granted' || stored === 'denied') return stored;
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   if (o.respectGlobalPrivacyControl && nav.globalPrivacyControl === true) return 'denied';
@@ -27,12 +26,22 @@ export function initialConsent(o: {
   return o.consent;
 }
 
-/** Remembers an explicit choice (`pending` forgets it). */
+/**
+ * Remembers an explicit choice (`pending` forgets it). Not stored (no storage): the site's consent tool
+ * calls again on the next page.
+ */
 export function storeConsent(state: ConsentState): void {
+  if (state === 'pending') local('removeItem', CONSENT_KEY);
+  else local('setItem', CONSENT_KEY, state);
+}
+
+/** Removes every `tp_*` localStorage key but the consent choice (capture plugins keep state there). */
+export function forgetStoredState(): void {
   try {
-    if (state === 'pending') localStorage.removeItem(CONSENT_KEY);
-    else localStorage.setItem(CONSENT_KEY, state);
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('tp_') && key !== CONSENT_KEY) localStorage.removeItem(key);
+    }
   } catch {
-    // not stored: the site's consent tool calls again on the next page
+    // no storage, nothing stored
   }
 }

@@ -18,3 +18,26 @@ describe('createTracker outside a browser', () => {
     );
   });
 });
+
+describe('createTracker in a browser', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('always dedupes repeated order ids and links domains, whatever autocapture says', async () => {
+    localStorage.clear();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"accepted":1,"duplicates":0,"rejected":[]}')),
+    );
+    history.replaceState(null, '', '/?tp_aid=0190a5b2-0000-7000-8000-00000000000a');
+    const t = createTracker({
+      endpoint: 'https://c.example/v1/batch',
+      persist: false,
+      autocapture: false,
+      linkDomains: ['shop.example'],
+    });
+    expect(t.anonymousId()).toBe('0190a5b2-0000-7000-8000-00000000000a');
+    expect(t.conversion('purchase', { orderId: 'o-9' })).toBeDefined();
+    expect(t.conversion('purchase', { orderId: 'o-9' })).toBeUndefined();
+    await t.shutdown();
+  });
+});

@@ -1,12 +1,13 @@
 import { noopTracker } from './noop-tracker';
 import type { TrackerOptions } from './options';
 import { resolveOptions } from './resolve-options';
-import { defaultPlugins } from './touchpoints/defaults';
+import { fullFeatures } from './touchpoints/defaults';
 import { createCoreTracker } from './tracker';
 import type { Tracker } from './tracker-api';
 
 /**
- * Creates a tracker with the default capture plugins (pages, campaigns, ads, … — see `autocapture`).
+ * Creates a tracker with the default capture plugins (pages, campaigns, ads, … — see `autocapture`),
+ * repeated-order-id dedup and cross-domain links (`linkDomains`).
  * Validates the options first and throws a `[touchpoint]` error naming a bad option and the fix; that is
  * the only time it throws. Outside a browser (no `window`/`document`, e.g. server-side rendering) it
  * returns a no-op tracker whose methods do nothing.
@@ -22,5 +23,5 @@ export function createTracker(options: TrackerOptions): Tracker {
     resolveOptions(options);
     return noopTracker();
   }
-  return createCoreTracker(options, defaultPlugins);
+  return createCoreTracker(options, fullFeatures);
 }

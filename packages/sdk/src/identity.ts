@@ -1,4 +1,5 @@
 import { uuidv7 } from '@touchpoint/protocol';
+import { local } from './local-storage';
 import type { TrackerContext } from './touchpoints/plugin';
 
 /** First-party storage keys (localStorage, and a cookie for the anonymous id). */
@@ -12,31 +13,6 @@ export const SESSION_KEY = 'tp_session';
 export const SESSION_WRITE_INTERVAL_MS = 1000;
 /** The anonymous-id cookie lives this long (and is renewed on every page). */
 const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
-
-/** localStorage that may be missing or throwing (private modes, sandboxed frames, storage blocked). */
-const storage = {
-  get(key: string): string | null {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  set(key: string, value: string): void {
-    try {
-      localStorage.setItem(key, value);
-    } catch {
-      // memory only for this page
-    }
-  },
-  remove(key: string): void {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // nothing stored
-    }
-  },
-};
 
 function cookie(name: string, value?: string, maxAge = COOKIE_MAX_AGE_S): string | undefined {
   try {
@@ -55,17 +31,19 @@ function cookie(name: string, value?: string, maxAge = COOKIE_MAX_AGE_S): string
  * (consent pending: nothing may be stored yet).
  */
 export function createIdentity(timeoutMs: number, persist: boolean) {
-  let anonymousId = storage.get(ANONYMOUS_ID_KEY) ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
-  let userId = storage.get(USER_ID_KEY) ?? undefined;
-  let session: { id: string; last: number; fresh: boolean } | undefined;
+  let anonymousId = local('getItem', ANONYMOUS_ID_KEY) ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
+  let userId = local('getItem', USER_ID_KEY) ?? undefined;
+  // The session: its id and when it last saw an event (this tab's or, through storage, another tab's).
+  let sessionId: string | undefined;
+  let last = 0;
   let written = 0;
 
   const save = (): void => {
     if (!persist) return;
-    storage.set(ANONYMOUS_ID_KEY, anonymousId);
+    local('setItem', ANONYMOUS_ID_KEY, anonymousId);
     cookie(ANONYMOUS_ID_KEY, anonymousId);
-    if (userId) storage.set(USER_ID_KEY, userId);
-    if (session) storage.set(SESSION_KEY, `${session.id}:${session.last}`);
+    if (userId) local('setItem', USER_ID_KEY, userId);
+    if (sessionId) local('setItem', SESSION_KEY, `${sessionId}:${last}`);
   };
   save();
 
@@ -73,19 +51,22 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     /** The current ids; touches the session clock (call it when recording an event). */
     context(now = Date.now()): TrackerContext {
       // Another tab may have moved the session on: read the shared copy first.
-      const [id, last] = (storage.get(SESSION_KEY) ?? '').split(':');
-      if (id && (!session || Number(last) > session.last)) session = { id, last: Number(last), fresh: false };
-      if (!session || now - session.last > timeoutMs) session = { id: uuidv7(now), last: now, fresh: true };
-      const ctx: TrackerContext = { anonymousId, sessionId: session.id, userId, sessionIsNew: session.fresh };
-      session.last = now;
-      session.fresh = false;
-      if (persist && (ctx.sessionIsNew || now - written >= SESSION_WRITE_INTERVAL_MS)) {
-        written = now;
-        storage.set(SESSION_KEY, `${session.id}:${now}`);
+      const [id, at] = (local('getItem', SESSION_KEY) ?? '').split(':');
+      if (id && (!sessionId || Number(at) > last)) {
+        sessionId = id;
+        last = Number(at);
       }
-      return ctx;
+      const sessionIsNew = !sessionId || now - last > timeoutMs;
+      if (sessionIsNew) sessionId = uuidv7(now);
+      last = now;
+      if (persist && (sessionIsNew || now - written >= SESSION_WRITE_INTERVAL_MS)) {
+        written = now;
+        local('setItem', SESSION_KEY, `${sessionId}:${now}`);
+      }
+      return { anonymousId, sessionId: sessionId!, userId, sessionIsNew };
     },
-    peek: () => ({ anonymousId, userId, sessionId: session?.id }),
+    /** The current anonymous id (touches nothing). */
+    peek: () => anonymousId,
     identify(id: string): void {
       userId = id;
       save();
@@ -98,10 +79,9 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     /** A new anonymous person: new anonymous id and session, no user id. */
     reset(): void {
       anonymousId = uuidv7();
-      userId = undefined;
-      session = undefined;
-      storage.remove(USER_ID_KEY);
-      storage.remove(SESSION_KEY);
+      userId = sessionId = undefined;
+      local('removeItem', USER_ID_KEY);
+      local('removeItem', SESSION_KEY);
       save();
     },
     /** Starts or stops storing (consent granted or not). */
@@ -112,7 +92,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     /** Removes every stored id (consent denied). */
     forget(): void {
       persist = false;
-      for (const key of [ANONYMOUS_ID_KEY, USER_ID_KEY, SESSION_KEY]) storage.remove(key);
+      for (const key of [ANONYMOUS_ID_KEY, USER_ID_KEY, SESSION_KEY]) local('removeItem', key);
       cookie(ANONYMOUS_ID_KEY, '', 0);
     },
   };

@@ -1,4 +1,6 @@
-// Entry of dist/touchpoint.core.min.js: the script-tag install, delivery core only (no capture plugins).
+// Entry of dist/touchpoint.core.min.js: the script-tag install, delivery core and API only (no capture
+// plugins, no order-id dedup, no cross-domain links: `linkDomains` there logs a console warning).
 import { installScriptTag } from './script-tag';
+import { coreFeatures } from './tracker';
 
-installScriptTag();
+installScriptTag(coreFeatures);

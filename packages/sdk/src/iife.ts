@@ -1,5 +1,6 @@
-// Entry of dist/touchpoint.min.js: the script-tag install with every default capture plugin.
+// Entry of dist/touchpoint.min.js: the script-tag install with every feature of the npm `createTracker`
+// (default capture plugins, order-id dedup, cross-domain links).
 import { installScriptTag } from './script-tag';
-import { defaultPlugins } from './touchpoints/defaults';
+import { fullFeatures } from './touchpoints/defaults';
 
-installScriptTag(defaultPlugins);
+installScriptTag(fullFeatures);

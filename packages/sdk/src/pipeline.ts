@@ -27,17 +27,17 @@ export interface PipelineParts {
 export function buildEvent(
   parts: PipelineParts,
   type: EventType,
-  fields: Record<string, unknown>,
+  fields?: object,
 ): TouchpointEvent | undefined {
   const now = Date.now();
-  const ctx = parts.context(now);
+  const { anonymousId, sessionId, userId } = parts.context(now);
   let event = {
     id: uuidv7(now),
     type,
     ts: now,
-    anonymousId: ctx.anonymousId,
-    sessionId: ctx.sessionId,
-    ...(ctx.userId ? { userId: ctx.userId } : {}),
+    anonymousId,
+    sessionId,
+    ...(userId && { userId }),
     page: pageContext(),
     ...fields,
   } as TouchpointEvent;

@@ -1,3 +1,4 @@
+import { CONSENT_STATES } from './consent';
 import {
   DEFAULT_FLUSH_INTERVAL_MS,
   DEFAULT_MAX_BATCH_BYTES,
@@ -15,46 +16,52 @@ import {
 type Check = (value: unknown) => unknown;
 const positive: Check = (v) => typeof v === 'number' && v > 0 && v < Infinity;
 const flag: Check = (v) => typeof v === 'boolean';
+const is =
+  (type: string): Check =>
+  (v) =>
+    v && typeof v === type;
 const oneOf =
-  (...values: string[]): Check =>
+  (values: string[]): Check =>
   (v) =>
     values.includes(v as string);
 const listOf =
   (type: string): Check =>
   (v) =>
-    Array.isArray(v) && v.every((item) => item && typeof item === type);
+    Array.isArray(v) && v.every(is(type));
 
 /**
- * Every option with its default, what it must be (as said in the error) and the check. One table, so
- * defaults live in one place and every message has the same shape.
+ * Every option with its default, grouped by what it must be (as said in the error) and the check. One
+ * table, so defaults live in one place and every message has the same shape. An option whose default is
+ * `undefined` may be left out.
  */
-const SPEC: Array<[name: string, fallback: unknown, expected: string, check: Check]> = [
-  ['maxBatchEvents', DEFAULT_MAX_BATCH_EVENTS, 'a positive number', positive],
-  ['maxBatchBytes', DEFAULT_MAX_BATCH_BYTES, 'a positive number', positive],
-  ['flushIntervalMs', DEFAULT_FLUSH_INTERVAL_MS, 'a positive number', positive],
-  ['maxQueueEvents', DEFAULT_MAX_QUEUE_EVENTS, 'a positive number', positive],
-  ['maxQueueBytes', DEFAULT_MAX_QUEUE_BYTES, 'a positive number', positive],
-  ['retryBaseMs', DEFAULT_RETRY_BASE_MS, 'a positive number', positive],
-  ['retryMaxMs', DEFAULT_RETRY_MAX_MS, 'a positive number', positive],
-  ['sessionTimeoutMs', DEFAULT_SESSION_TIMEOUT_MS, 'a positive number', positive],
-  ['consent', 'granted', "'granted', 'pending' or 'denied'", oneOf('granted', 'pending', 'denied')],
-  ['pendingConsent', 'memory', "'memory' or 'drop'", oneOf('memory', 'drop')],
-  ['plugins', [], 'an array of plugins', listOf('object')],
-  ['middleware', [], 'an array of functions', listOf('function')],
-  ['redactParams', DEFAULT_REDACT_PARAMS, 'an array of strings', listOf('string')],
-  ['linkDomains', [], 'an array of strings', listOf('string')],
-  ['persist', true, 'true or false', flag],
-  ['respectGlobalPrivacyControl', true, 'true or false', flag],
-  ['respectDoNotTrack', false, 'true or false', flag],
-  ['debug', false, 'true or false', flag],
+const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: Check]> = [
   [
-    'autocapture',
-    true,
-    'true, false or an object of plugin names',
-    (v) => flag(v) || (v && typeof v === 'object'),
+    {
+      maxBatchEvents: DEFAULT_MAX_BATCH_EVENTS,
+      maxBatchBytes: DEFAULT_MAX_BATCH_BYTES,
+      flushIntervalMs: DEFAULT_FLUSH_INTERVAL_MS,
+      maxQueueEvents: DEFAULT_MAX_QUEUE_EVENTS,
+      maxQueueBytes: DEFAULT_MAX_QUEUE_BYTES,
+      retryBaseMs: DEFAULT_RETRY_BASE_MS,
+      retryMaxMs: DEFAULT_RETRY_MAX_MS,
+      sessionTimeoutMs: DEFAULT_SESSION_TIMEOUT_MS,
+    },
+    'a positive number',
+    positive,
   ],
-  ['writeKey', undefined, 'a non-empty string', (v) => v === undefined || (v && typeof v === 'string')],
-  ['onDiagnostic', undefined, 'a function', (v) => v === undefined || typeof v === 'function'],
+  [{ consent: 'granted' }, "'granted', 'pending' or 'denied'", oneOf(CONSENT_STATES)],
+  [{ pendingConsent: 'memory' }, "'memory' or 'drop'", oneOf(['memory', 'drop'])],
+  [{ plugins: [] }, 'an array of plugins', listOf('object')],
+  [{ middleware: [] }, 'an array of functions', listOf('function')],
+  [{ redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [] }, 'an array of strings', listOf('string')],
+  [
+    { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false },
+    'true or false',
+    flag,
+  ],
+  [{ autocapture: true }, 'true, false or an object of plugin names', (v) => flag(v) || is('object')(v)],
+  [{ writeKey: undefined }, 'a non-empty string', is('string')],
+  [{ onDiagnostic: undefined }, 'a function', is('function')],
 ];
 
 /**
@@ -77,13 +84,15 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
       { cause },
     );
   }
-  for (const [name, fallback, expected, check] of SPEC) {
-    const value = (out[name] ??= fallback);
-    if (!check(value)) {
-      throw new Error(
-        `[touchpoint] createTracker(): option \`${name}\` must be ${expected}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}. ` +
-          `Fix it, or leave it out for the default${fallback === undefined ? '' : ` (${JSON.stringify(fallback)})`}.`,
-      );
+  for (const [defaults, expected, check] of SPEC) {
+    for (const [name, fallback] of Object.entries(defaults)) {
+      const value = (out[name] ??= fallback);
+      if (value !== undefined && !check(value)) {
+        throw new Error(
+          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}. ` +
+            `Fix it, or leave it out for the default${fallback === undefined ? '' : ` (${JSON.stringify(fallback)})`}.`,
+        );
+      }
     }
   }
   return out as unknown as ResolvedOptions;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installScriptTag, optionsFromAttributes } from './script-tag';
+import { coreFeatures } from './tracker';
 
 const stub = () => {
   const w = window as unknown as { touchpoint?: ((...a: unknown[]) => void) & { q?: unknown[] } };
@@ -110,6 +111,24 @@ describe('script tag', () => {
     stub()('init', { endpoint: 'https://c.example/v1/batch', flushIntervalMs: 0 });
     expect(() => installScriptTag()).not.toThrow();
     expect(String(error.mock.calls[0]?.[0])).toMatch(/`flushIntervalMs` must be a positive number/);
+  });
+});
+
+describe('core script', () => {
+  it('warns on data-link-domains (cross-domain links are in the full script only) and keeps working', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const script = document.createElement('script');
+    script.dataset.endpoint = 'https://c.example/v1/batch';
+    script.dataset.persist = 'false';
+    script.dataset.linkDomains = 'shop.example';
+    document.head.append(script);
+    installScriptTag(coreFeatures);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[touchpoint\] linkDomains needs the full script/),
+    );
+    window.touchpoint!('track', 'x');
+    await window.touchpoint!('flush');
+    expect(bodies.flatMap((b) => b.events).map((e) => e.name)).toEqual(['x']);
   });
 });
 

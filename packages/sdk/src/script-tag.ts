@@ -1,7 +1,5 @@
 import type { TrackerOptions } from './options';
-import type { PluginDefaults } from './tracker';
-import { createCoreTracker } from './tracker';
-import type { Tracker } from './tracker-api';
+import { createCoreTracker, type Features } from './tracker';
 
 /** The global function of the script-tag install, with the stub's call queue. */
 export type TouchpointGlobal = ((method: string, ...args: unknown[]) => unknown) & {
@@ -47,53 +45,49 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
  * `touchpoint(method, ...args)`. The tracker starts from the `data-*` attributes when they include
  * `data-endpoint`, else at the first `touchpoint('init', options)` call (calls before it wait).
  */
-export function installScriptTag(defaults?: PluginDefaults): void {
+export function installScriptTag(features?: Features): void {
   if (typeof window === 'undefined') return;
   const w = window;
   // Loaded twice (a tag manager and a hard-coded tag): a second tracker would record every page twice.
   if (w.touchpoint?.installed) return;
-  const script = (document.currentScript ??
-    document.querySelector('script[data-endpoint]')) as HTMLElement | null;
-  const fromAttributes = optionsFromAttributes(script);
+  const fromAttributes = optionsFromAttributes(
+    (document.currentScript ?? document.querySelector('script[data-endpoint]')) as HTMLElement | null,
+  );
   const queued = Array.from(w.touchpoint?.q ?? [], (args) => Array.from(args));
-  let tracker: Tracker | undefined;
-  let waiting: unknown[][] = [];
+  let tracker: Record<string, unknown> | undefined;
+  const waiting: Parameters<TouchpointGlobal>[] = [];
 
-  const init = (options: Partial<TrackerOptions>): void => {
+  const init = (options?: Partial<TrackerOptions>): void => {
     if (tracker)
       return console.warn('[touchpoint] init: already initialised; the second init call is ignored.');
     try {
-      tracker = createCoreTracker({ ...fromAttributes, ...options } as TrackerOptions, defaults);
+      tracker = createCoreTracker({ ...fromAttributes, ...options } as TrackerOptions, features) as never;
     } catch (error) {
       return console.error(error);
     }
-    const calls = waiting;
-    waiting = [];
-    for (const args of calls) call(...args);
+    for (const args of waiting.splice(0)) call(...args);
   };
-  const call = (method?: unknown, ...args: unknown[]): unknown => {
-    if (method === 'init') return init((args[0] ?? {}) as Partial<TrackerOptions>);
+  const call: TouchpointGlobal = (method, ...args) => {
+    if (method === 'init') return init(args[0] as Partial<TrackerOptions>);
     if (!tracker) return void waiting.push([method, ...args]);
-    const fn = (tracker as unknown as Record<string, unknown>)[String(method)];
+    const fn = tracker[method];
     if (typeof fn !== 'function') {
       return console.warn(
         `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
       );
     }
     try {
-      return (fn as (...a: unknown[]) => unknown)(...args);
+      return fn(...args);
     } catch (error) {
       // Never throw into the page, and never stop replaying the calls queued after this one.
       console.error(error);
     }
   };
 
-  const api: TouchpointGlobal = (method, ...args) => call(method, ...args);
-  api.installed = true;
-  w.touchpoint = api;
+  call.installed = true;
+  w.touchpoint = call;
   // An init call in the stub's queue wins over the attributes; otherwise the attributes may start it.
   const initCall = queued.find((args) => args[0] === 'init');
-  if (!initCall && fromAttributes.endpoint) init({});
-  if (initCall) init((initCall[1] ?? {}) as Partial<TrackerOptions>);
-  for (const args of queued) if (args !== initCall) call(...args);
+  if (initCall || fromAttributes.endpoint) init(initCall?.[1] as Partial<TrackerOptions>);
+  for (const args of queued) if (args !== initCall) call(...(args as Parameters<TouchpointGlobal>));
 }

@@ -4,15 +4,19 @@ import { CONSENT_KEY } from './consent';
 import { ANONYMOUS_ID_KEY } from './identity';
 import type { TrackerOptions } from './options';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
-import { createCoreTracker } from './tracker';
+import { fullFeatures } from './touchpoints/defaults';
+import { coreFeatures, createCoreTracker, type Features } from './tracker';
 import type { Tracker } from './tracker-api';
 
 let sent: TouchpointEvent[][];
 let urls: string[];
 const trackers: Tracker[] = [];
 
-function make(options: Partial<TrackerOptions> = {}): Tracker {
-  const t = createCoreTracker({ endpoint: 'https://c.example/v1/batch', persist: false, ...options });
+function make(options: Partial<TrackerOptions> = {}, features?: Features): Tracker {
+  const t = createCoreTracker(
+    { endpoint: 'https://c.example/v1/batch', persist: false, ...options },
+    features,
+  );
   trackers.push(t);
   return t;
 }
@@ -225,16 +229,20 @@ describe('consent', () => {
   });
 });
 
+// linkDomains and order-id dedup are full-build features: on whatever `autocapture` says.
+const full = (options: Partial<TrackerOptions> = {}) =>
+  make({ autocapture: false, ...options }, fullFeatures);
+
 describe('linkDomains', () => {
   it('adopts tp_aid from the landing URL and removes it from the address bar', () => {
     history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001&x=1');
-    const t = make({ linkDomains: ['shop.example'] });
+    const t = full({ linkDomains: ['shop.example'] });
     expect(t.anonymousId()).toBe('0190a5b2-0000-7000-8000-000000000001');
     expect(location.search).toBe('?x=1');
   });
 
   it('decorates links to listed domains at click time, not others', () => {
-    const t = make({ linkDomains: ['shop.example'] });
+    const t = full({ linkDomains: ['shop.example'] });
     document.body.innerHTML =
       '<a id="in" href="https://www.shop.example/cart">x</a><a id="out" href="https://other.example/">y</a>';
     const inside = document.getElementById('in') as HTMLAnchorElement;
@@ -244,5 +252,32 @@ describe('linkDomains', () => {
     outside.click();
     expect(new URL(inside.href).searchParams.get('tp_aid')).toBe(t.anonymousId());
     expect(outside.href).toBe('https://other.example/');
+  });
+
+  it('the core script warns that it ignores linkDomains', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    document.cookie = `${ANONYMOUS_ID_KEY}=; max-age=0; path=/`;
+    history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001');
+    const t = make({ linkDomains: ['shop.example'] }, coreFeatures);
+    expect(t.anonymousId()).not.toBe('0190a5b2-0000-7000-8000-000000000001');
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] linkDomains needs the full script/);
+    make({}, coreFeatures);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('order-id dedup', () => {
+  it('the full builds drop a repeated order id, whatever autocapture says', async () => {
+    const reports: string[] = [];
+    const t = full({ onDiagnostic: (d) => reports.push(d.kind) });
+    expect(t.conversion('purchase', { orderId: 'o1' })).toBeDefined();
+    expect(t.conversion('purchase', { orderId: 'o1' })).toBeUndefined();
+    expect(reports).toContain('duplicate_order');
+  });
+
+  it('the core tracker keeps repeats (the collector or backend counts each order once)', () => {
+    const t = make();
+    expect(t.conversion('purchase', { orderId: 'o1' })).toBeDefined();
+    expect(t.conversion('purchase', { orderId: 'o1' })).toBeDefined();
   });
 });

@@ -1,58 +1,54 @@
 import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
-import { initialConsent, storeConsent, CONSENT_KEY } from './consent';
+import { CONSENT_STATES, forgetStoredState, initialConsent, storeConsent } from './consent';
 import { diagnostics } from './diagnostics';
 import { createSender } from './delivery/sender';
 import { endpointUrl } from './delivery/transport';
 import { createIdentity } from './identity';
-import { decorateLinks, readLinkedId } from './link-domains';
-import type { ConsentState, TrackerOptions } from './options';
+import type { Identity } from './identity';
+import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options';
 import { buildEvent } from './pipeline';
 import { createIdbQueue } from './queue/idb-queue';
 import { createMemoryQueue } from './queue/memory-queue';
 import { utf8Length, type QueuedEvent } from './queue/event-queue';
 import { resolveOptions } from './resolve-options';
-import { dedupeOrders } from './touchpoints/order-dedup';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
-import type { AutocaptureOptions } from './touchpoints/defaults';
 import type { Tracker } from './tracker-api';
 
-const CONSENT_STATES: ConsentState[] = ['pending', 'granted', 'denied'];
+/**
+ * What a build adds to the core tracker: plugins that run before the `plugins` option's, and middleware
+ * that runs before the `middleware` option's. The full builds (npm `createTracker`, `touchpoint.min.js`)
+ * pass `fullFeatures`; the core script `coreFeatures`.
+ */
+export type Features = (
+  o: ResolvedOptions,
+  host: TrackerHost,
+  identity: Identity,
+) => { plugins: TouchpointPlugin[]; middleware: Middleware[] };
 
-/** Removes every `tp_*` localStorage key but the consent choice (capture plugins keep state there). */
-function forgetStoredState(): void {
-  try {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('tp_') && key !== CONSENT_KEY) localStorage.removeItem(key);
-    }
-  } catch {
-    // no storage, nothing stored
-  }
-}
-
-/** A source of default plugins, given the `autocapture` option (the full builds pass `defaultPlugins`). */
-export type PluginDefaults = (autocapture: AutocaptureOptions) => TouchpointPlugin[];
+/** The core script's features: none. It has no cross-domain links, and says so rather than ignore them. */
+export const coreFeatures: Features = (o) => {
+  if (o.linkDomains.length)
+    console.warn(
+      '[touchpoint] linkDomains needs the full script (touchpoint.min.js); the core script ignores it.',
+    );
+  return { plugins: [], middleware: [] };
+};
 
 /**
  * The browser tracker: validates the options (the only time it throws), then records events through the
- * pipeline, keeps them in the durable queue and delivers them. `defaults` supplies the default capture
- * plugins (the npm `createTracker` and the full script tag pass `defaultPlugins`). Browser only.
+ * pipeline, keeps them in the durable queue and delivers them. `features` adds the full builds' features
+ * (see {@link Features}). Browser only.
  */
-export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefaults): Tracker {
+export function createCoreTracker(options: TrackerOptions, features?: Features): Tracker {
   const o = resolveOptions(options);
   const report = diagnostics(o.onDiagnostic, o.debug);
   let state = initialConsent(o);
   let stopped = false;
   const held: QueuedEvent[] = [];
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
-  const linked = readLinkedId(o.linkDomains);
-  if (linked) identity.adopt(linked);
   const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
   const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
   const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
-  const plugins = [...(defaults?.(o.autocapture) ?? []), ...o.plugins];
-  // A repeated order id (a reloaded "thank you" page) is dropped before any user middleware sees it.
-  const middleware = [dedupeOrders({ report, consent: () => state }), ...o.middleware];
-  const parts = { ...o, middleware, plugins, report, context: (now: number) => identity.context(now) };
 
   const enqueue = (event: TouchpointEvent): void => {
     let json: string;
@@ -71,7 +67,7 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
     sender.queued();
   };
 
-  const record = (type: EventType, fields: Record<string, unknown> = {}): TouchpointEvent | undefined => {
+  const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
     if (stopped || state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))
       return undefined;
     const event = buildEvent(parts, type, fields);
@@ -102,19 +98,18 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
       sender.unload();
     } else void sender.flush();
   };
-  const undo = [
-    decorateLinks(o.linkDomains, () => (state === 'granted' ? identity.peek().anonymousId : undefined)),
-  ];
-  for (const [target, type] of [
-    [document, 'visibilitychange'],
-    [window, 'pagehide'],
-    [window, 'online'],
-  ] as const) {
-    target.addEventListener(type, lifecycle);
-    undo.push(() => target.removeEventListener(type, lifecycle));
-  }
+  const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
+    document[method]('visibilitychange', lifecycle);
+    for (const type of ['pagehide', 'online']) window[method](type, lifecycle);
+  };
+  listen('addEventListener');
 
   const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
+  const added = features?.(o, host, identity);
+  const plugins = [...(added?.plugins ?? []), ...o.plugins];
+  const middleware = [...(added?.middleware ?? []), ...o.middleware];
+  const parts = { context: identity.context, plugins, middleware, redactParams: o.redactParams, report };
+  // Every method (and plugin command) reports a throw as `invalid-call` instead of throwing into the page.
   const safe =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
     (...args: A): R | undefined => {
@@ -132,32 +127,27 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
   };
 
   const tracker: Tracker = {
-    page: safe('page', (props) => record('page', props ? { props } : {})?.id),
-    track: safe(
-      'track',
-      (name, props) => record('track', { name: text(name, 'track(name)'), ...(props ? { props } : {}) })?.id,
-    ),
-    identify: safe('identify', (userId, traits) => {
+    page: (props) => record('page', props && { props })?.id,
+    track: (name, props) => record('track', { name: text(name, 'track(name)'), ...(props && { props }) })?.id,
+    identify(userId, traits) {
       identity.identify(text(userId, 'identify(userId)'));
-      return record('identify', { userId, ...(traits ? { traits } : {}) })?.id;
-    }),
-    conversion: safe(
-      'conversion',
-      (name, details = {}) => record('conversion', { name: text(name, 'conversion(name)'), ...details })?.id,
-    ),
-    record: safe('record', record),
-    consent: safe('consent', (next: ConsentState) => consent(next)),
+      return record('identify', { userId, ...(traits && { traits }) })?.id;
+    },
+    conversion: (name, details) =>
+      record('conversion', { name: text(name, 'conversion(name)'), ...details })?.id,
+    record,
+    consent: (next) => consent(next),
     flush: () => sender.flush(),
-    reset: safe('reset', () => identity.reset()),
+    reset: () => identity.reset(),
     async shutdown() {
       if (stopped) return;
       await sender.flush();
       stopped = true;
       sender.stop();
       for (const plugin of plugins) safe('shutdown', () => plugin.stop())();
-      for (const fn of undo) fn();
+      listen('removeEventListener');
     },
-    anonymousId: () => identity.peek().anonymousId,
+    anonymousId: () => identity.peek(),
     stats: () => ({
       ...sender.stats(),
       consent: state,
@@ -165,15 +155,14 @@ export function createCoreTracker(options: TrackerOptions, defaults?: PluginDefa
       queued: queue.local().length + held.length,
     }),
   };
+  const methods = tracker as unknown as Record<string, (...args: unknown[]) => unknown>;
+  // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue;
+  // a name the tracker (or an earlier plugin) already has is not overridden.
+  for (const plugin of plugins) Object.assign(methods, { ...plugin.commands, ...methods });
+  for (const name in methods) methods[name] = safe(name, methods[name]!);
 
   if (state === 'denied') consent('denied', false);
   for (const plugin of plugins) {
-    // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue.
-    for (const [name, fn] of Object.entries(plugin.commands ?? {}))
-      (tracker as unknown as Record<string, unknown>)[name] ??= safe(
-        name,
-        fn as (...a: unknown[]) => unknown,
-      );
     try {
       plugin.start(host);
     } catch (cause) {

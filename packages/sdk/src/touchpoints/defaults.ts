@@ -1,7 +1,10 @@
+import { linkDomains } from '../link-domains';
+import type { Features } from '../tracker';
 import type { TouchpointPlugin } from './plugin';
 import { ads } from './ads';
 import { campaign, type CampaignOptions } from './campaign';
 import { journal, type JournalOptions } from './journal';
+import { dedupeOrders } from './order-dedup';
 import { pages, type PagesOptions } from './pages';
 import { shares } from './shares';
 import { surveys } from './survey';
@@ -65,3 +68,14 @@ export function defaultPlugins(options: AutocaptureOptions = true): TouchpointPl
   }
   return list;
 }
+
+/**
+ * What the full builds (npm `createTracker`, `touchpoint.min.js`) add to the core tracker. Always, whatever
+ * `autocapture` says: repeated-order-id dedup as the first middleware (a reloaded "thank you" page must not
+ * count a purchase twice) and cross-domain links (`linkDomains`, first plugin, so an adopted id is on the
+ * landing page). Then the default capture plugins `autocapture` selects.
+ */
+export const fullFeatures: Features = (o, host, identity) => ({
+  plugins: [linkDomains(o.linkDomains, identity), ...defaultPlugins(o.autocapture)],
+  middleware: [dedupeOrders(host)],
+});

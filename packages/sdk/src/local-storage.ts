@@ -1,0 +1,13 @@
+/**
+ * `localStorage[method](...args)` for storage that may be missing or throwing (private modes, sandboxed
+ * frames, storage blocked or full): a failure gives null, so the caller keeps working from memory.
+ *
+ * @example local('setItem', 'tp_uid', 'u1'); local('getItem', 'tp_uid') // 'u1', or null
+ */
+export function local(method: 'getItem' | 'setItem' | 'removeItem', ...args: string[]): string | null {
+  try {
+    return (localStorage[method] as (...a: string[]) => string | null)(...args) ?? null;
+  } catch {
+    return null;
+  }
+}
