@@ -1,8 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SENDER_LOCK_NAME, withSenderLock } from './sender-lock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LEASE_MS, SENDER_LOCK_NAME, withSenderLock } from './sender-lock';
+
+const KEY = `tp_${SENDER_LOCK_NAME}`;
 
 describe('withSenderLock', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    localStorage.clear();
+  });
 
   it('runs the job only when the Web Lock is free', async () => {
     const request = vi.fn(async (_name: string, _opts: LockOptions, cb: (lock: Lock | null) => unknown) =>
@@ -16,12 +23,58 @@ describe('withSenderLock', () => {
     expect(await withSenderLock(job)).toBe(false);
     expect(job).toHaveBeenCalledTimes(1);
     expect(request.mock.calls[0]!.slice(0, 2)).toEqual([SENDER_LOCK_NAME, { ifAvailable: true }]);
+    expect(localStorage.getItem(KEY)).toBeNull();
   });
 
-  it('without Web Locks (old browser, http: page) every tab sends: the collector drops resent ids', async () => {
-    vi.spyOn(navigator, 'locks', 'get').mockReturnValue(undefined as unknown as LockManager);
-    const job = vi.fn(async () => {});
-    expect(await withSenderLock(job)).toBe(true);
-    expect(job).toHaveBeenCalledTimes(1);
+  describe('without Web Locks: a localStorage lease', () => {
+    beforeEach(() => {
+      vi.spyOn(navigator, 'locks', 'get').mockReturnValue(undefined as unknown as LockManager);
+    });
+
+    it('holds the lease while the job runs and gives it back after', async () => {
+      let during: string | null = null;
+      expect(await withSenderLock(async () => void (during = localStorage.getItem(KEY)))).toBe(true);
+      expect(during).toMatch(/^\w+:\d+$/);
+      expect(localStorage.getItem(KEY)).toBeNull();
+    });
+
+    it("backs off while another tab's lease is live, takes over an expired one", async () => {
+      const job = vi.fn(async () => {});
+      localStorage.setItem(KEY, `other:${Date.now() + LEASE_MS}`);
+      expect(await withSenderLock(job)).toBe(false);
+      expect(job).not.toHaveBeenCalled();
+      localStorage.setItem(KEY, `other:${Date.now() - 1}`);
+      expect(await withSenderLock(job)).toBe(true);
+      expect(job).toHaveBeenCalledTimes(1);
+    });
+
+    it('renews the lease during a job longer than the lease, and not once another tab took it', async () => {
+      vi.useFakeTimers();
+      let finish = () => {};
+      const running = withSenderLock(() => new Promise<void>((resolve) => (finish = resolve)));
+      const expiry = () => Number(localStorage.getItem(KEY)!.split(':')[1]);
+      const first = expiry();
+      await vi.advanceTimersByTimeAsync(LEASE_MS);
+      expect(expiry()).toBeGreaterThan(first);
+      expect(expiry()).toBeGreaterThan(Date.now());
+      localStorage.setItem(KEY, `other:${Date.now() + LEASE_MS}`);
+      await vi.advanceTimersByTimeAsync(LEASE_MS);
+      expect(localStorage.getItem(KEY)).toMatch(/^other:/);
+      finish();
+      expect(await running).toBe(true);
+      // Not ours any more: left for its owner.
+      expect(localStorage.getItem(KEY)).toMatch(/^other:/);
+    });
+
+    it('without storage, every tab sends (a resend is only a duplicate the collector drops)', async () => {
+      const blocked = () => {
+        throw new Error('blocked');
+      };
+      vi.stubGlobal('localStorage', { getItem: blocked, setItem: blocked, removeItem: blocked });
+      expect(() => localStorage.getItem(KEY)).toThrow('blocked');
+      const job = vi.fn(async () => {});
+      expect(await withSenderLock(job)).toBe(true);
+      expect(job).toHaveBeenCalledTimes(1);
+    });
   });
 });

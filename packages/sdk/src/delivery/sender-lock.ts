@@ -1,22 +1,44 @@
-/** Name of the Web Lock that makes one tab of the origin the sender. */
+import { local } from '../local-storage';
+
+/** Name of the Web Lock (and, after `tp_`, of the localStorage lease) that makes one tab the sender. */
 export const SENDER_LOCK_NAME = 'touchpoint-sender';
+/** A fallback lease not renewed for this long is abandoned (its tab died mid-send). */
+export const LEASE_MS = 30_000;
+const LEASE_KEY = `tp_${SENDER_LOCK_NAME}`;
+const me = Math.random().toString(36).slice(2);
+
+const mine = (): boolean | undefined => local('getItem', LEASE_KEY)?.startsWith(me + ':');
+const claim = (): unknown => local('setItem', LEASE_KEY, `${me}:${Date.now() + LEASE_MS}`);
 
 /**
  * Runs `job` only if this tab can become the sender now; resolves false without running it when another
  * tab is sending. Uses the Web Locks API (`ifAvailable`: never wait, the other tab sends our events
- * too since the queue is shared), in every browser the SDK targets since 2022. Without it (an older
- * browser, or a page not served over HTTPS, where `navigator.locks` is missing) every tab sends: safe,
- * since an event leaves the queue only after a 2xx and the collector drops ids it already has — at worst
- * a duplicate request, never a lost event.
+ * too since the queue is shared). Where it is missing (an older browser, or a page not served from a
+ * secure context), a localStorage lease with an expiry, renewed while the job runs; without storage, runs
+ * (no storage: nothing tells the tabs apart, and a resend is only a duplicate the collector drops).
  *
  * @see https://developer.mozilla.org/docs/Web/API/LockManager/request
  */
 export async function withSenderLock(job: () => Promise<void>): Promise<boolean> {
-  const run = async (lock: unknown): Promise<boolean> => {
-    if (!lock) return false;
-    await job();
-    return true;
-  };
   const locks = navigator.locks;
-  return locks?.request ? locks.request(SENDER_LOCK_NAME, { ifAvailable: true }, run) : run(true);
+  if (locks?.request)
+    return locks.request(
+      SENDER_LOCK_NAME,
+      { ifAvailable: true },
+      async (lock) => !!lock && (await job(), true),
+    );
+  const [owner, expiry] = (local('getItem', LEASE_KEY) ?? '').split(':');
+  if (owner && owner !== me && Number(expiry) > Date.now()) return false;
+  claim();
+  // Another tab may have written in between: the last writer wins, the other backs off.
+  if (local('getItem', LEASE_KEY) !== null && !mine()) return false;
+  // A drain can outlast the lease (many batches, slow answers): renew it while it is still ours.
+  const renew = setInterval(() => mine() && claim(), LEASE_MS / 3);
+  try {
+    await job();
+  } finally {
+    clearInterval(renew);
+    if (mine()) local('removeItem', LEASE_KEY);
+  }
+  return true;
 }
