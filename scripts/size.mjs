@@ -4,20 +4,23 @@
 //
 // Two numbers per bundle, honestly apart:
 // - `target` is what the issues ask (issue 2: core ≤ 5 KB; issue 3: full ≤ 8 KB, web-vitals included).
-//   Neither is met yet (core ~7.0 KB, full ~13.9 KB after the first size pass); the table says so.
+//   Neither is met (core ~6.3 KB, full ~13.3 KB after the second size pass); the table says so.
+//   web-vitals alone is ~2.36 KB of the full script.
 // - `gzipBudget` is the regression guard the test command enforces today: today's size plus a small
 //   margin, so no change can grow the script unnoticed while the size work towards the target goes on.
 //   Lower it whenever a change makes the bundle smaller; never raise it without a reason in the commit.
-//   Raised once (7,200 → 7,400 and 14,200 → 14,400, about 240 B) for the delivery review's fixes:
-//   open timeout, take() race, request timeout, never throwing into the page, single install.
+//   History: 7,200/14,200 → 7,400/14,400 (+240 B: the delivery review's fixes: open timeout, take() race,
+//   request timeout, never throwing into the page, single install); → 6,400/13,450 after the second size
+//   pass (queue and sender rebuilt, order dedup and link decoration moved to the full build, plugins on the
+//   tracker's flush hook, classifier as a rule table).
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 7400, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 14400, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 6400, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13450, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');
