@@ -167,6 +167,12 @@ describe('tracker pipeline', () => {
     ).toContain('held');
   });
 
+  it('a bad autocapture name throws and leaves no listener behind', () => {
+    const added = [vi.spyOn(document, 'addEventListener'), vi.spyOn(window, 'addEventListener')];
+    expect(() => make({ autocapture: { page: false } as never }, fullFeatures)).toThrow(/autocapture\.page/);
+    expect(added.flatMap((spy) => spy.mock.calls.map((call) => call[0]))).toEqual([]);
+  });
+
   it('never throws from API calls; bad calls are reported', () => {
     const diagnostics: string[] = [];
     const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });

@@ -94,7 +94,9 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
 
   const lifecycle = (event: Event): void => {
     if (event.type === 'pagehide' || document.visibilityState === 'hidden') {
-      for (const plugin of plugins) safe('flush', () => plugin.flush?.())();
+      // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
+      // state before an earlier one (pages, a pending route change) records something new.
+      for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
       sender.unload();
     } else void sender.flush();
   };
@@ -102,13 +104,14 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     document[method]('visibilitychange', lifecycle);
     for (const type of ['pagehide', 'online']) window[method](type, lifecycle);
   };
-  listen('addEventListener');
 
   const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
   const added = features?.(o, host, identity);
   const plugins = [...(added?.plugins ?? []), ...o.plugins];
   const middleware = [...(added?.middleware ?? []), ...o.middleware];
   const parts = { context: identity.context, plugins, middleware, redactParams: o.redactParams, report };
+  // Only now: a bad `autocapture` throws above, and must leave no listener behind for a tracker nobody holds.
+  listen('addEventListener');
   // Every method (and plugin command) reports a throw as `invalid-call` instead of throwing into the page.
   const safe =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>

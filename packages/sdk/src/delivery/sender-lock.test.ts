@@ -66,6 +66,20 @@ describe('withSenderLock', () => {
       expect(localStorage.getItem(KEY)).toMatch(/^other:/);
     });
 
+    it("storage that refuses writes (full) does not let a closed tab's expired lease stop every tab", async () => {
+      const data = new Map([[KEY, `closed:${Date.now() - LEASE_MS}`]]);
+      vi.stubGlobal('localStorage', {
+        getItem: (key: string) => data.get(key) ?? null,
+        setItem: () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        },
+        removeItem: (key: string) => void data.delete(key),
+      });
+      const job = vi.fn(async () => {});
+      expect(await withSenderLock(job)).toBe(true);
+      expect(job).toHaveBeenCalledTimes(1);
+    });
+
     it('without storage, every tab sends (a resend is only a duplicate the collector drops)', async () => {
       const blocked = () => {
         throw new Error('blocked');

@@ -8,7 +8,15 @@ const LEASE_KEY = `tp_${SENDER_LOCK_NAME}`;
 const me = Math.random().toString(36).slice(2);
 
 const mine = (): boolean | undefined => local('getItem', LEASE_KEY)?.startsWith(me + ':');
-const claim = (): unknown => local('setItem', LEASE_KEY, `${me}:${Date.now() + LEASE_MS}`);
+/** Writes this tab's lease; false when storage refuses (full, blocked). */
+const claim = (): boolean => {
+  try {
+    localStorage.setItem(LEASE_KEY, `${me}:${Date.now() + LEASE_MS}`);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Runs `job` only if this tab can become the sender now; resolves false without running it when another
@@ -29,9 +37,9 @@ export async function withSenderLock(job: () => Promise<void>): Promise<boolean>
     );
   const [owner, expiry] = (local('getItem', LEASE_KEY) ?? '').split(':');
   if (owner && owner !== me && Number(expiry) > Date.now()) return false;
-  claim();
-  // Another tab may have written in between: the last writer wins, the other backs off.
-  if (local('getItem', LEASE_KEY) !== null && !mine()) return false;
+  // Another tab may have written in between: the last writer wins, the other backs off. A lease that
+  // cannot be written (storage full or blocked) must not stop every tab: run, at worst a duplicate.
+  if (claim() && !mine()) return false;
   // A drain can outlast the lease (many batches, slow answers): renew it while it is still ours.
   const renew = setInterval(() => mine() && claim(), LEASE_MS / 3);
   try {

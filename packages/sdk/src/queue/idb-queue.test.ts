@@ -81,6 +81,25 @@ describe('IndexedDB queue specifics', () => {
     expect(reports).toContain('storage-fallback');
   });
 
+  it('falls back to memory when merely reading indexedDB throws (Firefox with cookies blocked)', async () => {
+    const own = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    Object.defineProperty(globalThis, 'indexedDB', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    try {
+      const reports: string[] = [];
+      const q = createIdbQueue({ ...limits, dbName: fresh(), report: (kind) => reports.push(kind) });
+      q.add(item());
+      expect(q.kind()).toBe('memory');
+      expect(reports).toEqual(['storage-fallback']);
+      expect(await q.take(10, 10_000)).toHaveLength(1);
+    } finally {
+      if (own) Object.defineProperty(globalThis, 'indexedDB', own);
+    }
+  });
   it('does not forget events added while take() reads the database', async () => {
     const q = createIdbQueue({ ...limits, dbName: fresh() });
     q.add(item());

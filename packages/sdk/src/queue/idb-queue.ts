@@ -47,7 +47,12 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       report('storage-fallback', { reason: String((cause as Error)?.message ?? cause), cause });
     }
   };
-  if (typeof indexedDB === 'undefined') fallBack(new Error('IndexedDB is not available'));
+  try {
+    // Reading `indexedDB` itself throws a SecurityError in some contexts (Firefox with cookies blocked).
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+  } catch (cause) {
+    fallBack(cause);
+  }
 
   /** Runs a transaction; a failure reopens the database and retries once, then falls back (undefined). */
   const attempt = async <T>(
