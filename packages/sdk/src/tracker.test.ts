@@ -196,6 +196,20 @@ describe('consent', () => {
     expect(localStorage.getItem(CONSENT_KEY)).toBe('granted');
   });
 
+  it('while not granted, coming online, hiding or leaving the page sends nothing queued', async () => {
+    const t = make();
+    await t.flush(); // the start-up flush, with nothing queued yet
+    t.track('a');
+    t.consent('pending');
+    for (const type of ['online', 'pagehide']) window.dispatchEvent(new Event(type));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fetch).not.toHaveBeenCalled();
+    t.consent('granted');
+    await t.flush();
+    expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['a']);
+  });
+
   it("pendingConsent 'drop' drops events while pending", async () => {
     const t = make({ consent: 'pending', pendingConsent: 'drop' });
     t.track('a');

@@ -93,12 +93,14 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
 
   const lifecycle = (event: Event): void => {
-    if (event.type === 'pagehide' || document.visibilityState === 'hidden') {
-      // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
-      // state before an earlier one (pages, a pending route change) records something new.
-      for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
-      sender.unload();
-    } else void sender.flush();
+    const leaving = event.type === 'pagehide' || document.visibilityState === 'hidden';
+    // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
+    // state before an earlier one (pages, a pending route change) records something new.
+    if (leaving) for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
+    // Nothing leaves the page before consent (the start-up flush waits for it too).
+    if (state !== 'granted') return;
+    if (leaving) sender.unload();
+    else void sender.flush();
   };
   const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
     document[method]('visibilitychange', lifecycle);

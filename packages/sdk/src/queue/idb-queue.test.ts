@@ -100,6 +100,27 @@ describe('IndexedDB queue specifics', () => {
       if (own) Object.defineProperty(globalThis, 'indexedDB', own);
     }
   });
+  it('a clear() while take() reads (consent denied) is not undone by the snapshot', async () => {
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    q.add(item());
+    q.add(item());
+    await q.settle();
+    const getAll = IDBObjectStore.prototype.getAll;
+    let clearing: Promise<void> | undefined;
+    // The read's transaction exists (it sees both events) when the clear starts.
+    vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['getAll']>
+    ) {
+      clearing ??= q.clear();
+      return getAll.apply(this, args);
+    });
+    expect(await q.take(10, 100_000)).toEqual([]);
+    await clearing;
+    expect(q.local()).toEqual([]);
+    vi.restoreAllMocks();
+    expect(await q.take(10, 100_000)).toEqual([]);
+  });
   it('does not forget events added while take() reads the database', async () => {
     const q = createIdbQueue({ ...limits, dbName: fresh() });
     q.add(item());

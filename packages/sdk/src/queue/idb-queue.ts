@@ -39,6 +39,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   let memory = false;
   // Events added while a take() reads the database; they may be missing from its snapshot.
   let addedDuringRead: QueuedEvent[] | undefined;
+  let clears = 0;
 
   const fallBack = (cause: unknown): void => {
     if (!memory) {
@@ -112,11 +113,14 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
     async take(maxEvents, maxBytes) {
       // From here on, events added are collected: the snapshot read below may miss them.
       const added: QueuedEvent[] = (addedDuringRead = []);
+      const generation = clears;
       await queue.settle();
       const read = await attempt('readonly', (s) =>
         Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
       );
       if (addedDuringRead === added) addedDuringRead = undefined;
+      // A clear() during the read (consent denied) wins: its snapshot must not bring the events back.
+      if (clears !== generation) return [];
       // Without the database (now or before), the memory queue is the queue.
       if (!read) return known.take(maxEvents, maxBytes);
       // The view becomes the stored events (from every tab and earlier pages), trimmed to the limits.
@@ -140,6 +144,7 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       await change((s) => ids.forEach((id) => s.delete(id)));
     },
     async clear() {
+      clears++;
       puts = [];
       void known.clear();
       await change((s) => s.clear());
