@@ -1,20 +1,12 @@
-// Shared browser-test helper: launches Debian's Chromium through playwright-core (never a downloaded one).
+// Shared browser-test helper: launches a local Chromium through playwright-core (never a downloaded one),
+// found and flagged exactly as the demo does it.
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../demo/find-chromium.mjs';
 
-/** Flags for a quiet, deterministic headless Chromium in a container. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
-/** Path of the Chromium binary: `TOUCHPOINT_CHROMIUM` or Debian's `/usr/bin/chromium`. */
-export const chromiumPath = (): string => process.env.TOUCHPOINT_CHROMIUM ?? '/usr/bin/chromium';
+/** Path of the Chromium binary: `TOUCHPOINT_CHROMIUM`, else Debian's `/usr/bin/chromium`, else the PATH. */
+export const chromiumPath = (): string => findChromium() ?? '/usr/bin/chromium';
 
 /** Launches one headless Chromium; reuse it for a whole test file and close it in `afterAll`. */
 export function launchChromium(): Promise<Browser> {
