@@ -54,6 +54,28 @@ describe('IndexedDB queue specifics', () => {
     expect(spy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
   });
 
+  it('an early write (settle) ends its window: under a trickle, one write per 50 ms window', async () => {
+    const q = createIdbQueue({ ...limits, dbName: fresh() });
+    await q.take(1, 1); // opens the database
+    // Only the queue's timers are faked: fake-indexeddb schedules with setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+      q.add(item());
+      await vi.advanceTimersByTimeAsync(20);
+      await q.settle(); // mid-window, as a send does
+      for (let i = 0; i < 20; i++) {
+        q.add(item());
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      await q.settle();
+      // 1 early write, 4 windows in 200 ms, 1 final settle. A window timer left running after an early
+      // write started a second, interleaved chain of windows and about doubled this.
+      expect(spy.mock.calls.filter((c) => c[1] === 'readwrite').length).toBeLessThanOrEqual(6);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('settle starts the write in the same task and commits it', async () => {
     const q = createIdbQueue({ ...limits, dbName: fresh() });
     await q.take(1, 1);

@@ -85,6 +85,8 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   };
 
   const write = (): void => {
+    // Called early (settle), the window's timer must go too, or it writes again and a second one starts.
+    clearTimeout(timer);
     timer = undefined;
     const items = puts;
     const ids = deletes;
