@@ -10,6 +10,10 @@ describe('createTracker outside a browser', () => {
     vi.stubGlobal('fetch', fetch);
     const t = createTracker({ endpoint: 'https://c.example/v1/batch' });
     expect(t.track('x')).toBeUndefined();
+    // Plugin commands too, so shared code can call them during server-side rendering.
+    expect(t.survey!('How did you hear about us?', 'Podcast')).toBeUndefined();
+    expect(() => t.trackAd!({} as Element, { id: 'a' })).not.toThrow();
+    expect(t.howDidYouHear!('#x')).toBeTypeOf('function');
     await t.flush();
     expect(fetch).not.toHaveBeenCalled();
     expect(t.stats().requests).toBe(0);

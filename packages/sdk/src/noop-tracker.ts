@@ -17,6 +17,9 @@ export function noopTracker(): Tracker {
     reset: none,
     shutdown: async () => {},
     anonymousId: () => '',
+    survey: none,
+    howDidYouHear: () => () => {},
+    trackAd: none,
     stats: () => ({
       requests: 0,
       sent: 0,

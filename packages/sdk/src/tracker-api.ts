@@ -1,6 +1,7 @@
-import type { EventType, JsonObject, TouchpointEvent } from '@touchpoint/protocol';
+import type { AdInfo, EventType, JsonObject, TouchpointEvent } from '@touchpoint/protocol';
 import type { DeliveryStats } from './delivery/sender';
 import type { ConsentState } from './options';
+import type { HowDidYouHearOptions } from './touchpoints/survey';
 
 /** Fields of a conversion besides its name. */
 export interface ConversionDetails {
@@ -47,4 +48,13 @@ export interface Tracker {
   anonymousId(): string;
   /** Delivery counters and state. */
   stats(): TrackerStats;
+  /**
+   * Records a self-reported answer (`survey` event), its channel read from the answer unless given. Present
+   * while the `surveys` capture plugin runs (the default); the same as the package's `survey()` export.
+   */
+  survey?(question: string, answer: string, channel?: string): TouchpointEvent | undefined;
+  /** Shows the "How did you hear about us?" helper in `container`; returns a function that removes it. `surveys` plugin. */
+  howDidYouHear?(container: Element | string, options?: HowDidYouHearOptions): (() => void) | undefined;
+  /** Watches an ad rendered by code for impressions and clicks, like `data-tp-ad` markup. `ads` plugin. */
+  trackAd?(element: Element, info: AdInfo): void;
 }
