@@ -63,11 +63,17 @@ describe('pages', () => {
     window.dispatchEvent(new Event('hashchange'));
     vi.runAllTimers();
     expect(urls()).toEqual(['/start', '/a', '/start', '/start#/settings']);
-    // A hash change without a route is still a URL change (anchors), but the path stays.
+    // Leaving the hash route for a plain anchor is a page change (back to /start) …
     location.hash = '#top';
     window.dispatchEvent(new Event('hashchange'));
     vi.runAllTimers();
-    expect(urls().at(-1)).toBe('/start');
+    expect(urls()).toEqual(['/start', '/a', '/start', '/start#/settings', '/start']);
+    // … but jumping between anchors of one page is not (nor does it re-arm per-page-view capture).
+    location.hash = '#section-2';
+    window.dispatchEvent(new Event('hashchange'));
+    history.pushState(null, '', '#section-3');
+    vi.runAllTimers();
+    expect(urls()).toHaveLength(5);
   });
   it('records again on a bfcache restore, not on a normal pageshow', () => {
     host.start(pages());

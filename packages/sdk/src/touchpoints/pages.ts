@@ -23,17 +23,22 @@ export interface PagesOptions {
 export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let last = '';
+  let lastKey = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let off: AbortController | undefined;
 
   const check = (): void => {
     timer = undefined;
     const page = pageContext();
-    if (!host || page.url === last) return;
+    // Hash routers keep the route in the fragment (`#/…`, `#!/…`): it is part of the page, and of its path
+    // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one.
+    const route = /^#!?\//.test(location.hash) ? location.hash : '';
+    const key = page.url.split('#')[0] + route;
+    if (!host || key === lastKey) return;
+    lastKey = key;
     if (last) page.referrer = last;
     last = page.url;
-    // Hash routers keep the route in the fragment; keep it in the path so pages stay apart in reports.
-    if (/^#!?\//.test(location.hash)) page.path += location.hash;
+    page.path += route;
     host.record('page', { page });
   };
   const schedule = (): void => {
@@ -63,7 +68,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
         'pageshow',
         (event) => {
           if (event.persisted) {
-            last = '';
+            last = lastKey = '';
             check();
           }
         },
