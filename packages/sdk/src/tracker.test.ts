@@ -210,6 +210,17 @@ describe('consent', () => {
     expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['a']);
   });
 
+  it('pending holds at most maxQueueEvents, dropping (and counting) the oldest', async () => {
+    const diagnostics: string[] = [];
+    const t = make({ consent: 'pending', maxQueueEvents: 2, onDiagnostic: (d) => diagnostics.push(d.kind) });
+    for (const name of ['a', 'b', 'c']) t.track(name);
+    expect(t.stats()).toMatchObject({ queued: 2, dropped: 1 });
+    expect(diagnostics).toContain('queue-full');
+    t.consent('granted');
+    await t.flush();
+    expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['b', 'c']);
+  });
+
   it("pendingConsent 'drop' drops events while pending", async () => {
     const t = make({ consent: 'pending', pendingConsent: 'drop' });
     t.track('a');

@@ -45,6 +45,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   let state = initialConsent(o);
   let stopped = false;
   const held: QueuedEvent[] = [];
+  let heldDropped = 0;
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
   const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
   const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
@@ -60,7 +61,12 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     const item = { id: event.id, json, bytes: utf8Length(json) };
     if (state === 'pending') {
       held.push(item);
-      if (held.length > o.maxQueueEvents) held.shift();
+      // Held in memory too, within the queue's bound: the oldest go first, counted like queue drops.
+      if (held.length > o.maxQueueEvents) {
+        held.shift();
+        heldDropped++;
+        report('queue-full', { dropped: 1 });
+      }
       return;
     }
     queue.add(item);
@@ -155,6 +161,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     anonymousId: () => identity.peek(),
     stats: () => ({
       ...sender.stats(),
+      dropped: sender.stats().dropped + heldDropped,
       consent: state,
       storage: queue.kind(),
       queued: queue.local().length + held.length,
