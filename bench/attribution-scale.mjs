@@ -19,6 +19,7 @@ import {
   MODEL_NAMES,
   readEvents,
 } from '../packages/attribution/dist/index.js';
+import { createRandom } from '../scripts/demo/random.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -42,15 +43,8 @@ const CHANNELS = [
 const T0 = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 
-/** Small seeded PRNG (mulberry32) so every run generates the same data. */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded random source (mulberry32), so every run generates the same data. */
+const rng = (seed) => createRandom(seed).next;
 
 /** CPU seconds (user + system) since `from`: on a shared machine the honest measure next to wall time. */
 const cpu = (from) => {

@@ -8,6 +8,7 @@
 //   node bench/attribution-truth.mjs [--users 200000] [--seed 1]
 import { parseArgs } from 'node:util';
 import { aggregatePaths, attribute, MODEL_NAMES } from '../packages/attribution/dist/index.js';
+import { createRandom } from '../scripts/demo/random.mjs';
 
 const { values } = parseArgs({
   options: { users: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' } },
@@ -15,14 +16,8 @@ const { values } = parseArgs({
 const USERS = Number(values.users);
 const HOUR = 3_600_000;
 
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded random source (mulberry32), so every run generates the same data. */
+const rng = (seed) => createRandom(seed).next;
 
 /**
  * A scenario: channels with an exposure probability, and `p(path)` the conversion probability of an ordered

@@ -4,20 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStoredEvents } from '@touchpoint/collector';
+// @ts-expect-error plain ESM helpers without types
+import { EXPECTED_TYPES } from './demo/event-summary.mjs';
 
-/** Every touchpoint kind the storefront and the simulated visitors must produce. */
-const KINDS = [
-  'page',
-  'ad_impression',
-  'ad_click',
-  'share',
-  'survey',
-  'vitals',
-  'identify',
-  'conversion',
-  'email_open',
-  'email_click',
-];
 const VISITORS = 40;
 const DEMO_TIMEOUT_MS = 150_000;
 
@@ -68,7 +57,8 @@ describe('pnpm demo --no-serve', () => {
       counts[event.type] = (counts[event.type] ?? 0) + 1;
       if (event.type === 'page') browsers.add(event.anonymousId);
     }
-    for (const kind of KINDS) expect(counts[kind] ?? 0, `stored ${kind} events`).toBeGreaterThan(0);
+    for (const kind of EXPECTED_TYPES as string[])
+      expect(counts[kind] ?? 0, `stored ${kind} events`).toBeGreaterThan(0);
     // Every simulated person has at least one browser; second devices add more.
     expect(browsers.size).toBeGreaterThanOrEqual(VISITORS);
   });
