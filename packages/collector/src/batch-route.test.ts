@@ -1,27 +1,8 @@
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readStoredEvents } from './read-stored-events';
-import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness';
+import { describe, expect, it } from 'vitest';
+import { collectorsPerTest, postBatch, storedEvents, trackEvent } from './test-harness';
 
-let running: Running[] = [];
-async function start(options = {}): Promise<Running> {
-  const r = await startCollector(options);
-  running.push(r);
-  return r;
-}
-afterEach(async () => {
-  for (const r of running) {
-    await r.stop();
-    await removeDir(r.dataDir);
-  }
-  running = [];
-});
-
-async function stored(dataDir: string) {
-  const events = [];
-  for await (const e of readStoredEvents(dataDir)) events.push(e);
-  return events;
-}
+const start = collectorsPerTest();
 
 describe('POST /v1/batch', () => {
   it('stores a valid text/plain batch with receive time and answers the counts', async () => {
@@ -30,7 +11,7 @@ describe('POST /v1/batch', () => {
     const res = await postBatch(baseUrl, { v: 1, sentAt: Date.now(), events });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
-    const saved = await stored(dataDir);
+    const saved = await storedEvents(dataDir);
     expect(saved.map((e) => e.id)).toEqual(events.map((e) => e.id));
     expect(saved[0]!.receivedAt).toBeGreaterThan(0);
     expect(saved[0]!.clientTs).toBe(events[0]!.ts);
@@ -61,7 +42,7 @@ describe('POST /v1/batch', () => {
     expect(first.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
     const again = await postBatch(baseUrl, { v: 1, events: [e, trackEvent()] });
     expect(again.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
-    expect(await stored(dataDir)).toHaveLength(2);
+    expect(await storedEvents(dataDir)).toHaveLength(2);
   });
 
   it('rejects a bad event alone, with its id and reason', async () => {
@@ -74,7 +55,7 @@ describe('POST /v1/batch', () => {
       { id: bad.id, reason: '"name" must be a string' },
       { id: '#2', reason: expect.stringContaining('"id"') },
     ]);
-    expect(await stored(dataDir)).toHaveLength(1);
+    expect(await storedEvents(dataDir)).toHaveLength(1);
   });
 
   it('answers 400 with a clear error for unusable bodies', async () => {
@@ -143,12 +124,12 @@ describe('POST /v1/batch', () => {
     const e = trackEvent({ ts: skewed - 1000 });
     const a = await start();
     await postBatch(a.baseUrl, { v: 1, sentAt: skewed, events: [e] });
-    const [fixed] = await stored(a.dataDir);
+    const [fixed] = await storedEvents(a.dataDir);
     expect(Math.abs(fixed!.ts - (Date.now() - 1000))).toBeLessThan(10_000);
     expect(fixed!.clientTs).toBe(e.ts);
     const b = await start({ clockCorrection: false });
     await postBatch(b.baseUrl, { v: 1, sentAt: skewed, events: [e] });
-    const [asSent] = await stored(b.dataDir);
+    const [asSent] = await storedEvents(b.dataDir);
     expect(asSent!.ts).toBe(e.ts);
   });
 
@@ -170,10 +151,10 @@ describe('POST /v1/batch', () => {
   it('truncates the client IP by default, drops it on request, and ignores an ip field sent by the client', async () => {
     const a = await start();
     await postBatch(a.baseUrl, { v: 1, events: [trackEvent({ ip: '1.2.3.4' })] });
-    expect((await stored(a.dataDir))[0]!.ip).toBe('127.0.0.0');
+    expect((await storedEvents(a.dataDir))[0]!.ip).toBe('127.0.0.0');
     const b = await start({ ip: 'drop' });
     await postBatch(b.baseUrl, { v: 1, events: [trackEvent({ ip: '1.2.3.4' })] });
-    expect((await stored(b.dataDir))[0]).not.toHaveProperty('ip');
+    expect((await storedEvents(b.dataDir))[0]).not.toHaveProperty('ip');
   });
 
   it('requires a write key in ?key= when keys are configured', async () => {
@@ -192,11 +173,10 @@ describe('POST /v1/batch', () => {
     const e = trackEvent();
     await postBatch(first.baseUrl, { v: 1, events: [e] });
     await first.stop();
-    running = running.filter((r) => r !== first);
     const second = await start({ dataDir: first.dataDir });
     const res = await postBatch(second.baseUrl, { v: 1, events: [e, trackEvent()] });
     expect(res.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
-    expect(await stored(first.dataDir)).toHaveLength(2);
+    expect(await storedEvents(first.dataDir)).toHaveLength(2);
   });
 
   it('stores each event once under concurrent overlapping batches', async () => {
@@ -211,7 +191,7 @@ describe('POST /v1/batch', () => {
     const duplicates = answers.reduce((sum, a) => sum + a.json.duplicates, 0);
     expect(accepted).toBe(195);
     expect(accepted + duplicates).toBe(20 * 100);
-    const ids = (await stored(dataDir)).map((e) => e.id);
+    const ids = (await storedEvents(dataDir)).map((e) => e.id);
     expect(new Set(ids).size).toBe(195);
     expect(ids).toHaveLength(195);
   });

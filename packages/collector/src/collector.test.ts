@@ -1,25 +1,13 @@
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCollector } from './collector';
 import { readStoredEvents } from './read-stored-events';
 import type { Sink, StoredEvent } from './sink';
-import { postBatch, removeDir, startCollector, tempDir, trackEvent, type Running } from './test-harness';
+import { collectorsPerTest, postBatch, removeDir, tempDir, trackEvent } from './test-harness';
 
-let running: Running[] = [];
-async function start(options = {}): Promise<Running> {
-  const r = await startCollector(options);
-  running.push(r);
-  return r;
-}
-afterEach(async () => {
-  for (const r of running) {
-    await r.stop();
-    await removeDir(r.dataDir);
-  }
-  running = [];
-});
+const start = collectorsPerTest();
 
 /** A sink that holds each write until released, or fails while `failing` is set. */
 function controllableSink() {

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@touchpoint/protocol';
 import { createNdjsonSink } from './ndjson-sink';
-import { readStoredEvents } from './read-stored-events';
 import type { StoredEvent } from './sink';
-import { removeDir, tempDir } from './test-harness';
+import { removeDir, storedEvents, tempDir } from './test-harness';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -25,12 +24,6 @@ function event(): StoredEvent {
   } as StoredEvent;
 }
 
-async function all(dir: string): Promise<StoredEvent[]> {
-  const out: StoredEvent[] = [];
-  for await (const e of readStoredEvents(dir)) out.push(e);
-  return out;
-}
-
 describe('NDJSON sink', () => {
   it('rotates files by UTC day of receipt', async () => {
     const dir = await tempDir();
@@ -44,7 +37,7 @@ describe('NDJSON sink', () => {
     await sink.write([b]);
     await sink.close();
     expect((await readdir(dir)).sort()).toEqual(['events-2026-01-31.ndjson', 'events-2026-02-01.ndjson']);
-    expect((await all(dir)).map((e) => e.id)).toEqual([a.id, b.id]);
+    expect((await storedEvents(dir)).map((e) => e.id)).toEqual([a.id, b.id]);
   });
 
   it('recovers from a torn last line left by a crash', async () => {
@@ -61,7 +54,7 @@ describe('NDJSON sink', () => {
     const b = event();
     expect(await second.write([a, b])).toEqual({ inserted: 1 });
     await second.close();
-    expect((await all(dir)).map((e) => e.id)).toEqual([a.id, b.id]);
+    expect((await storedEvents(dir)).map((e) => e.id)).toEqual([a.id, b.id]);
     expect((await readFile(file, 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
   });
 

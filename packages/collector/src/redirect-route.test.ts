@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStoredEvents } from './read-stored-events';
-import { removeDir, startCollector, type Running } from './test-harness';
+import { removeDir, startCollector, storedEvents, type Running } from './test-harness';
 import { pixelUrl, redirectUrl } from './url-builders';
 
 const secret = 'a-test-secret-of-enough-length';
@@ -20,12 +19,6 @@ afterAll(async () => {
   }
 });
 
-async function stored(dataDir: string) {
-  const events = [];
-  for await (const e of readStoredEvents(dataDir)) events.push(e);
-  return events;
-}
-
 function get(url: string) {
   return fetch(url, { redirect: 'manual' });
 }
@@ -44,7 +37,7 @@ describe('GET /v1/r', () => {
     expect(location.searchParams.get('x')).toBe('1');
     expect(location.hash).toBe('#top');
     const clickId = location.searchParams.get('tp_click')!;
-    const event = (await stored(server.dataDir)).find((e) => e.id === clickId);
+    const event = (await storedEvents(server.dataDir)).find((e) => e.id === clickId);
     expect(event).toMatchObject({
       type: 'email_click',
       email: { campaign: 'spring', message: 'm1', recipient: 'r-42' },
@@ -62,7 +55,7 @@ describe('GET /v1/r', () => {
     });
     const res = await get(link);
     const clickId = new URL(res.headers.get('location')!).searchParams.get('tp_click');
-    const event = (await stored(server.dataDir)).find((e) => e.id === clickId);
+    const event = (await storedEvents(server.dataDir)).find((e) => e.id === clickId);
     expect(event).toMatchObject({ type: 'ad_click', ad: { id: 'ad-1', campaign: 'c', network: 'display' } });
     expect(event!.anonymousId).toBe(`server:${clickId}`);
   });
@@ -170,7 +163,7 @@ describe('GET /v1/p.gif', () => {
         .toString(),
     ).toBe('GIF89a');
     expect(server.collector.metrics().pixelOpens).toBe(before + 1);
-    const event = (await stored(server.dataDir)).find(
+    const event = (await storedEvents(server.dataDir)).find(
       (e) => e.type === 'email_open' && e.anonymousId === 'recipient:r-7',
     );
     expect(event).toMatchObject({ email: { campaign: 'spring', message: 'm1', recipient: 'r-7' } });
@@ -189,7 +182,7 @@ describe('GET /v1/p.gif', () => {
 
   it('never stores an email address as a recipient', async () => {
     await get(`${open.baseUrl}/v1/p.gif?recipient=${encodeURIComponent('someone@example.com')}&campaign=c9`);
-    const event = (await stored(open.dataDir)).find(
+    const event = (await storedEvents(open.dataDir)).find(
       (e) => e.type === 'email_open' && (e as any).email.campaign === 'c9',
     );
     expect(JSON.stringify(event)).not.toContain('someone@');

@@ -4,9 +4,8 @@ import { uuidv7 } from '@touchpoint/protocol';
 import { createNdjsonSink } from './ndjson-sink';
 import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url';
 import { createPostgresSink } from './postgres-sink';
-import { readStoredEvents } from './read-stored-events';
 import type { Sink, StoredEvent } from './sink';
-import { removeDir, tempDir } from './test-harness';
+import { removeDir, storedEvents, tempDir } from './test-harness';
 
 interface Harness {
   open(): Promise<Sink>;
@@ -35,11 +34,7 @@ const harnesses: Record<string, () => Promise<Harness>> = {
     const dir = await tempDir();
     return {
       open: () => createNdjsonSink({ dataDir: dir }),
-      async read() {
-        const out: StoredEvent[] = [];
-        for await (const e of readStoredEvents(dir)) out.push(e);
-        return out;
-      },
+      read: () => storedEvents(dir),
       cleanup: () => removeDir(dir),
     };
   },

@@ -3,8 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '@touchpoint/protocol';
+import { afterEach } from 'vitest';
 import { createCollector, type Collector } from './collector';
 import type { CollectorOptions } from './options';
+import { readStoredEvents } from './read-stored-events';
+import type { StoredEvent } from './sink';
 
 export interface Running {
   collector: Collector;
@@ -22,13 +25,13 @@ export async function startCollector(options: Partial<CollectorOptions> = {}): P
   const dataDir = options.dataDir ?? (await tempDir());
   const collector = await createCollector({ onError: () => {}, ...options, dataDir });
   const baseUrl = await collector.listen(0, '127.0.0.1');
+  let closing: Promise<void> | undefined;
   return {
     collector,
     baseUrl,
     dataDir,
-    async stop() {
-      await collector.close();
-    },
+    // Idempotent: a test may stop a collector itself (a restart) before the cleanup does.
+    stop: () => (closing ??= collector.close()),
   };
 }
 
@@ -66,4 +69,30 @@ export async function postBatch(
     json = text;
   }
   return { status: res.status, json, headers: res.headers };
+}
+
+/**
+ * For one test file: returns `start(options)`, which starts a collector like {@link startCollector}; every
+ * collector started in a test is stopped, and its data removed, after that test.
+ */
+export function collectorsPerTest(): (options?: Partial<CollectorOptions>) => Promise<Running> {
+  const running: Running[] = [];
+  afterEach(async () => {
+    const done = running.splice(0);
+    for (const r of done) await r.stop();
+    // Collectors may share a data dir (a restart on the same data): remove each once, after all stopped.
+    for (const dir of new Set(done.map((r) => r.dataDir))) await removeDir(dir);
+  });
+  return async (options = {}) => {
+    const r = await startCollector(options);
+    running.push(r);
+    return r;
+  };
+}
+
+/** Every event stored under `dataDir`, in file order. */
+export async function storedEvents(dataDir: string): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for await (const e of readStoredEvents(dataDir)) events.push(e);
+  return events;
 }
