@@ -159,13 +159,16 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       listen('removeEventListener');
     },
     anonymousId: () => identity.peek(),
-    stats: () => ({
-      ...sender.stats(),
-      dropped: sender.stats().dropped + heldDropped,
-      consent: state,
-      storage: queue.kind(),
-      queued: queue.local().length + held.length,
-    }),
+    stats() {
+      const delivery = sender.stats();
+      return {
+        ...delivery,
+        dropped: delivery.dropped + heldDropped,
+        consent: state,
+        storage: queue.kind(),
+        queued: queue.local().length + held.length,
+      };
+    },
   };
   const methods = tracker as unknown as Record<string, (...args: unknown[]) => unknown>;
   // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue;
