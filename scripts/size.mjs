@@ -14,6 +14,9 @@
 //   pass (queue and sender rebuilt, order dedup and link decoration moved to the full build, plugins on the
 //   tracker's flush hook, classifier as a rule table).
 import { readFileSync, existsSync } from 'node:fs';
+import { rollup } from 'rollup';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +52,60 @@ for (const { file, gzipBudget, target, what } of BUDGETS) {
   });
 }
 console.table(rows);
+
+// What an app built from npm carries: each entry bundled (rollup, terser) from the built package as an app's
+// bundler would, keeping only the modules it uses. The lean entry must stay free of web-vitals.
+const sdk = (path) => fileURLToPath(new URL(`../packages/sdk/dist/${path}`, import.meta.url));
+export const NPM_APPS = [
+  {
+    app: "createTracker from '@touchpoint/sdk'",
+    code: "import { createTracker as c } from '@touchpoint/sdk';",
+  },
+  {
+    app: "createTracker from '@touchpoint/sdk/core'",
+    code: "import { createTracker as c } from '@touchpoint/sdk/core';",
+    lean: true,
+  },
+  {
+    app: '  + campaign(), pages()',
+    code: "import { createTracker as t, campaign, pages } from '@touchpoint/sdk/core'; const c = (o) => t({ ...o, plugins: [campaign(), pages()] });",
+  },
+];
+const appRows = [];
+for (const { app, code, lean } of NPM_APPS) {
+  const bundle = await rollup({
+    input: 'app',
+    plugins: [
+      {
+        name: 'app',
+        resolveId: (id) =>
+          id === 'app'
+            ? id
+            : id === '@touchpoint/sdk'
+              ? sdk('index.js')
+              : id === '@touchpoint/sdk/core'
+                ? sdk('core.js')
+                : null,
+        load: (id) => (id === 'app' ? `${code}\nc({ endpoint: '/v1/batch' }).track('signup');` : null),
+      },
+      resolve({ browser: true }),
+    ],
+  });
+  const { output } = await bundle.generate({
+    format: 'es',
+    plugins: [terser({ ecma: 2020, compress: { passes: 2 } })],
+  });
+  const min = output[0].code;
+  const withVitals = min.includes('largest-contentful-paint');
+  if (lean && withVitals) {
+    failed = true;
+    console.error(
+      `[touchpoint] size: ${app} bundles web-vitals; the core entry must not import the vitals plugin.`,
+    );
+  }
+  appRows.push({ app, min: min.length, gzip: gzipSync(min, { level: 9 }).length, 'web-vitals': withVitals });
+}
+console.table(appRows);
 if (check && failed) {
   for (const r of rows.filter((r) => r.status === 'OVER')) {
     console.error(

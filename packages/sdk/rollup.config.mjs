@@ -1,4 +1,4 @@
-// Three builds: the npm ESM (with .d.ts, dependencies external) and two script-tag IIFEs that carry
+// Three builds: the npm ESM (entries `.` and `./core`, with .d.ts, dependencies external) and two script-tag IIFEs that carry
 // everything: touchpoint.min.js (with the default capture plugins) and touchpoint.core.min.js (delivery
 // core and API only). scripts/size.mjs holds both IIFEs to their budgets.
 import typescript from '@rollup/plugin-typescript';
@@ -41,9 +41,17 @@ const iife = (input, file) => ({
 
 export default [
   {
-    input: 'src/index.ts',
+    // Two entries sharing chunks: `@touchpoint/sdk` and the lean `@touchpoint/sdk/core`.
+    input: { index: 'src/index.ts', core: 'src/core.ts' },
     external: (id) => external.some((dep) => id === dep || id.startsWith(dep + '/')),
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+    // One file per module, so an app's bundler keeps only the modules it uses (`sideEffects: false`).
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+    },
     plugins: [
       typescript({
         tsconfig: './tsconfig.build.json',

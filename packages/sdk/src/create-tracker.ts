@@ -1,9 +1,7 @@
-import { noopTracker } from './noop-tracker';
 import type { TrackerOptions } from './options';
-import { resolveOptions } from './resolve-options';
 import { fullFeatures } from './touchpoints/defaults';
-import { createCoreTracker } from './tracker';
 import type { Tracker } from './tracker-api';
+import { trackerOrNoop } from './tracker-or-noop';
 
 /**
  * Creates a tracker with the default capture plugins (pages, campaigns, ads, … — see `autocapture`),
@@ -19,9 +17,5 @@ import type { Tracker } from './tracker-api';
  * @see TrackerOptions
  */
 export function createTracker(options: TrackerOptions): Tracker {
-  if (typeof window === 'undefined' || typeof document === 'undefined') {
-    resolveOptions(options);
-    return noopTracker();
-  }
-  return createCoreTracker(options, fullFeatures);
+  return trackerOrNoop(options, fullFeatures);
 }

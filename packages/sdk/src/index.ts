@@ -1,6 +1,5 @@
 export { createTracker } from './create-tracker';
-export type { Tracker, TrackerStats, ConversionDetails } from './tracker-api';
-export type { TrackerOptions, ConsentState, Middleware } from './options';
+export type * from './public-types';
 export {
   DEFAULT_MAX_BATCH_EVENTS,
   DEFAULT_MAX_BATCH_BYTES,
@@ -12,18 +11,11 @@ export {
   DEFAULT_SESSION_TIMEOUT_MS,
   DEFAULT_REDACT_PARAMS,
 } from './options';
-export type { Diagnostic } from './diagnostics';
-export type { DeliveryStats } from './delivery/sender';
-export type { TouchpointPlugin, TrackerHost, TrackerContext } from './touchpoints/plugin';
 export { defaultPlugins } from './touchpoints/defaults';
 export type { AutocaptureOptions } from './touchpoints/defaults';
 export { LINK_PARAM } from './link-domains';
 export type { TouchpointGlobal } from './script-tag';
 export { trackAd, VIEWABLE_RATIO, VIEWABLE_MS, VIDEO_VIEWABLE_MS } from './touchpoints/ads';
 export { survey, howDidYouHear, answerChannel } from './touchpoints/survey';
-export type { HowDidYouHearOptions } from './touchpoints/survey';
 export { dedupeOrders } from './touchpoints/order-dedup';
 export type { AutocaptureSettings } from './touchpoints/defaults';
-export type { PagesOptions } from './touchpoints/pages';
-export type { CampaignOptions } from './touchpoints/campaign';
-export type { JournalOptions } from './touchpoints/journal';

@@ -124,7 +124,7 @@ describe('core script', () => {
     document.head.append(script);
     installScriptTag(coreFeatures);
     expect(warn).toHaveBeenCalledWith(
-      expect.stringMatching(/^\[touchpoint\] linkDomains needs the full script/),
+      expect.stringMatching(/^\[touchpoint\] linkDomains needs a full build/),
     );
     window.touchpoint!('track', 'x');
     await window.touchpoint!('flush');

@@ -291,7 +291,7 @@ describe('linkDomains', () => {
     history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001');
     const t = make({ linkDomains: ['shop.example'] }, coreFeatures);
     expect(t.anonymousId()).not.toBe('0190a5b2-0000-7000-8000-000000000001');
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] linkDomains needs the full script/);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[touchpoint\] linkDomains needs a full build/);
     make({}, coreFeatures);
     expect(warn).toHaveBeenCalledTimes(1);
   });

@@ -25,11 +25,14 @@ export type Features = (
   identity: Identity,
 ) => { plugins: TouchpointPlugin[]; middleware: Middleware[] };
 
-/** The core script's features: none. It has no cross-domain links, and says so rather than ignore them. */
+/**
+ * The core builds' features (`touchpoint.core.min.js`, `@touchpoint/sdk/core`): none. They have no
+ * cross-domain links, and say so rather than ignore them.
+ */
 export const coreFeatures: Features = (o) => {
   if (o.linkDomains.length)
     console.warn(
-      '[touchpoint] linkDomains needs the full script (touchpoint.min.js); the core script ignores it.',
+      "[touchpoint] linkDomains needs a full build (touchpoint.min.js, or '@touchpoint/sdk'); the core ignores it.",
     );
   return { plugins: [], middleware: [] };
 };

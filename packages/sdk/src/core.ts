@@ -1,0 +1,34 @@
+// Entry of `@touchpoint/sdk/core`: the tracker without default capture plugins, for apps that count bytes.
+// It pulls in only the capture plugins the app imports (no `web-vitals` unless it imports `vitals`).
+import type { TrackerOptions } from './options';
+import { coreFeatures } from './tracker';
+import type { Tracker } from './tracker-api';
+import { trackerOrNoop } from './tracker-or-noop';
+
+/**
+ * Creates the core tracker: the delivery core and API (`page`, `track`, `identify`, `conversion`, consent,
+ * redaction, `plugins`, `middleware`) and only the capture plugins passed in `plugins`. No automatic page
+ * views unless `pages()` is passed; no order-id dedup and no cross-domain links (`linkDomains` logs a
+ * console warning). `autocapture` has no effect here. Same validation and server-side behaviour as the
+ * main entry's `createTracker`.
+ *
+ * Pass plugins in this order (each reads what an earlier one added): `campaign`, `journal`, `pages`, then
+ * any of `ads`, `shares`, `surveys`, `vitals`.
+ *
+ * @example
+ * import { createTracker, campaign, pages } from '@touchpoint/sdk/core';
+ * const tp = createTracker({ endpoint: '/v1/batch', plugins: [campaign(), pages()] });
+ * tp.track('signup', { plan: 'pro' });
+ */
+export function createTracker(options: TrackerOptions): Tracker {
+  return trackerOrNoop(options, coreFeatures);
+}
+
+export { campaign } from './touchpoints/campaign';
+export { journal } from './touchpoints/journal';
+export { pages } from './touchpoints/pages';
+export { ads, trackAd } from './touchpoints/ads';
+export { shares } from './touchpoints/shares';
+export { surveys, survey, howDidYouHear } from './touchpoints/survey';
+export { vitals } from './touchpoints/vitals';
+export type * from './public-types';

@@ -1,0 +1,17 @@
+import { noopTracker } from './noop-tracker';
+import type { TrackerOptions } from './options';
+import { resolveOptions } from './resolve-options';
+import { createCoreTracker, type Features } from './tracker';
+import type { Tracker } from './tracker-api';
+
+/**
+ * What both npm entries' `createTracker` do: a browser tracker with `features`, or, outside a browser (no
+ * `window`/`document`, e.g. server-side rendering), a no-op tracker once the options are validated.
+ */
+export function trackerOrNoop(options: TrackerOptions, features: Features): Tracker {
+  if (typeof window === 'undefined' || typeof document === 'undefined') {
+    resolveOptions(options);
+    return noopTracker();
+  }
+  return createCoreTracker(options, features);
+}
