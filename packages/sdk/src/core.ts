@@ -1,5 +1,10 @@
-// Entry of `@touchpoint/sdk/core`: the tracker without default capture plugins, for apps that count bytes.
-// It pulls in only the capture plugins the app imports (no `web-vitals` unless it imports `vitals`).
+/**
+ * `@touchpoint/sdk/core`, the lean npm entry: the tracker without default capture plugins, for apps that
+ * count bytes. An app's bundle carries only the capture plugins it imports (no `web-vitals` unless it
+ * imports `vitals`).
+ *
+ * @module @touchpoint/sdk/core
+ */
 import type { TrackerOptions } from './options';
 import { coreFeatures } from './tracker';
 import type { Tracker } from './tracker-api';
