@@ -20,7 +20,8 @@ export function startSdkServer(): Promise<StaticServer> {
   });
 }
 
-const IMPORT_MAP = JSON.stringify({
+/** Maps the SDK's bare imports to the server's mounts, for pages that import the built ESM. */
+export const IMPORT_MAP = JSON.stringify({
   imports: {
     '@touchpoint/protocol': '/protocol/index.js',
     'idb-keyval': '/deps/idb-keyval/index.js',

@@ -5,10 +5,11 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { readStoredEvents } from '@touchpoint/collector';
 import type { TouchpointEvent } from '@touchpoint/protocol';
 import { launchChromium } from '../../../../scripts/testing/chromium';
-import { startSdkServer } from '../../../../scripts/testing/sdk-pages';
+import { IMPORT_MAP, startSdkServer } from '../../../../scripts/testing/sdk-pages';
 import { startTestCollector } from '../../../../scripts/testing/test-collector';
 
-export type Mode = 'script' | 'esm';
+/** `esm-core`: the lean entry `@touchpoint/sdk/core`, given every capture plugin it exports. */
+export type Mode = 'script' | 'esm' | 'esm-core';
 
 export interface Harness {
   /** Origin of the test pages, e.g. `http://127.0.0.1:PORT`. */
@@ -23,23 +24,24 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const IMPORT_MAP = JSON.stringify({
-  imports: {
-    '@touchpoint/protocol': '/protocol/index.js',
-    'idb-keyval': '/deps/idb-keyval/index.js',
-    'web-vitals': '/deps/web-vitals/web-vitals.js',
-  },
-});
-
 /** The head that installs the SDK with `options`, the way users do in `mode`. */
 function sdkHead(mode: Mode, options: Record<string, unknown>): string {
   const json = JSON.stringify(options);
-  return mode === 'script'
-    ? '<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};' +
-        `touchpoint('init', ${json});</script><script async src="/sdk/touchpoint.min.js"></script>`
-    : `<script type="importmap">${IMPORT_MAP}</script><script type="module">` +
-        `import { createTracker } from '/sdk/index.js'; const tracker = createTracker(${json});` +
-        'window.touchpoint = (method, ...args) => tracker[method](...args);</script>';
+  if (mode === 'script')
+    return (
+      '<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};' +
+      `touchpoint('init', ${json});</script><script async src="/sdk/touchpoint.min.js"></script>`
+    );
+  const create =
+    mode === 'esm'
+      ? `import { createTracker } from '/sdk/index.js'; const tracker = createTracker(${json});`
+      : "import * as tp from '/sdk/core.js'; const tracker = tp.createTracker({ ..." +
+        json +
+        ', plugins: [tp.campaign(), tp.journal(), tp.pages(), tp.ads(), tp.shares(), tp.surveys(), tp.vitals()] });';
+  return (
+    `<script type="importmap">${IMPORT_MAP}</script><script type="module">${create}` +
+    'window.touchpoint = (method, ...args) => tracker[method](...args);</script>'
+  );
 }
 
 /**
