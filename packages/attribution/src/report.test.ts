@@ -52,5 +52,8 @@ describe('report', () => {
     expect(JSON.parse(renderReport(r, 'json')).models).toHaveLength(10);
     expect(renderReport(r, 'table')).toMatch(/First vs last touch/);
     expect(renderReport(r, 'csv').trim().split('\n')).toHaveLength(1 + 10 * 3);
+    // RFC 4180: a cell holding a carriage return is quoted too, or it ends the record for most readers.
+    const cr = renderReport(report(parsePathsCsv('"Mail\rOut";1;1;0'), { models: ['linear'] }), 'csv');
+    expect(cr).toBe('model,channel,conversions,value,share\nlinear,"Mail\rOut",1,1,1\n');
   });
 });
