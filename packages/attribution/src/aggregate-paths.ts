@@ -70,7 +70,8 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
     row.conversions += conversion.count;
     row.value += conversion.value;
     const deltas = touches.map((t) => conversion.ts - t.ts);
-    const nearest = Math.min(...deltas);
+    // A loop, not Math.min(...deltas): spreading a very long path overflows the stack.
+    const nearest = deltas.reduce((a, b) => Math.min(a, b), Infinity);
     const weights = deltas.map((d) => 2 ** (-(d - nearest) / halfLife));
     const sum = weights.reduce((a, b) => a + b, 0);
     weights.forEach((w, i) => {

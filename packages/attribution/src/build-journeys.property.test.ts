@@ -11,7 +11,16 @@ const PROPERTY_TIMEOUT_MS = 60_000;
 const MIN = 60_000;
 const eventArb = fc
   .record({
-    type: fc.constantFrom('page', 'page', 'page', 'ad_impression', 'email_open', 'conversion', 'identify'),
+    type: fc.constantFrom(
+      'page',
+      'page',
+      'page',
+      'ad_impression',
+      'email_open',
+      'conversion',
+      'identify',
+      'track',
+    ),
     anon: fc.constantFrom('a', 'b', 'c'),
     minute: fc.oneof(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 3 * 24 * 60 })),
     session: fc.constantFrom('s1', 's2'),

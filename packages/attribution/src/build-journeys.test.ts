@@ -44,6 +44,23 @@ describe('sessions and touches', () => {
     ]);
     expect(out).toEqual(['anon:a: Email > Direct > Direct => 10']);
   });
+  it('any event of the session keeps it alive, not only pages (no Direct touch mid-session)', async () => {
+    // The SDK keeps one session id while any event comes within 30 minutes, and gives its next page no
+    // touchpoint: 35 minutes between two pages with clicks tracked in between is still one visit.
+    const events = [
+      page('a', 0, 'Paid Search'),
+      ev('track', 'a', 10 * MIN, { name: 'add_to_cart' }),
+      ev('ad_impression', 'a', 25 * MIN, { ad: { id: 'x' } }),
+      ev('vitals', 'a', 50 * MIN, { metrics: {} }),
+      page('a', 75 * MIN),
+      convert('a', 76 * MIN),
+      page('a', 76 * MIN + 31 * MIN), // 31 min after the last event: a new session, Direct
+      convert('a', 110 * MIN),
+    ];
+    const expected = ['anon:a: Paid Search => 10', 'anon:a: Paid Search > Direct => 10'];
+    expect(await paths(events, { lookback: { impression: 0 } })).toEqual(expected);
+    expect(await paths([...events].reverse(), { lookback: { impression: 0 } })).toEqual(expected);
+  });
   it('session timeout is configurable; events in any order give the same journeys', async () => {
     const events = [page('a', 0, 'Email'), page('a', 10 * MIN), page('a', 25 * MIN), convert('a', 30 * MIN)];
     expect(await paths(events, { sessionTimeout: 12 * MIN })).toEqual(['anon:a: Email > Direct => 10']);

@@ -127,6 +127,12 @@ describe('touchpoint-attribution CLI', () => {
       code: 1,
       stderr: expect.stringMatching(/click, visit or impression/),
     });
+    expect(
+      await cli(fixture('golden.csv'), '--out', join(tmpdir(), 'tp-no-such-dir', 'r.html')),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^\[touchpoint\] attribution: cannot write .*r\.html; /),
+    });
     expect(await cli()).toMatchObject({ code: 2, stderr: expect.stringMatching(/give an input/) });
     expect(await cli('x', '--bogus')).toMatchObject({ code: 2 });
     expect((await cli('--help')).stdout).toMatch(/Usage: touchpoint-attribution/);

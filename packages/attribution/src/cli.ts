@@ -114,8 +114,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (invalid)
     io.stderr.write(`[touchpoint] attribution: skipped ${invalid} lines that were not JSON objects.\n`);
   const text = renderReport(result, format);
-  if (v.out) await writeFile(v.out, text);
-  else io.stdout.write(text);
+  if (v.out) {
+    await writeFile(v.out, text).catch((cause: unknown) => {
+      throw new Error(
+        `[touchpoint] attribution: cannot write ${v.out}; check that its directory exists and is writable.`,
+        { cause },
+      );
+    });
+  } else io.stdout.write(text);
   return 0;
 }
 

@@ -8,7 +8,7 @@ export interface Columns {
   /** Interned channel, or a negative marker (`PLAIN_PAGE`, `CLICK_LANDING`). */
   channel: Int32Array;
   kind: Uint8Array;
-  /** Hash of the session id (pages) — only compared for equality. */
+  /** Hash of the session id — only compared for equality. */
   session: Int32Array;
   /** Last activity time of the session a page started (pages). */
   end: Float64Array;
@@ -20,7 +20,8 @@ export interface Columns {
   extra: Int32Array;
 }
 
-export const RecordType = { page: 0, touch: 1, conversion: 2, survey: 3 } as const;
+/** `activity`: an event that is nothing else here (track, vitals, identify…) but keeps its session alive. */
+export const RecordType = { page: 0, touch: 1, conversion: 2, survey: 3, activity: 4 } as const;
 /** Channel marker: a page without a landing touch (Direct if it starts a session). */
 export const PLAIN_PAGE = -1;
 /** Channel marker: the landing page of a click the collector recorded (the click is the touch). */

@@ -61,6 +61,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   const userIds = new Map<string, number>();
   const userNames: string[] = [];
   let currentUser = -1; // user id of the event being added
+  let currentSession = 0; // session id hash of the event being added
   const resolver = createIdentityResolver((anon) => anonNames[anon]!);
   const stats: BuilderStats = { events: 0, skipped: 0, duplicateConversions: 0 };
 
@@ -91,36 +92,39 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     c.end[i] = ts;
     c.value[i] = 0;
     c.extra[i] = extra;
-    c.session[i] = 0;
+    c.session[i] = currentSession;
     c.user[i] = currentUser;
     return i;
   };
   const touch = (anon: number, ts: number, channel: string, kind: number) =>
     record(anon, ts, RecordType.touch, intern(channels, channelNames, channel), kind);
 
-  function addPage(event: LooseEvent, anon: number, ts: number) {
-    const session = hashString(str(event['sessionId']) ?? '');
-    const landing = pageTouch(event);
+  /** Folds an event of the device's running session (in order, within the timeout) into it; true when it did. */
+  function keepAlive(anon: number, ts: number): boolean {
     const prev = lastRecord[anon] ?? -1;
     if (
-      !landing &&
-      prev >= 0 &&
-      c.session[prev] === session &&
-      ts >= lastTs[anon]! &&
-      ts - lastTs[anon]! <= opts.sessionTimeout
+      prev < 0 ||
+      c.session[prev] !== currentSession ||
+      ts < lastTs[anon]! ||
+      ts - lastTs[anon]! > opts.sessionTimeout
     ) {
-      // A page inside a running session is not a touch; remember only that the session went on.
-      c.end[prev] = Math.max(c.end[prev]!, ts);
-      lastTs[anon] = Math.max(lastTs[anon]!, ts);
-      return;
+      return false;
     }
+    c.end[prev] = Math.max(c.end[prev]!, ts);
+    lastTs[anon] = Math.max(lastTs[anon]!, ts);
+    return true;
+  }
+
+  function addPage(event: LooseEvent, anon: number, ts: number) {
+    const landing = pageTouch(event);
+    // A page inside a running session is not a touch; remember only that the session went on.
+    if (!landing && keepAlive(anon, ts)) return;
     const t = landing ?? classifyPage(event);
     const channel =
       landing || t.channel !== 'Direct' ? intern(channels, channelNames, t.channel) : PLAIN_PAGE;
     const clickId = collectorClickId(landing);
     const kind = KIND[visitClass(t)] | (landing ? LANDING_BIT : 0);
     const i = record(anon, ts, RecordType.page, channel, kind, clickId ? clickIds.push(clickId) - 1 : -1);
-    c.session[i] = session;
     lastRecord[anon] = i;
     lastTs[anon] = Math.max(lastTs[anon] ?? ts, ts);
   }
@@ -156,11 +160,21 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     const anon = intern(anonIds, anonNames, anonId);
     const userId = str(event['userId']);
     currentUser = userId ? intern(userIds, userNames, userId) : -1;
+    currentSession = hashString(str(event['sessionId']) ?? '');
     if (userId && type === 'identify') resolver.identify(anon, ts, userId);
     else if (userId) resolver.seen(anon, ts, userId);
+    if (type === 'page') return addPage(event, anon, ts);
+    // Any event keeps its session alive (as the SDK's session clock does), not only pages: a page after a
+    // long read with clicks tracked in between is not a new visit. Kept as a record only when it cannot be
+    // folded into the session here, so the result does not depend on the order events come in.
+    const records = c.length;
+    const folded = keepAlive(anon, ts);
+    addOther(event, type, anon, ts);
+    if (!folded && c.length === records) record(anon, ts, RecordType.activity, 0, 0);
+  }
+
+  function addOther(event: LooseEvent, type: unknown, anon: number, ts: number) {
     switch (type) {
-      case 'page':
-        return addPage(event, anon, ts);
       case 'conversion':
         return addConversion(event, anon, ts);
       case 'ad_impression':

@@ -35,9 +35,10 @@ export interface PersonContext {
 
 /**
  * One person's journeys from their records (any order): sessions per device (a page starts one after
- * `sessionTimeout` of inactivity or on a new session id), touches (landing touches, the first page of a session
- * without one as Direct, ad and email touches), then one journey per conversion with the touches strictly before
- * it inside their lookback window, and a null journey for touches after the last conversion.
+ * `sessionTimeout` without any event of the session, or on a new session id), touches (landing touches, the
+ * first page of a session without one as Direct, ad and email touches), then one journey per conversion with
+ * the touches strictly before it inside their lookback window, and a null journey for touches after the last
+ * conversion.
  */
 export function* personJourneys(person: string, records: number[], ctx: PersonContext): Generator<Journey> {
   const { c, channelNames, channelRank, anonRank, opts } = ctx;
@@ -85,7 +86,14 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
         session: c.session[i]!,
         end: Math.max(c.end[i]!, fresh || !prev ? ts : prev.end),
       });
-    } else if (type === RecordType.touch) {
+      continue;
+    }
+    // Every other event keeps the device's running session alive.
+    const running = sessions.get(c.anon[i]!);
+    if (running && running.session === c.session[i] && ts - running.end <= opts.sessionTimeout) {
+      running.end = Math.max(running.end, ts);
+    }
+    if (type === RecordType.touch) {
       touches.push({ channel: channelOf(i), ts, kind: KIND_CODES[c.kind[i]! & KIND_MASK]! });
     } else if (type === RecordType.conversion) {
       conversions.push(i);

@@ -30,6 +30,20 @@ describe('report', () => {
     const toEnd = r.flow.filter((l) => l.to === 'Conversion').reduce((a, l) => a + l.conversions, 0);
     expect(toEnd).toBe(7);
   });
+  it('counts a path once when it comes on several rows (several CSV files), whatever their order', () => {
+    const rows = parsePathsCsv('A > B;1;10;1\nC;2;20;0\nA>B;2;20;0\nA > B;0.1;1;0\nC;0.2;2;0').rows;
+    const r2 = report({ rows });
+    expect(r2.topPaths.map((p) => [p.path, p.conversions, p.nulls])).toEqual([
+      ['A > B', 3.1, 1],
+      ['C', 2.2, 0],
+    ]);
+    expect(JSON.stringify(report({ rows: [...rows].reverse() }))).toBe(JSON.stringify(r2));
+    // Repeats are summed in one order: 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 differ in the last bit.
+    const tenths = parsePathsCsv('A;0.1;0.1;0\nA;0.2;0.2;0\nA;0.3;0.3;0').rows;
+    expect(JSON.stringify(report({ rows: [...tenths].reverse() }))).toBe(
+      JSON.stringify(report({ rows: tenths })),
+    );
+  });
   it('renders every format; HTML escapes channel names', () => {
     const evil = report(parsePathsCsv('<b onmouseover=x & y > B;1;1;0'));
     const html = renderReport(evil, 'html');
@@ -38,5 +52,8 @@ describe('report', () => {
     expect(JSON.parse(renderReport(r, 'json')).models).toHaveLength(10);
     expect(renderReport(r, 'table')).toMatch(/First vs last touch/);
     expect(renderReport(r, 'csv').trim().split('\n')).toHaveLength(1 + 10 * 3);
+    // RFC 4180: a cell holding a carriage return is quoted too, or it ends the record for most readers.
+    const cr = renderReport(report(parsePathsCsv('"Mail\rOut";1;1;0'), { models: ['linear'] }), 'csv');
+    expect(cr).toBe('model,channel,conversions,value,share\nlinear,"Mail\rOut",1,1,1\n');
   });
 });

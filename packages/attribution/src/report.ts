@@ -1,4 +1,5 @@
 import { attribute, type AttributeOptions, type AttributionResult } from './attribute';
+import { mergeRows } from './merge-rows';
 import { compare } from './models/markov';
 import { PATH_SEPARATOR } from './read-paths-csv';
 import type { JourneyStats, PathRow, PathSet } from './types';
@@ -62,7 +63,8 @@ export interface ReportOptions extends AttributeOptions {
  */
 export function report(paths: PathSet, options: ReportOptions = {}): Report {
   const result = attribute(paths, options);
-  const rows = paths.rows.filter((r) => r.path.length > 0);
+  // One row per path (a path may come on several rows, e.g. from several CSV files), merged in a fixed order.
+  const rows = mergeRows(paths.rows.filter((r) => r.path.length > 0));
   const byRank = [...rows].sort(
     (a, b) =>
       b.conversions - a.conversions ||

@@ -32,7 +32,8 @@ export function clientIp(req: IncomingMessage, policy: IpPolicy, trustProxy: boo
         .split(',')[0]!
         .trim()
     : '';
-  const ip = forwarded || req.socket.remoteAddress || '';
+  // Some proxies (Azure App Service) forward `ip:port`, or `[ipv6]:port`.
+  const ip = forwarded.replace(/^\[(.*)\](:\d+)?$|^([\d.]+):\d+$/, '$1$3') || req.socket.remoteAddress || '';
   if (!isIPv4(ip) && !isIPv6(ip)) return undefined;
   return policy === 'keep' ? ip : truncateIp(ip);
 }

@@ -80,6 +80,27 @@ describe('collector HTTP surface', () => {
     expect(wrong.headers.get('allow')).toBe('POST');
   });
 
+  it('answers odd request paths (//, //host:x, a doubled slash) with a 4xx, never a 500', async () => {
+    const errors: string[] = [];
+    const { baseUrl } = await start({ onError: (message) => errors.push(message) });
+    const { port } = new URL(baseUrl);
+    const firstLine = (target: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+        );
+        let data = '';
+        socket.on('data', (d) => (data += d));
+        socket.on('close', () => resolve(data));
+      });
+    for (const target of ['//', '//a:b/v1/batch', '//v1/batch']) {
+      const answer = await firstLine(target);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 404/);
+      expect(answer, target).toContain(`no route ${target}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('serves /healthz and metrics as JSON and Prometheus text', async () => {
     const { baseUrl } = await start();
     await postBatch(baseUrl, { v: 1, events: [trackEvent(), trackEvent({ name: '' })] });

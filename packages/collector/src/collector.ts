@@ -24,6 +24,18 @@ export interface Collector {
 }
 
 /**
+ * The URL of a request target. A path stays a path: resolved against a base, `//x/v1/batch` would name the
+ * host `x` (and `//` or `//a:b` would throw).
+ */
+function requestUrl(target: string): URL | undefined {
+  try {
+    return new URL(target.startsWith('/') ? `http://collector.invalid${target}` : target);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Creates a collector: `POST /v1/batch`, `GET /v1/p.gif`, `GET /v1/r`, `GET /healthz`, `GET /metrics`.
  *
  * @example
@@ -43,9 +55,13 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   let closing: Promise<void> | undefined;
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://collector.invalid');
-    const route = routes[url.pathname];
+    const url = requestUrl(req.url ?? '/');
     const originAllowed = applyCors(req, res, resolved.corsOrigins);
+    if (!url) {
+      req.resume();
+      return replyError(res, 400, 'the request target is not a URL: use POST /v1/batch');
+    }
+    const route = routes[url.pathname];
     if (!route) return replyError(res, 404, `no route ${url.pathname}: use POST /v1/batch`);
     if (req.method === 'OPTIONS') return answerPreflight(req, res, originAllowed);
     if (!route.methods.includes(req.method ?? '')) {

@@ -47,6 +47,20 @@ describe('GET /v1/r', () => {
     });
   });
 
+  it('lands on the target exactly as linked, only tp_click appended', async () => {
+    // Pages that read their raw query (signed download links, `;` separators, bare flags) must get it as is.
+    for (const query of ['?sig=ab~c/d&flag&q=red%20shoes', '?a=1;b=2', '?tp_click=stale&x=1', '']) {
+      const target = `https://shop.example/p${query}#top`;
+      const res = await get(redirectUrl(server.baseUrl, { target, secret }));
+      const location = res.headers.get('location')!;
+      const clickId = new URL(location).searchParams.get('tp_click');
+      const kept = query.replace(/^\?(tp_click=stale&)?/, '');
+      expect(location, target).toBe(
+        `https://shop.example/p?${kept ? `${kept}&` : ''}tp_click=${clickId}#top`,
+      );
+    }
+  });
+
   it('records an ad click', async () => {
     const link = redirectUrl(server.baseUrl, {
       target: 'https://shop.example/p',

@@ -21,6 +21,20 @@ function adFromQuery(params: URLSearchParams): AdInfo | undefined {
 }
 
 /**
+ * The target with `tp_click=<id>` appended (replacing one it held). The rest of its query stays byte for byte
+ * (`searchParams` would re-encode it: `?flag` → `?flag=`, `~` → `%7E`, `;` → `%3B`), for pages that read it raw.
+ */
+function withClickId(target: URL, id: string): string {
+  const url = new URL(target);
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && pair.split('=')[0] !== CLICK_PARAM);
+  url.search = [...kept, `${CLICK_PARAM}=${id}`].join('&');
+  return url.toString();
+}
+
+/**
  * `GET /v1/r?url=<target>&...&sig=`: records an `email_click` (or `ad_click` with `kind=ad`), then 302s to
  * the target with `tp_click=<click event id>`. Never an open redirect: the target must be signed with the
  * `redirectSecret` or its host allowlisted; anything else is a 400 without a redirect.
@@ -58,10 +72,8 @@ export async function handleRedirect(
   const invalid = checkServerEvent(event, options.maxStringLength);
   if (invalid) return refuse(invalid);
   if (await storeServerEvent(ctx, req, event, now)) metrics.counters.clicks++;
-  const location = new URL(target.url);
-  location.searchParams.set(CLICK_PARAM, envelope.id);
   res.writeHead(302, {
-    location: location.toString(),
+    location: withClickId(target.url, envelope.id),
     'cache-control': 'no-store',
     // The redirect URL carries campaign and recipient ids: do not leak it to the target.
     'referrer-policy': 'no-referrer',

@@ -11,5 +11,5 @@ export function renderCsv(report: Report): string {
 }
 
 function quote(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { aggregatePaths } from './aggregate-paths';
+import type { Journey } from './types';
+
+describe('aggregatePaths', () => {
+  it('aggregates a journey of any length (a bot with 200,000 touches does not stop the analysis)', () => {
+    const touches = Array.from({ length: 200_000 }, (_, i) => ({
+      channel: 'Display',
+      ts: i,
+      kind: 'impression' as const,
+    }));
+    const journey: Journey = {
+      person: 'anon:bot',
+      touches,
+      conversion: { ts: 200_000, name: 'buy', value: 1, count: 1 },
+    };
+    const { rows } = aggregatePaths([journey]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.decay!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+});
