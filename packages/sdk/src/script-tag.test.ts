@@ -146,4 +146,20 @@ describe('optionsFromAttributes', () => {
       linkDomains: ['a.example', 'b.example'],
     });
   });
+
+  it('keeps a numeric write key a string (the tracker would refuse to start with a number)', async () => {
+    const script = document.createElement('script');
+    script.dataset.endpoint = 'https://c.example/v1/batch';
+    script.dataset.persist = 'false';
+    script.dataset.writeKey = '12345';
+    document.head.append(script);
+    expect(optionsFromAttributes(script).writeKey).toBe('12345');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    error.mockClear();
+    installScriptTag(coreFeatures);
+    window.touchpoint!('track', 'x');
+    await window.touchpoint!('flush');
+    expect(error).not.toHaveBeenCalled();
+    expect(vi.mocked(fetch).mock.calls[0]?.[0]).toBe('https://c.example/v1/batch?key=12345');
+  });
 });
