@@ -221,6 +221,17 @@ describe('sender', () => {
     release({ status: 'network' });
     expect(queue.local()).toHaveLength(300);
   });
+  it('on unload an event too large for any keepalive request does not hold back the events after it', async () => {
+    const { queue, calls, sender } = setup(ok);
+    const big = item({ pad: 'x'.repeat(70_000) }); // over maxBatchBytes and the 64 KiB budget
+    queue.add(big);
+    for (let i = 0; i < 5; i++) queue.add(item());
+    sender.unload();
+    const sent = calls.flatMap((c) => c.body.events.map((e) => e.id));
+    expect(calls.every((c) => c.keepalive)).toBe(true);
+    expect(sent).toHaveLength(5);
+    expect(sent).not.toContain(big.id);
+  });
   it('when keepalive requests hold the head of the queue, a flush looks again instead of stopping', async () => {
     const releases: Array<() => void> = [];
     const { queue, calls, sender } = setup(ok, {

@@ -191,9 +191,11 @@ export function createSender({
     unload(): void {
       void queue.settle();
       if (offline()) return;
-      let items = queue.local().filter((item) => !keepaliveIds.has(item.id));
+      const most = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES) - BATCH_OVERHEAD_BYTES;
+      // An event too large for any keepalive request waits for a normal send; it must not hold back the rest.
+      let items = queue.local().filter((item) => !keepaliveIds.has(item.id) && item.bytes < most);
       for (;;) {
-        const room = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
+        const room = Math.min(most, KEEPALIVE_BUDGET_BYTES - keepaliveBytes - BATCH_OVERHEAD_BYTES);
         const batch = headWithin(items, maxBatchEvents, room);
         // headWithin always takes one event: stop when even that one does not fit.
         if (!batch.length || batch[0]!.bytes + 1 > room) return;
