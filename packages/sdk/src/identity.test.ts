@@ -40,6 +40,26 @@ describe('identity', () => {
     expect(after.sessionId).not.toBe(before.sessionId);
   });
 
+  it("reset in one tab moves the site's other tabs to the new person and session", () => {
+    const a = createIdentity(60_000, true);
+    const b = createIdentity(60_000, true);
+    a.identify('u1');
+    const old = b.context(1_000);
+    a.reset(); // logout in tab A
+    const fresh = a.context(2_000);
+    const other = b.context(3_000);
+    expect(other.anonymousId).toBe(fresh.anonymousId);
+    expect(other.anonymousId).not.toBe(old.anonymousId);
+    expect(other.userId).toBeUndefined();
+    expect(other.sessionId).toBe(fresh.sessionId);
+    // Tab B logging someone in does not bring the old anonymous id back.
+    const c = createIdentity(60_000, true);
+    c.reset();
+    b.identify('u2');
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(c.peek());
+    expect(b.context(4_000)).toMatchObject({ anonymousId: c.peek(), userId: 'u2' });
+  });
+
   it('stores nothing without persistence, and forget removes what was stored', () => {
     const id = createIdentity(1000, false);
     id.context();

@@ -46,10 +46,21 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     if (sessionId) local('setItem', SESSION_KEY, `${sessionId}:${last}`);
   };
   save();
+  // Another tab may have started a new person (`reset`, a cross-domain handover): follow it, with its
+  // user id and a session of its own, rather than mix the two people's ids.
+  const follow = (): void => {
+    const stored = persist && local('getItem', ANONYMOUS_ID_KEY);
+    if (stored && stored !== anonymousId) {
+      anonymousId = stored;
+      userId = local('getItem', USER_ID_KEY) ?? undefined;
+      sessionId = undefined;
+    }
+  };
 
   return {
     /** The current ids; touches the session clock (call it when recording an event). */
     context(now = Date.now()): TrackerContext {
+      follow();
       // Another tab may have moved the session on: read the shared copy first.
       const [id, at] = (local('getItem', SESSION_KEY) ?? '').split(':');
       if (id && (!sessionId || Number(at) > last)) {
@@ -68,6 +79,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     /** The current anonymous id (touches nothing). */
     peek: () => anonymousId,
     identify(id: string): void {
+      follow();
       userId = id;
       save();
     },
