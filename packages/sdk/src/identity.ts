@@ -101,9 +101,14 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       persist = on;
       save();
     },
-    /** Removes every stored id (consent denied). */
+    /**
+     * Removes every stored id (consent denied), and forgets them here too: a later grant starts a new
+     * anonymous person rather than store the removed ids again.
+     */
     forget(): void {
       persist = false;
+      anonymousId = uuidv7();
+      userId = sessionId = undefined;
       for (const key of [ANONYMOUS_ID_KEY, USER_ID_KEY, SESSION_KEY]) local('removeItem', key);
       cookie(ANONYMOUS_ID_KEY, '', 0);
     },

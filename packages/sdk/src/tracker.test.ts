@@ -243,6 +243,20 @@ describe('consent', () => {
     expect(make().track('c')).toBeUndefined();
   });
 
+  it('granted again after a denial starts a new anonymous person: the removed ids do not come back', async () => {
+    const t = make();
+    t.identify('u1');
+    const before = t.anonymousId();
+    t.consent('denied');
+    t.consent('granted');
+    t.track('after');
+    await t.flush();
+    const after = events().find((e) => e.type === 'track')!;
+    expect(after.anonymousId).not.toBe(before);
+    expect(after.userId).toBeUndefined();
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(after.anonymousId);
+  });
+
   it('honours Global Privacy Control by default, Do Not Track only when asked', () => {
     vi.spyOn(navigator, 'doNotTrack', 'get').mockReturnValue('1');
     expect(make().track('dnt-ignored')).toBeDefined();
