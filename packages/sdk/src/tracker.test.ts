@@ -257,6 +257,21 @@ describe('consent', () => {
     expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(after.anonymousId);
   });
 
+  it("follows a choice made in another tab of the site: a denial there stops this tab's tracking", async () => {
+    const t = make({ consent: 'pending' });
+    t.track('held');
+    // The visitor grants in another tab (which stores the choice): this tab's held events go out.
+    localStorage.setItem(CONSENT_KEY, 'granted');
+    window.dispatchEvent(new StorageEvent('storage', { key: CONSENT_KEY, newValue: 'granted' }));
+    await t.flush();
+    expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['held']);
+    localStorage.setItem(CONSENT_KEY, 'denied');
+    window.dispatchEvent(new StorageEvent('storage', { key: CONSENT_KEY, newValue: 'denied' }));
+    expect(t.track('after')).toBeUndefined();
+    expect(t.stats().consent).toBe('denied');
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBeNull();
+  });
+
   it('honours Global Privacy Control by default, Do Not Track only when asked', () => {
     vi.spyOn(navigator, 'doNotTrack', 'get').mockReturnValue('1');
     expect(make().track('dnt-ignored')).toBeDefined();
