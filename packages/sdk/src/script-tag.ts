@@ -21,8 +21,8 @@ const LIST_OPTIONS = ['linkDomains', 'redactParams'];
 /**
  * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,
  * `data-consent`, `data-link-domains="a.com,b.com"`, `data-flush-interval-ms="2000"`, `data-autocapture="false"`…
- * (kebab-case names of {@link TrackerOptions}; true/false and the numeric options' digits are converted,
- * so a write key of digits stays a string).
+ * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted, except in the write
+ * key: one made of digits stays a string).
  */
 export function optionsFromAttributes(script: HTMLElement | null): Partial<TrackerOptions> {
   const out: Record<string, unknown> = {};
@@ -34,7 +34,7 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
           .filter(Boolean)
       : raw === 'true' || raw === 'false'
         ? raw === 'true'
-        : /(Ms|Events|Bytes)$/.test(name) && /^\d+$/.test(raw)
+        : name != 'writeKey' && /^\d+$/.test(raw)
           ? Number(raw)
           : raw;
   }
