@@ -153,6 +153,24 @@ describe('sender', () => {
     expect(queue.local()).toEqual([]);
   });
 
+  it('once a send gets through again (back online), new events go out on time, not after the old backoff', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    const { queue, calls, sender } = setup((c, n) => (n === 1 ? { status: 'network' } : ok(c)), {
+      retryBaseMs: 60_000,
+      retryMaxMs: 60_000,
+    });
+    queue.add(item());
+    await sender.flush(); // fails: a retry in about a minute
+    await sender.flush(); // the browser came back online: sent
+    expect(queue.local()).toEqual([]);
+    queue.add(item());
+    sender.queued();
+    await vi.advanceTimersByTimeAsync(1000); // the flush interval
+    expect(calls).toHaveLength(3);
+    expect(queue.local()).toEqual([]);
+    vi.mocked(Math.random).mockRestore();
+  });
+
   it('splits a batch on 413 and drops a single event that is still too large', async () => {
     const big = item({ pad: 'x'.repeat(5000) });
     const { queue, calls, reports, sender } = setup((c) =>

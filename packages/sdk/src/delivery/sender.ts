@@ -147,6 +147,9 @@ export function createSender({
       if (!items.length) return taken.length ? soon() : undefined;
       if (!(await sendBatch(items))) return;
       attempt = 0;
+      // Through again (back online, page shown): a retry still waiting out its backoff would hold back
+      // every new event until it fires; look again after the usual interval instead.
+      if (retrying) soon();
       if (!all && items.length < maxBatchEvents) return soon();
     }
   };
