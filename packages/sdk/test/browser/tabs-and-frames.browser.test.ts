@@ -1,6 +1,6 @@
-// Identity and consent across the site's open tabs, and the unload of a page whose queue starts with an
-// event too large for a keepalive request: real Chromium (shared localStorage, storage events, keepalive)
-// against the real collector, with the SDK loaded by the script tag and by an ESM import.
+// Identity and consent across the site's open tabs, the unload of a page whose queue starts with an event
+// too large for a keepalive request, and a sandboxed frame: real Chromium (shared localStorage, storage
+// events, keepalive, Web Locks refused) against the real collector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readStoredEvents } from '@touchpoint/collector';
@@ -101,4 +101,37 @@ describe.each(LOAD_MODES)('tabs, SDK loaded by %s', (mode) => {
       expect(await collector.waitFor(ids, 3000)).toEqual([]);
     }),
   );
+});
+
+describe('a sandboxed frame (no Web Locks, IndexedDB or storage)', () => {
+  it('still delivers, from memory', async () => {
+    const collector = await startTestCollector();
+    const context = await browser.newContext();
+    try {
+      const options = JSON.stringify({
+        endpoint: collector.endpoint,
+        autocapture: false,
+        flushIntervalMs: 100,
+      });
+      const frame = `<!doctype html><script>
+window.touchpoint = window.touchpoint || function(){(touchpoint.q = touchpoint.q || []).push(arguments)};
+touchpoint('init', ${options});
+window.__id = touchpoint('track', 'in-frame');</script><script src="${site.origin}/sdk/touchpoint.min.js"></script>`;
+      site.page(
+        '/outer',
+        `<!doctype html><iframe sandbox="allow-scripts" srcdoc="${frame.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`,
+      );
+      const page = await context.newPage();
+      await page.goto(site.origin + '/outer');
+      const inner = page.frames()[1]!;
+      await inner.waitForFunction(() => !(window as unknown as { touchpoint: { q?: unknown } }).touchpoint.q);
+      const id = await inner.evaluate(() =>
+        (window as unknown as { touchpoint: Tp }).touchpoint('track', 'later'),
+      );
+      expect(await collector.waitFor([id], 5000)).toEqual([]);
+    } finally {
+      await context.close();
+      await collector.close();
+    }
+  });
 });
