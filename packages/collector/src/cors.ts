@@ -17,6 +17,8 @@ export function applyCors(
   if (!origin) return true;
   if (allowed !== '*' && !allowed.has(origin)) return false;
   res.setHeader('access-control-allow-origin', origin);
+  // Not a CORS-safelisted response header: without this, a page on another origin never sees it.
+  res.setHeader('access-control-expose-headers', 'Retry-After');
   return true;
 }
 
