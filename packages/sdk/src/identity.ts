@@ -31,7 +31,9 @@ function cookie(name: string, value?: string, maxAge = COOKIE_MAX_AGE_S): string
  * (consent pending: nothing may be stored yet).
  */
 export function createIdentity(timeoutMs: number, persist: boolean) {
-  let anonymousId = local('getItem', ANONYMOUS_ID_KEY) ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
+  // The stored anonymous id as this tab last saw it: only a change by another tab is followed.
+  let seen = local('getItem', ANONYMOUS_ID_KEY);
+  let anonymousId = seen ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
   let userId = local('getItem', USER_ID_KEY) ?? undefined;
   // The session: its id and when it last saw an event (this tab's or, through storage, another tab's).
   let sessionId: string | undefined;
@@ -41,17 +43,19 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   const save = (): void => {
     if (!persist) return;
     local('setItem', ANONYMOUS_ID_KEY, anonymousId);
+    seen = local('getItem', ANONYMOUS_ID_KEY);
     cookie(ANONYMOUS_ID_KEY, anonymousId);
     if (userId) local('setItem', USER_ID_KEY, userId);
     if (sessionId) local('setItem', SESSION_KEY, `${sessionId}:${last}`);
   };
   save();
   // Another tab may have started a new person (`reset`, a cross-domain handover): follow it, with its
-  // user id and a session of its own, rather than mix the two people's ids.
+  // user id and a session of its own, rather than mix the two people's ids. A stored id this tab could
+  // not overwrite (storage full) is not a change, and must not undo this tab's own reset.
   const follow = (): void => {
     const stored = persist && local('getItem', ANONYMOUS_ID_KEY);
-    if (stored && stored !== anonymousId) {
-      anonymousId = stored;
+    if (stored && stored !== seen) {
+      seen = anonymousId = stored;
       userId = local('getItem', USER_ID_KEY) ?? undefined;
       sessionId = undefined;
     }
