@@ -33,6 +33,7 @@ export function unavailableUntil(untilMs: number, retryAfterS?: number): Fault {
     req.resume();
     res.writeHead(503, {
       'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Retry-After',
       ...(retryAfterS === undefined ? {} : { 'retry-after': String(retryAfterS) }),
     });
     res.end();

@@ -145,9 +145,15 @@ describe('collector HTTP surface', () => {
     const collector = await createCollector({ sink, onError: () => {} });
     const baseUrl = await collector.listen(0, '127.0.0.1');
     state.failing = true;
-    const res = await postBatch(baseUrl, { v: 1, events: [trackEvent()] });
+    const res = await postBatch(
+      baseUrl,
+      { v: 1, events: [trackEvent()] },
+      { headers: { origin: 'https://shop.example' } },
+    );
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
+    // A page on another origin (the usual set-up) can read Retry-After only when it is exposed.
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/retry-after/i);
     expect(stored).toHaveLength(0);
     expect(collector.metrics().sinkErrors).toBe(1);
     state.failing = false;

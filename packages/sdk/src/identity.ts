@@ -31,7 +31,9 @@ function cookie(name: string, value?: string, maxAge = COOKIE_MAX_AGE_S): string
  * (consent pending: nothing may be stored yet).
  */
 export function createIdentity(timeoutMs: number, persist: boolean) {
-  let anonymousId = local('getItem', ANONYMOUS_ID_KEY) ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
+  // The stored anonymous id as this tab last saw it: only a change by another tab is followed.
+  let seen = local('getItem', ANONYMOUS_ID_KEY);
+  let anonymousId = seen ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
   let userId = local('getItem', USER_ID_KEY) ?? undefined;
   // The session: its id and when it last saw an event (this tab's or, through storage, another tab's).
   let sessionId: string | undefined;
@@ -41,15 +43,28 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   const save = (): void => {
     if (!persist) return;
     local('setItem', ANONYMOUS_ID_KEY, anonymousId);
+    seen = local('getItem', ANONYMOUS_ID_KEY);
     cookie(ANONYMOUS_ID_KEY, anonymousId);
     if (userId) local('setItem', USER_ID_KEY, userId);
     if (sessionId) local('setItem', SESSION_KEY, `${sessionId}:${last}`);
   };
   save();
+  // Another tab may have started a new person (`reset`, a cross-domain handover): follow it, with its
+  // user id and a session of its own, rather than mix the two people's ids. A stored id this tab could
+  // not overwrite (storage full) is not a change, and must not undo this tab's own reset.
+  const follow = (): void => {
+    const stored = persist && local('getItem', ANONYMOUS_ID_KEY);
+    if (stored && stored !== seen) {
+      seen = anonymousId = stored;
+      userId = local('getItem', USER_ID_KEY) ?? undefined;
+      sessionId = undefined;
+    }
+  };
 
   return {
     /** The current ids; touches the session clock (call it when recording an event). */
     context(now = Date.now()): TrackerContext {
+      follow();
       // Another tab may have moved the session on: read the shared copy first.
       const [id, at] = (local('getItem', SESSION_KEY) ?? '').split(':');
       if (id && (!sessionId || Number(at) > last)) {
@@ -68,6 +83,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     /** The current anonymous id (touches nothing). */
     peek: () => anonymousId,
     identify(id: string): void {
+      follow();
       userId = id;
       save();
     },
@@ -89,9 +105,14 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       persist = on;
       save();
     },
-    /** Removes every stored id (consent denied). */
+    /**
+     * Removes every stored id (consent denied), and forgets them here too: a later grant starts a new
+     * anonymous person rather than store the removed ids again.
+     */
     forget(): void {
       persist = false;
+      anonymousId = uuidv7();
+      userId = sessionId = undefined;
       for (const key of [ANONYMOUS_ID_KEY, USER_ID_KEY, SESSION_KEY]) local('removeItem', key);
       cookie(ANONYMOUS_ID_KEY, '', 0);
     },

@@ -14,6 +14,11 @@ describe('redactUrl', () => {
     expect(out.searchParams.get('utm_source')).toBe('news');
     expect(out.hash).toBe('#top');
   });
+  it('matches configured names whatever their case (redactParams: ["customerId"])', () => {
+    const out = new URL(redactUrl('https://shop.example/a?customerId=42&CUSTOMERID=43', ['customerId']));
+    expect(out.searchParams.get('customerId')).toBe(REDACTED);
+    expect(out.searchParams.get('CUSTOMERID')).toBe(REDACTED);
+  });
   it('leaves URLs without matching parameters untouched', () => {
     const url = 'https://shop.example/a?utm_source=news&q=shoes';
     expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);

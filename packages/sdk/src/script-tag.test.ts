@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installScriptTag, optionsFromAttributes } from './script-tag';
 import { coreFeatures } from './tracker';
+import { fullFeatures } from './touchpoints/defaults';
 
 const stub = () => {
   const w = window as unknown as { touchpoint?: ((...a: unknown[]) => void) & { q?: unknown[] } };
@@ -45,6 +46,36 @@ describe('script tag', () => {
     expect(events.map((e) => e.type)).toEqual(['track', 'identify', 'conversion', 'page']);
     expect(events[0]).toMatchObject({ name: 'signup', props: { plan: 'pro' } });
     expect(events[2]).toMatchObject({ name: 'purchase', value: 49, userId: 'u1' });
+  });
+
+  it("consent called before init holds from the start: nothing is stored or sent under init's default", async () => {
+    const tp = stub();
+    tp('consent', 'pending'); // as with a consent tool's default, set before the tracker's config
+    tp('init', { endpoint: 'https://c.example/v1/batch', persist: false });
+    tp('track', 'x');
+    installScriptTag(fullFeatures);
+    await window.touchpoint!('flush');
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a timed send would have gone by now
+    expect(fetch).not.toHaveBeenCalled();
+    expect(localStorage.length).toBe(0);
+    expect(window.touchpoint!('stats')).toMatchObject({ consent: 'pending', queued: 2 }); // page, track
+    window.touchpoint!('consent', 'granted');
+    await window.touchpoint!('flush');
+    expect(bodies.flatMap((b) => b.events).map((e) => e.type)).toEqual(['page', 'track']);
+  });
+
+  it('a grant called before init lets the first page be recorded despite a privacy signal', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const tp = stub();
+      tp('consent', 'granted'); // the visitor's explicit choice, read by the site before the tag loads
+      tp('init', { endpoint: 'https://c.example/v1/batch', persist: false });
+      installScriptTag(fullFeatures);
+      await window.touchpoint!('flush');
+      expect(bodies.flatMap((b) => b.events).map((e) => e.type)).toEqual(['page']);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
   });
 
   it('a command that throws neither reaches the page nor stops the calls queued after it', async () => {
@@ -145,5 +176,21 @@ describe('optionsFromAttributes', () => {
       respectDoNotTrack: true,
       linkDomains: ['a.example', 'b.example'],
     });
+  });
+
+  it('keeps a numeric write key a string (the tracker would refuse to start with a number)', async () => {
+    const script = document.createElement('script');
+    script.dataset.endpoint = 'https://c.example/v1/batch';
+    script.dataset.persist = 'false';
+    script.dataset.writeKey = '12345';
+    document.head.append(script);
+    expect(optionsFromAttributes(script).writeKey).toBe('12345');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    error.mockClear();
+    installScriptTag(coreFeatures);
+    window.touchpoint!('track', 'x');
+    await window.touchpoint!('flush');
+    expect(error).not.toHaveBeenCalled();
+    expect(vi.mocked(fetch).mock.calls[0]?.[0]).toBe('https://c.example/v1/batch?key=12345');
   });
 });

@@ -1,4 +1,5 @@
-import type { TrackerOptions } from './options';
+import { CONSENT_STATES, storeConsent } from './consent';
+import type { ConsentState, TrackerOptions } from './options';
 import { createCoreTracker, type Features } from './tracker';
 
 /** The global function of the script-tag install, with the stub's call queue. */
@@ -21,7 +22,8 @@ const LIST_OPTIONS = ['linkDomains', 'redactParams'];
 /**
  * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,
  * `data-consent`, `data-link-domains="a.com,b.com"`, `data-flush-interval-ms="2000"`, `data-autocapture="false"`…
- * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted).
+ * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted, except in the write
+ * key: one made of digits stays a string).
  */
 export function optionsFromAttributes(script: HTMLElement | null): Partial<TrackerOptions> {
   const out: Record<string, unknown> = {};
@@ -33,7 +35,7 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
           .filter(Boolean)
       : raw === 'true' || raw === 'false'
         ? raw === 'true'
-        : /^\d+$/.test(raw)
+        : name != 'writeKey' && /^\d+$/.test(raw)
           ? Number(raw)
           : raw;
   }
@@ -53,15 +55,27 @@ export function installScriptTag(features?: Features): void {
   const fromAttributes = optionsFromAttributes(
     (document.currentScript ?? document.querySelector('script[data-endpoint]')) as HTMLElement | null,
   );
-  const queued = Array.from(w.touchpoint?.q ?? [], (args) => Array.from(args));
+  const queued = Array.from(
+    w.touchpoint?.q ?? [],
+    (args) => Array.from(args) as Parameters<TouchpointGlobal>,
+  );
   let tracker: Record<string, unknown> | undefined;
   const waiting: Parameters<TouchpointGlobal>[] = [];
 
   const init = (options?: Partial<TrackerOptions>): void => {
     if (tracker)
       return console.warn('[touchpoint] init: already initialised; the second init call is ignored.');
+    // A consent call waiting for the tracker (made before init, like a consent tool's default) holds from
+    // its start: under init's default the first page would be recorded, stored and sent before the call.
+    const early = waiting
+      .filter(([m, s]) => m === 'consent' && CONSENT_STATES.includes(s as never))
+      .pop()?.[1];
+    if (early) storeConsent(early as ConsentState);
     try {
-      tracker = createCoreTracker({ ...fromAttributes, ...options } as TrackerOptions, features) as never;
+      tracker = createCoreTracker(
+        { ...fromAttributes, ...options, ...(early ? { consent: early } : {}) } as TrackerOptions,
+        features,
+      ) as never;
     } catch (error) {
       return console.error(error);
     }
@@ -88,6 +102,6 @@ export function installScriptTag(features?: Features): void {
   w.touchpoint = call;
   // An init call in the stub's queue wins over the attributes; otherwise the attributes may start it.
   const initCall = queued.find((args) => args[0] === 'init');
+  waiting.push(...queued.filter((args) => args !== initCall));
   if (initCall || fromAttributes.endpoint) init(initCall?.[1] as Partial<TrackerOptions>);
-  for (const args of queued) if (args !== initCall) call(...(args as Parameters<TouchpointGlobal>));
 }

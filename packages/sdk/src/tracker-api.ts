@@ -40,7 +40,7 @@ export interface Tracker {
   consent(state: ConsentState): void;
   /** Sends everything queued now; resolves when the queue is empty, the browser is offline, or a retry is scheduled. */
   flush(): Promise<void>;
-  /** Starts a new anonymous person (call on logout): new anonymous and session ids, no user id. */
+  /** Starts a new anonymous person (call on logout): new anonymous and session ids, no user id; the site's other tabs follow. */
   reset(): void;
   /** Stops every plugin and listener after a last flush. The tracker records nothing afterwards. */
   shutdown(): Promise<void>;

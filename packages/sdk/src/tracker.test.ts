@@ -243,6 +243,35 @@ describe('consent', () => {
     expect(make().track('c')).toBeUndefined();
   });
 
+  it('granted again after a denial starts a new anonymous person: the removed ids do not come back', async () => {
+    const t = make();
+    t.identify('u1');
+    const before = t.anonymousId();
+    t.consent('denied');
+    t.consent('granted');
+    t.track('after');
+    await t.flush();
+    const after = events().find((e) => e.type === 'track')!;
+    expect(after.anonymousId).not.toBe(before);
+    expect(after.userId).toBeUndefined();
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(after.anonymousId);
+  });
+
+  it("follows a choice made in another tab of the site: a denial there stops this tab's tracking", async () => {
+    const t = make({ consent: 'pending' });
+    t.track('held');
+    // The visitor grants in another tab (which stores the choice): this tab's held events go out.
+    localStorage.setItem(CONSENT_KEY, 'granted');
+    window.dispatchEvent(new StorageEvent('storage', { key: CONSENT_KEY, newValue: 'granted' }));
+    await t.flush();
+    expect(events().map((e) => e.type === 'track' && e.name)).toEqual(['held']);
+    localStorage.setItem(CONSENT_KEY, 'denied');
+    window.dispatchEvent(new StorageEvent('storage', { key: CONSENT_KEY, newValue: 'denied' }));
+    expect(t.track('after')).toBeUndefined();
+    expect(t.stats().consent).toBe('denied');
+    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBeNull();
+  });
+
   it('honours Global Privacy Control by default, Do Not Track only when asked', () => {
     vi.spyOn(navigator, 'doNotTrack', 'get').mockReturnValue('1');
     expect(make().track('dnt-ignored')).toBeDefined();

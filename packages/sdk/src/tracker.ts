@@ -1,5 +1,5 @@
 import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
-import { CONSENT_STATES, forgetStoredState, initialConsent, storeConsent } from './consent';
+import { CONSENT_KEY, CONSENT_STATES, forgetStoredState, initialConsent, storeConsent } from './consent';
 import { diagnostics } from './diagnostics';
 import { createSender } from './delivery/sender';
 import { endpointUrl } from './delivery/transport';
@@ -102,6 +102,12 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
 
   const lifecycle = (event: Event): void => {
+    if (event.type === 'storage') {
+      const { key, newValue } = event as StorageEvent;
+      // The visitor chose in another tab of the site (which stored it; `pending` removes it): follow.
+      if (key === CONSENT_KEY && newValue) consent(newValue as ConsentState, false);
+      return;
+    }
     const leaving = event.type === 'pagehide' || document.visibilityState === 'hidden';
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
@@ -113,7 +119,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
   const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
     document[method]('visibilitychange', lifecycle);
-    for (const type of ['pagehide', 'online']) window[method](type, lifecycle);
+    for (const type of ['pagehide', 'online', 'storage']) window[method](type, lifecycle);
   };
 
   const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };

@@ -26,6 +26,21 @@ describe('withSenderLock', () => {
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 
+  it('falls back to the lease when the Web Locks API refuses (a sandboxed frame), but never runs a job twice', async () => {
+    const denied = new DOMException('Access to the Locks API is denied in this context.', 'SecurityError');
+    const request = vi.fn(async () => Promise.reject(denied));
+    vi.spyOn(navigator, 'locks', 'get').mockReturnValue({ request } as unknown as LockManager);
+    const job = vi.fn(async () => {});
+    expect(await withSenderLock(job)).toBe(true);
+    expect(job).toHaveBeenCalledTimes(1);
+    // A job that fails inside the lock fails once, as it is.
+    request.mockImplementation((async (_n: string, _o: LockOptions, cb: (lock: Lock | null) => unknown) =>
+      cb({} as Lock)) as never);
+    const failing = vi.fn(async () => Promise.reject(new Error('boom')));
+    await expect(withSenderLock(failing)).rejects.toThrow('boom');
+    expect(failing).toHaveBeenCalledTimes(1);
+  });
+
   describe('without Web Locks: a localStorage lease', () => {
     beforeEach(() => {
       vi.spyOn(navigator, 'locks', 'get').mockReturnValue(undefined as unknown as LockManager);

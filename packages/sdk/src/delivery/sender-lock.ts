@@ -21,20 +21,28 @@ const claim = (): boolean => {
 /**
  * Runs `job` only if this tab can become the sender now; resolves false without running it when another
  * tab is sending. Uses the Web Locks API (`ifAvailable`: never wait, the other tab sends our events
- * too since the queue is shared). Where it is missing (an older browser, or a page not served from a
- * secure context), a localStorage lease with an expiry, renewed while the job runs; without storage, runs
+ * too since the queue is shared). Where it is missing or refuses (an older browser, a page not served from a
+ * secure context, a sandboxed frame), a localStorage lease with an expiry, renewed while the job runs; without storage, runs
  * (no storage: nothing tells the tabs apart, and a resend is only a duplicate the collector drops).
  *
  * @see https://developer.mozilla.org/docs/Web/API/LockManager/request
  */
 export async function withSenderLock(job: () => Promise<void>): Promise<boolean> {
   const locks = navigator.locks;
-  if (locks?.request)
-    return locks.request(
-      SENDER_LOCK_NAME,
-      { ifAvailable: true },
-      async (lock) => !!lock && (await job(), true),
-    );
+  let ran = false;
+  if (locks?.request) {
+    try {
+      return await locks.request(
+        SENDER_LOCK_NAME,
+        { ifAvailable: true },
+        async (lock) => !!lock && ((ran = true), await job(), true),
+      );
+    } catch (error) {
+      // Refused before the job ran (a sandboxed frame: "Access to the Locks API is denied in this
+      // context"): the lease below, or else nothing would ever be sent. A failed job fails as it is.
+      if (ran) throw error;
+    }
+  }
   const [owner, expiry] = (local('getItem', LEASE_KEY) ?? '').split(':');
   if (owner && owner !== me && Number(expiry) > Date.now()) return false;
   // Another tab may have written in between: the last writer wins, the other backs off. A lease that

@@ -153,6 +153,24 @@ describe('sender', () => {
     expect(queue.local()).toEqual([]);
   });
 
+  it('once a send gets through again (back online), new events go out on time, not after the old backoff', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    const { queue, calls, sender } = setup((c, n) => (n === 1 ? { status: 'network' } : ok(c)), {
+      retryBaseMs: 60_000,
+      retryMaxMs: 60_000,
+    });
+    queue.add(item());
+    await sender.flush(); // fails: a retry in about a minute
+    await sender.flush(); // the browser came back online: sent
+    expect(queue.local()).toEqual([]);
+    queue.add(item());
+    sender.queued();
+    await vi.advanceTimersByTimeAsync(1000); // the flush interval
+    expect(calls).toHaveLength(3);
+    expect(queue.local()).toEqual([]);
+    vi.mocked(Math.random).mockRestore();
+  });
+
   it('splits a batch on 413 and drops a single event that is still too large', async () => {
     const big = item({ pad: 'x'.repeat(5000) });
     const { queue, calls, reports, sender } = setup((c) =>
@@ -220,6 +238,17 @@ describe('sender', () => {
     expect(calls.length - before).toBeLessThanOrEqual(1);
     release({ status: 'network' });
     expect(queue.local()).toHaveLength(300);
+  });
+  it('on unload an event too large for any keepalive request does not hold back the events after it', async () => {
+    const { queue, calls, sender } = setup(ok);
+    const big = item({ pad: 'x'.repeat(70_000) }); // over maxBatchBytes and the 64 KiB budget
+    queue.add(big);
+    for (let i = 0; i < 5; i++) queue.add(item());
+    sender.unload();
+    const sent = calls.flatMap((c) => c.body.events.map((e) => e.id));
+    expect(calls.every((c) => c.keepalive)).toBe(true);
+    expect(sent).toHaveLength(5);
+    expect(sent).not.toContain(big.id);
   });
   it('when keepalive requests hold the head of the queue, a flush looks again instead of stopping', async () => {
     const releases: Array<() => void> = [];

@@ -147,6 +147,9 @@ export function createSender({
       if (!items.length) return taken.length ? soon() : undefined;
       if (!(await sendBatch(items))) return;
       attempt = 0;
+      // Through again (back online, page shown): a retry still waiting out its backoff would hold back
+      // every new event until it fires; look again after the usual interval instead.
+      if (retrying) soon();
       if (!all && items.length < maxBatchEvents) return soon();
     }
   };
@@ -191,9 +194,11 @@ export function createSender({
     unload(): void {
       void queue.settle();
       if (offline()) return;
-      let items = queue.local().filter((item) => !keepaliveIds.has(item.id));
+      const most = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES) - BATCH_OVERHEAD_BYTES;
+      // An event too large for any keepalive request waits for a normal send; it must not hold back the rest.
+      let items = queue.local().filter((item) => !keepaliveIds.has(item.id) && item.bytes < most);
       for (;;) {
-        const room = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
+        const room = Math.min(most, KEEPALIVE_BUDGET_BYTES - keepaliveBytes - BATCH_OVERHEAD_BYTES);
         const batch = headWithin(items, maxBatchEvents, room);
         // headWithin always takes one event: stop when even that one does not fit.
         if (!batch.length || batch[0]!.bytes + 1 > room) return;

@@ -83,6 +83,22 @@ describe.each(LOAD_MODES)('delivery, SDK loaded by %s', (mode) => {
   );
 
   it(
+    "a 503's Retry-After is honoured from another origin (the collector exposes the header)",
+    withCollector(async () => {
+      collector.fault = unavailableFor(1, 2);
+      const page = await open('/retry-after');
+      const ids = await trackBurst(page, 5);
+      expect(await collector.waitFor(ids)).toEqual([]);
+      const retries = await page.evaluate(() =>
+        (window as any).__diagnostics
+          .filter((d: any) => d.kind === 'retry')
+          .map((d: any) => d.detail.delayMs),
+      );
+      expect(retries).toEqual([2000]);
+    }),
+  );
+
+  it(
     '(3) reload and navigate away right after tracking: every event arrives',
     withCollector(async () => {
       const page = await open('/reload');
