@@ -55,7 +55,7 @@ export interface TrackerOptions {
   respectDoNotTrack?: boolean;
   /**
    * URL query parameters whose values are replaced by `redacted` in page URLs and referrers; a parameter
-   * is redacted when its lower-cased name contains one of these.
+   * is redacted when its name contains one of these, ignoring case.
    * @default DEFAULT_REDACT_PARAMS (email, mail, token, password, passwd, pwd, secret, apikey, api_key, credential, ssn)
    */
   redactParams?: string[];

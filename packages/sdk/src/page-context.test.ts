@@ -19,6 +19,11 @@ describe('redactUrl', () => {
     expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);
     expect(redactUrl('https://shop.example/', DEFAULT_REDACT_PARAMS)).toBe('https://shop.example/');
   });
+  it('matches configured names case-insensitively', () => {
+    const out = new URL(redactUrl('https://shop.example/?SessionId=s1&q=1', ['sessionId']));
+    expect(out.searchParams.get('SessionId')).toBe(REDACTED);
+    expect(out.searchParams.get('q')).toBe('1');
+  });
   it('cuts the query of a URL it cannot parse', () => {
     expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url');
   });

@@ -4,7 +4,7 @@ import type { PageContext } from '@touchpoint/protocol';
 export const REDACTED = 'redacted';
 
 /**
- * Replaces the values of query parameters whose lower-cased name contains one of `patterns`.
+ * Replaces the values of query parameters whose name contains one of `patterns`, ignoring case.
  * Unparseable input is returned unchanged only when it has no query at all; otherwise its query is cut.
  */
 export function redactUrl(url: string, patterns: string[]): string {
@@ -29,7 +29,7 @@ function redact(url: string, patterns: string[]): string {
     let changed = false;
     for (const name of new Set(parsed.searchParams.keys())) {
       const lower = name.toLowerCase();
-      if (patterns.some((p) => lower.includes(p))) {
+      if (patterns.some((p) => lower.includes(p.toLowerCase()))) {
         parsed.searchParams.set(name, REDACTED);
         changed = true;
       }
