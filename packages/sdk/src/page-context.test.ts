@@ -24,6 +24,16 @@ describe('redactUrl', () => {
     expect(out.searchParams.get('SessionId')).toBe(REDACTED);
     expect(out.searchParams.get('q')).toBe('1');
   });
+  it('redacts parameters in the fragment: OAuth tokens and hash-route queries', () => {
+    expect(redactUrl('https://app.example/callback#access_token=abc&state=s1', DEFAULT_REDACT_PARAMS)).toBe(
+      'https://app.example/callback#access_token=redacted&state=s1',
+    );
+    expect(redactUrl('https://app.example/#/reset?token=abc&step=2', DEFAULT_REDACT_PARAMS)).toBe(
+      'https://app.example/#/reset?token=redacted&step=2',
+    );
+    const url = 'https://app.example/#/reset?step=2';
+    expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);
+  });
   it('cuts the query of a URL it cannot parse', () => {
     expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url');
   });
