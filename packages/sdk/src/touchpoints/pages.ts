@@ -38,7 +38,8 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     lastKey = key;
     if (last) page.referrer = last;
     last = page.url;
-    page.path += route;
+    // Without the route's query, as a history route's path is without the URL's (only URLs are redacted).
+    page.path += route.split('?')[0];
     host.record('page', { page });
   };
   const schedule = (): void => {
