@@ -90,6 +90,15 @@ describe('tracker pipeline', () => {
     });
   });
 
+  it('redacts the URLs a share or an ad click carries', async () => {
+    const t = make();
+    t.record('share', { network: 'x', url: 'https://s.example/reset?token=t&x=1' });
+    t.record('ad_click', { ad: { id: 'a' }, target: 'https://s.example/sale?email=a%40b.c' });
+    await t.flush();
+    expect(events()[0]).toMatchObject({ url: 'https://s.example/reset?token=redacted&x=1' });
+    expect(events()[1]).toMatchObject({ target: 'https://s.example/sale?email=redacted' });
+  });
+
   it('runs plugin enrich, then middleware that can change or drop; a throwing stage follows the failure rule', async () => {
     const diagnostics: string[] = [];
     const plugin: TouchpointPlugin = {
