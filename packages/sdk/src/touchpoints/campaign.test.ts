@@ -94,6 +94,27 @@ describe('campaign', () => {
     // The session keeps the campaign it started with (none: a referral).
     expect(host.of('page')[2]!.campaign).toBeUndefined();
   });
+  // This document's navigation type, as `performance.getEntriesByType('navigation')` reports it.
+  const navigated = (type: string) =>
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type } as unknown as PerformanceEntry]);
+  it('a reload or a Back to the landing page is the same arrival, not a new touch', () => {
+    land('/?gclid=G1', 'https://www.google.com/');
+    host.start(campaign(), pages());
+    for (const type of ['reload', 'back_forward']) {
+      host.stop();
+      navigated(type);
+      host.start(campaign(), pages());
+    }
+    vi.restoreAllMocks();
+    expect(host.of('page').map((e) => e.touchpoint?.clickId?.value)).toEqual(['G1', undefined, undefined]);
+    // In a new session it is an arrival again.
+    host.stop();
+    host.ctx.sessionId = 's2';
+    navigated('reload');
+    host.start(campaign(), pages());
+    vi.restoreAllMocks();
+    expect(host.of('page')[3]!.touchpoint).toMatchObject({ clickId: { value: 'G1' } });
+  });
   it('a session that starts later in the same document gets a (direct) touch on its first page', () => {
     land('/?utm_source=x1&utm_medium=link');
     host.start(campaign(), pages());
