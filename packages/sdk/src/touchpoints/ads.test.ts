@@ -133,6 +133,25 @@ describe('ads', () => {
     vi.advanceTimersByTime(VIEWABLE_MS);
     expect(host.of('ad_impression')).toHaveLength(0);
   });
+  it('a slot that shows another ad (data-tp-* changed in place) counts and clicks as the new ad', async () => {
+    const a = ad();
+    view(a, 1);
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    a.setAttribute('data-tp-ad', 'summer');
+    a.setAttribute('data-tp-creative', 'v3');
+    await Promise.resolve();
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    const [spring, summer] = host.of('ad_impression');
+    expect(spring!.ad).toMatchObject({ id: 'spring', creative: 'v2' });
+    expect(summer?.ad).toMatchObject({ id: 'summer', creative: 'v3' });
+    document.getElementById('inner')!.click();
+    expect(host.of('ad_click')[0]).toMatchObject({ ad: { id: 'summer' }, impressionId: summer?.id });
+    // Only the creative changes: a new creative to count too.
+    a.setAttribute('data-tp-creative', 'v4');
+    await Promise.resolve();
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    expect(host.of('ad_impression')[2]?.ad).toMatchObject({ id: 'summer', creative: 'v4' });
+  });
   it('records clicks inside the ad, linked to the impression and its link target', () => {
     document.getElementById('inner')!.click();
     expect(host.of('ad_click')[0]).toMatchObject({

@@ -44,7 +44,9 @@ export function trackAd(element: Element, info: AdInfo): void {
  *
  * An `ad_impression` is recorded once per element per page view, when at least 50% of it has been in view
  * for 1 continuous second (2 s for video: the element is or contains a `<video>`) while the page is
- * visible. A click inside the element records an `ad_click` with the impression's event id.
+ * visible; an element that shows another ad (its `data-tp-*` attributes, or the info passed to `trackAd`,
+ * change) counts again as that ad. A click inside the element records an `ad_click` with the impression's
+ * event id.
  *
  * @see https://www.iab.com/guidelines/iab-measurement-guidelines/ (MRC viewable impression guidelines)
  */
@@ -84,17 +86,21 @@ export function ads(): TouchpointPlugin {
   };
   const add: Register = (element, info) => {
     const known = slots.get(element);
-    if (known) known.info = info;
-    else {
+    if (!known) {
       slots.set(element, { info });
       io?.observe(element);
+    } else if (JSON.stringify(known.info) !== JSON.stringify(info)) {
+      // The slot shows another ad now (a rotation, attributes changed in place): a new ad to count.
+      clearTimeout(known.timer);
+      Object.assign(known, { info, counted: false, timer: undefined, impressionId: undefined });
+      update(known, element);
     }
   };
   // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
   const scan = (root: Element): void => {
     for (const element of [root, ...root.querySelectorAll(SELECTOR)]) {
       const id = element.getAttribute('data-tp-ad');
-      if (!id || slots.has(element)) continue;
+      if (!id) continue;
       const info: AdInfo = { id };
       for (const key of ATTRS) {
         const value = element.getAttribute('data-tp-' + key);
@@ -143,7 +149,11 @@ export function ads(): TouchpointPlugin {
         // Removed ads stop counting and are forgotten.
         slots.forEach((slot, element) => element.isConnected || forget(slot, element));
       });
-      mo.observe(root, { childList: true, subtree: true, attributeFilter: ['data-tp-ad'] });
+      mo.observe(root, {
+        childList: true,
+        subtree: true,
+        attributeFilter: ['ad', ...ATTRS].map((key) => 'data-tp-' + key),
+      });
       const signal = (off = new AbortController()).signal;
       document.addEventListener('visibilitychange', updateAll, { signal });
       document.addEventListener('click', onClick, { capture: true, signal });
