@@ -34,7 +34,10 @@ describe('redactUrl', () => {
     const url = 'https://app.example/#/reset?step=2';
     expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);
   });
-  it('cuts the query of a URL it cannot parse', () => {
-    expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url');
+  it('redacts a URL it cannot parse too, and keeps the rest as it was', () => {
+    expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url?email=redacted');
+    expect(redactUrl('/p?flag&ids=1,2&pwd=x&q=a%20b#h', DEFAULT_REDACT_PARAMS)).toBe(
+      '/p?flag&ids=1,2&pwd=redacted&q=a%20b#h',
+    );
   });
 });
