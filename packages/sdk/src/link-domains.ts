@@ -1,5 +1,6 @@
 import type { Identity } from './identity';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
+import { withoutParams } from './without-params';
 
 /** URL parameter that carries the anonymous id to another domain of the same site. */
 export const LINK_PARAM = 'tp_aid';
@@ -38,11 +39,9 @@ export function linkDomains(domains: string[], identity: Pick<Identity, 'adopt' 
       if (!domains.length) return;
       host = h;
       try {
-        const url = new URL(location.href);
-        const id = url.searchParams.get(LINK_PARAM);
+        const id = new URL(location.href).searchParams.get(LINK_PARAM);
         if (id) {
-          url.searchParams.delete(LINK_PARAM);
-          history.replaceState(history.state, '', url.href);
+          history.replaceState(history.state, '', withoutParams(location.href, /^tp_aid$/));
           if (ID_PATTERN.test(id)) identity.adopt(id);
         }
       } catch {

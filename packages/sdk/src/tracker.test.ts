@@ -275,10 +275,10 @@ const full = (options: Partial<TrackerOptions> = {}) =>
 
 describe('linkDomains', () => {
   it('adopts tp_aid from the landing URL and removes it from the address bar', () => {
-    history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001&x=1');
+    history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001&x=a,b&flag#h');
     const t = full({ linkDomains: ['shop.example'] });
     expect(t.anonymousId()).toBe('0190a5b2-0000-7000-8000-000000000001');
-    expect(location.search).toBe('?x=1');
+    expect(location.search + location.hash).toBe('?x=a,b&flag#h');
   });
 
   it('decorates links to listed domains at click time, not others', () => {

@@ -126,9 +126,10 @@ describe('campaign', () => {
     expect(later.campaign).toBeUndefined();
   });
   it('stripParams removes utm_*, tp_email and tp_click but keeps ad click ids and other params', () => {
-    land('/p?utm_source=n&utm_medium=email&tp_email=c:m&tp_click=T&gclid=G&q=1#h');
+    land('/p?utm_source=n&utm_medium=email&tp_email=c:m&tp_click=T&gclid=G&q=a%20b&ids=1,2&flag#h');
     host.start(campaign({ stripParams: true }), pages());
-    expect(location.pathname + location.search + location.hash).toBe('/p?gclid=G&q=1#h');
+    // The other parameters exactly as they were (not re-encoded: no `flag=`, `a+b`, `1%2C2`).
+    expect(location.pathname + location.search + location.hash).toBe('/p?gclid=G&q=a%20b&ids=1,2&flag#h');
     expect(host.of('page')[0]!.touchpoint).toMatchObject({ kind: 'email', clickId: { name: 'tp_click' } });
     expect(host.of('page')).toHaveLength(1);
   });

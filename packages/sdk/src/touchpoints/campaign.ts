@@ -1,4 +1,5 @@
 import { classifyTouch, parseCampaign, type Campaign, type Touch } from '@touchpoint/protocol';
+import { withoutParams } from '../without-params';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 import { load, save } from './store';
 
@@ -65,10 +66,8 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
         landingHost: location.hostname,
       });
       if (options.stripParams) {
-        const url = new URL(location.href);
-        const params = url.searchParams;
-        for (const key of [...params.keys()]) if (STRIP.test(key)) params.delete(key);
-        if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+        const href = withoutParams(location.href, STRIP);
+        if (href !== location.href) history.replaceState(history.state, '', href);
       }
     },
     stop() {
