@@ -86,15 +86,13 @@ export function ads(): TouchpointPlugin {
   };
   const add: Register = (element, info) => {
     const known = slots.get(element);
-    if (!known) {
-      slots.set(element, { info });
-      io?.observe(element);
-    } else if (JSON.stringify(known.info) !== JSON.stringify(info)) {
-      // The slot shows another ad now (a rotation, attributes changed in place): a new ad to count.
-      clearTimeout(known.timer);
-      Object.assign(known, { info, counted: false, timer: undefined, impressionId: undefined });
-      update(known, element);
-    }
+    if (JSON.stringify(known?.info) === JSON.stringify(info)) return;
+    // A new ad, or the slot shows another one now (a rotation, attributes changed in place): one to count.
+    clearTimeout(known?.timer);
+    const slot: Slot = { info, inView: known?.inView };
+    slots.set(element, slot);
+    io?.observe(element);
+    update(slot, element);
   };
   // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
   const scan = (root: Element): void => {
