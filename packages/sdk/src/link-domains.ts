@@ -7,6 +7,10 @@ export const LINK_PARAM = 'tp_aid';
 
 const ID_PATTERN = /^[0-9a-f-]{16,64}$/i;
 
+/** True when `host` is one of `domains` or a subdomain of one. */
+export const listed = (host: string, domains: string[]): boolean =>
+  domains.some((d) => host === d || host.endsWith('.' + d));
+
 /**
  * Cross-domain linking of the anonymous id, a plugin of the full builds (run it first, so an adopted id
  * is on the landing page). On start it reads `tp_aid` from the landing URL, adopts it and removes it from
@@ -21,8 +25,7 @@ export function linkDomains(domains: string[], identity: Pick<Identity, 'adopt' 
     if (!link || host?.consent?.() !== 'granted') return;
     try {
       const url = new URL(link.href);
-      const name = url.hostname;
-      if (url.host === location.host || !domains.some((d) => name === d || name.endsWith('.' + d))) return;
+      if (url.host === location.host || !listed(url.hostname, domains)) return;
       url.searchParams.set(LINK_PARAM, identity.peek());
       link.href = url.href;
     } catch {

@@ -294,6 +294,22 @@ describe('linkDomains', () => {
     expect(outside.href).toBe('https://other.example/');
   });
 
+  it('an arrival from a listed domain is a hop inside the site, not a referral', async () => {
+    history.replaceState(null, '', '/checkout?tp_aid=0190a5b2-0000-7000-8000-000000000001');
+    Object.defineProperty(document, 'referrer', {
+      value: 'https://www.shop.example/cart',
+      configurable: true,
+    });
+    const t = make(
+      { linkDomains: ['shop.example'], autocapture: { ads: false, vitals: false } },
+      fullFeatures,
+    );
+    await t.flush();
+    Object.defineProperty(document, 'referrer', { value: '', configurable: true });
+    const page = events().find((e) => e.type === 'page');
+    expect(page?.type === 'page' && page.touchpoint).toMatchObject({ kind: 'direct', channel: 'Direct' });
+  });
+
   it('the core script warns that it ignores linkDomains', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     document.cookie = `${ANONYMOUS_ID_KEY}=; max-age=0; path=/`;

@@ -1,4 +1,5 @@
 import { classifyTouch, parseCampaign, type Campaign, type Touch } from '@touchpoint/protocol';
+import { listed } from '../link-domains';
 import { withoutParams } from '../without-params';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 import { load, save } from './store';
@@ -34,9 +35,10 @@ interface State {
  * - keeps the session's campaign and adds it as `campaign` to every event of that session.
  *
  * Paid arrivals (a paid medium or a click id) are `kind: 'ad'` touches, email links `email`, social
- * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`.
+ * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`. `site` lists the
+ * site's other domains (the tracker's `linkDomains`): a referrer from one of them is no referral.
  */
-export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
+export function campaign(options: CampaignOptions = {}, site: string[] = []): TouchpointPlugin {
   // The landing URL's campaign and touch, until the document's first page event.
   let landing: Campaign | undefined;
   let landingTouch: Touch | undefined;
@@ -60,9 +62,11 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
       const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming;
       again = /^(reload|back_forward)$/.test(navigation?.type);
       landing = parseCampaign(location.href);
+      const referrer = document.referrer;
       landingTouch = classifyTouch({
         ...landing,
-        referrer: document.referrer,
+        // From another of the site's domains (`linkDomains`): a hop inside the site, like one from this host.
+        referrer: listed(referrer && new URL(referrer).hostname, site) ? '' : referrer,
         landingHost: location.hostname,
       });
       if (options.stripParams) {
