@@ -21,7 +21,14 @@ class FakeIO {
 }
 const view = (el: Element, ratio: number) =>
   callback(
-    [{ target: el, isIntersecting: ratio > 0, intersectionRatio: ratio } as IntersectionObserverEntry],
+    [
+      {
+        target: el,
+        isIntersecting: ratio > 0,
+        intersectionRatio: ratio,
+        boundingClientRect: { width: 300, height: 250 },
+      } as IntersectionObserverEntry,
+    ],
     {} as IntersectionObserver,
   );
 let visibility: DocumentVisibilityState = 'visible';
@@ -75,6 +82,17 @@ describe('ads', () => {
     expect(host.of('ad_impression')).toHaveLength(0);
     vi.advanceTimersByTime(100);
     expect(host.of('ad_impression')).toHaveLength(1);
+  });
+  it('does not count an empty slot (no area), which the observer reports as fully in view', () => {
+    const entry = {
+      target: ad(),
+      isIntersecting: true,
+      intersectionRatio: 1,
+      boundingClientRect: { width: 300, height: 0 },
+    };
+    callback([entry as unknown as IntersectionObserverEntry], {} as IntersectionObserver);
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    expect(host.of('ad_impression')).toHaveLength(0);
   });
   it('counts only while the page is visible', () => {
     setVisibility('hidden');

@@ -53,6 +53,7 @@ export function trackAd(element: Element, info: AdInfo): void {
 export function ads(): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let io: IntersectionObserver | undefined;
+  let ro: ResizeObserver | undefined;
   let mo: MutationObserver | undefined;
   let off: AbortController | undefined;
   let lastUrl: string | undefined;
@@ -82,6 +83,7 @@ export function ads(): TouchpointPlugin {
   const forget = (slot: Slot, element: Element): void => {
     clearTimeout(slot.timer);
     io?.unobserve(element);
+    ro?.unobserve(element);
     slots.delete(element);
   };
   const add: Register = (element, info) => {
@@ -92,6 +94,7 @@ export function ads(): TouchpointPlugin {
     const slot: Slot = { info, inView: known?.inView };
     slots.set(element, slot);
     io?.observe(element);
+    ro?.observe(element);
     update(slot, element);
   };
   // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
@@ -128,16 +131,27 @@ export function ads(): TouchpointPlugin {
       if (typeof IntersectionObserver === 'function')
         io = new IntersectionObserver(
           (entries) => {
-            for (const { target, isIntersecting, intersectionRatio } of entries) {
+            for (const { target, isIntersecting, intersectionRatio, boundingClientRect: box } of entries) {
               const slot = slots.get(target);
               if (!slot) continue;
-              slot.inView = isIntersecting && intersectionRatio >= VIEWABLE_RATIO;
+              // An empty slot (no area) is "fully in view" to the observer; half of nothing is no ad seen.
+              slot.inView =
+                isIntersecting && intersectionRatio >= VIEWABLE_RATIO && box.width * box.height > 0;
               update(slot, target);
             }
           },
           { threshold: [0, VIEWABLE_RATIO] },
         );
       else h.report('ads', 'no IntersectionObserver: no ad impressions');
+      // The observer reports a slot only when its ratio crosses a threshold, and a slot that gets its ad
+      // while in view crosses none (empty, it already counted as fully in view): a new size asks again.
+      if (io && typeof ResizeObserver === 'function')
+        ro = new ResizeObserver((entries) => {
+          for (const { target } of entries) {
+            io!.unobserve(target);
+            io!.observe(target);
+          }
+        });
       scan(root);
       mo = new MutationObserver((records) => {
         for (const record of records) {
@@ -161,6 +175,7 @@ export function ads(): TouchpointPlugin {
     stop() {
       if (active === add) active = undefined;
       io?.disconnect();
+      ro?.disconnect();
       mo?.disconnect();
       off?.abort();
       slots.forEach(forget);
