@@ -133,6 +133,11 @@ describe('campaign', () => {
     expect(host.of('page')[0]!.touchpoint).toMatchObject({ kind: 'email', clickId: { name: 'tp_click' } });
     expect(host.of('page')).toHaveLength(1);
   });
+  it("stripParams leaves a hash route's query alone (it is not the landing URL's campaign)", () => {
+    land('/p#/r?utm_source=x');
+    host.start(campaign({ stripParams: true }), pages());
+    expect(location.pathname + location.hash).toBe('/p#/r?utm_source=x');
+  });
   it('leaves the address bar alone by default', () => {
     land('/p?utm_source=n&utm_medium=email');
     host.start(campaign(), pages());
