@@ -84,6 +84,15 @@ describe('pages', () => {
     expect(urls()).toEqual(['/start', '/start#/reset', '/start#/reset']);
     expect(host.of('page')[2]!.page.url).toMatch(/#\/reset\?step=2$/);
   });
+  it('records a prerendered page when the visitor gets to see it, not before', () => {
+    Object.defineProperty(document, 'prerendering', { value: true, configurable: true });
+    host.start(pages());
+    expect(urls()).toEqual([]);
+    Object.defineProperty(document, 'prerendering', { value: false, configurable: true });
+    document.dispatchEvent(new Event('prerenderingchange'));
+    expect(urls()).toEqual(['/start']);
+    delete (document as { prerendering?: boolean }).prerendering;
+  });
   it('records again on a bfcache restore, not on a normal pageshow', () => {
     host.start(pages());
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
