@@ -184,6 +184,16 @@ describe('ads', () => {
     document.body.click();
     expect(host.of('ad_click')).toHaveLength(2);
   });
+  it('a middle click (opens the ad in a new tab) is a click; a right click is not', () => {
+    const inner = document.getElementById('inner')!;
+    inner.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+    inner.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 2 }));
+    expect(host.of('ad_click')).toHaveLength(1);
+    expect(host.of('ad_click')[0]).toMatchObject({
+      ad: { id: 'spring' },
+      target: 'https://shop.example/sale',
+    });
+  });
   it('trackAd registers code-rendered ads, also before start, and rejects a missing id', () => {
     host.stop();
     const el = document.createElement('div');

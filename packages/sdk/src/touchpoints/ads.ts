@@ -45,8 +45,8 @@ export function trackAd(element: Element, info: AdInfo): void {
  * An `ad_impression` is recorded once per element per page view, when at least 50% of it has been in view
  * for 1 continuous second (2 s for video: the element is or contains a `<video>`) while the page is
  * visible; an element that shows another ad (its `data-tp-*` attributes, or the info passed to `trackAd`,
- * change) counts again as that ad. A click inside the element records an `ad_click` with the impression's
- * event id.
+ * change) counts again as that ad. A click (also a middle click) inside the element records an `ad_click`
+ * with the impression's event id.
  *
  * @see https://www.iab.com/guidelines/iab-measurement-guidelines/ (MRC viewable impression guidelines)
  */
@@ -110,7 +110,9 @@ export function ads(): TouchpointPlugin {
       add(element, info);
     }
   };
-  const onClick = (event: Event): void => {
+  // `click`, or `auxclick` with the middle button (opens the ad in a new tab; a right click opens a menu).
+  const onClick = (event: MouseEvent): void => {
+    if (event.button > 1) return;
     for (let node = event.target as Element | null; node; node = node.parentElement) {
       const slot = slots.get(node);
       if (slot)
@@ -168,7 +170,8 @@ export function ads(): TouchpointPlugin {
       });
       const signal = (off = new AbortController()).signal;
       document.addEventListener('visibilitychange', updateAll, { signal });
-      document.addEventListener('click', onClick, { capture: true, signal });
+      for (const type of ['click', 'auxclick'] as const)
+        document.addEventListener(type, onClick, { capture: true, signal });
       active = add;
       waiting.splice(0).forEach(([element, info]) => add(element, info));
     },
