@@ -4,7 +4,7 @@
 //
 // Two numbers per bundle, honestly apart:
 // - `target` is what the issues ask (issue 2: core ≤ 5 KB; issue 3: full ≤ 8 KB, web-vitals included).
-//   Neither is met (core ~6.3 KB, full ~13.3 KB after the second size pass); the table says so.
+//   Neither is met (core ~6.5 KB, full ~13.9 KB after three review rounds' fixes); the table says so.
 //   web-vitals alone is ~2.36 KB of the full script.
 // - `gzipBudget` is the regression guard the test command enforces today: today's size plus a small
 //   margin, so no change can grow the script unnoticed while the size work towards the target goes on.
@@ -14,7 +14,10 @@
 //   pass (queue and sender rebuilt, order dedup and link decoration moved to the full build, plugins on the
 //   tracker's flush hook, classifier as a rule table); → 6,532/13,566 (+132/+116 B, the third review's
 //   delivery, identity and script-tag fixes: consent before init, consent and logout across tabs, unload
-//   past an oversized event, sandboxed frames, numeric write keys, recovery after a backoff).
+//   past an oversized event, sandboxed frames, numeric write keys, recovery after a backoff); → 6,500/13,860
+//   with the capture review's fixes merged too (core 6,491, full 13,851: redaction of fragments and of
+//   share and ad-click URLs without re-encoding, reloads not new arrivals, ad slot rotation and empty
+//   slots, middle clicks, prerendered pages, journal reset, linkDomains visits not referrals, more share URLs).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -24,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 6532, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13566, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 6500, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13860, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

@@ -1,10 +1,15 @@
 import type { Identity } from './identity';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
+import { withoutParams } from './without-params';
 
 /** URL parameter that carries the anonymous id to another domain of the same site. */
 export const LINK_PARAM = 'tp_aid';
 
 const ID_PATTERN = /^[0-9a-f-]{16,64}$/i;
+
+/** True when `host` is one of `domains` or a subdomain of one. */
+export const listed = (host: string, domains: string[]): boolean =>
+  domains.some((d) => host === d || host.endsWith('.' + d));
 
 /**
  * Cross-domain linking of the anonymous id, a plugin of the full builds (run it first, so an adopted id
@@ -20,8 +25,7 @@ export function linkDomains(domains: string[], identity: Pick<Identity, 'adopt' 
     if (!link || host?.consent?.() !== 'granted') return;
     try {
       const url = new URL(link.href);
-      const name = url.hostname;
-      if (url.host === location.host || !domains.some((d) => name === d || name.endsWith('.' + d))) return;
+      if (url.host === location.host || !listed(url.hostname, domains)) return;
       url.searchParams.set(LINK_PARAM, identity.peek());
       link.href = url.href;
     } catch {
@@ -38,11 +42,9 @@ export function linkDomains(domains: string[], identity: Pick<Identity, 'adopt' 
       if (!domains.length) return;
       host = h;
       try {
-        const url = new URL(location.href);
-        const id = url.searchParams.get(LINK_PARAM);
+        const id = new URL(location.href).searchParams.get(LINK_PARAM);
         if (id) {
-          url.searchParams.delete(LINK_PARAM);
-          history.replaceState(history.state, '', url.href);
+          history.replaceState(history.state, '', withoutParams(location.href, /^tp_aid$/));
           if (ID_PATTERN.test(id)) identity.adopt(id);
         }
       } catch {

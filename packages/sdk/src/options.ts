@@ -62,8 +62,8 @@ export interface TrackerOptions {
   /** Functions that enrich, change or drop events, in order. @default [] */
   middleware?: Middleware[];
   /**
-   * Other domains of the same site: links to them carry the anonymous id in the `tp_aid` parameter, and a
-   * page landing with `tp_aid` adopts it. @default []
+   * Other domains of the same site: links to them carry the anonymous id in the `tp_aid` parameter, a page
+   * landing with `tp_aid` adopts it, and a visit coming from one of them is not a referral. @default []
    */
   linkDomains?: string[];
   /** Receives runtime problems and notable states (fallbacks, drops, retries). @default none */

@@ -24,7 +24,25 @@ describe('redactUrl', () => {
     expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);
     expect(redactUrl('https://shop.example/', DEFAULT_REDACT_PARAMS)).toBe('https://shop.example/');
   });
-  it('cuts the query of a URL it cannot parse', () => {
-    expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url');
+  it('matches configured names case-insensitively', () => {
+    const out = new URL(redactUrl('https://shop.example/?SessionId=s1&q=1', ['sessionId']));
+    expect(out.searchParams.get('SessionId')).toBe(REDACTED);
+    expect(out.searchParams.get('q')).toBe('1');
+  });
+  it('redacts parameters in the fragment: OAuth tokens and hash-route queries', () => {
+    expect(redactUrl('https://app.example/callback#access_token=abc&state=s1', DEFAULT_REDACT_PARAMS)).toBe(
+      'https://app.example/callback#access_token=redacted&state=s1',
+    );
+    expect(redactUrl('https://app.example/#/reset?token=abc&step=2', DEFAULT_REDACT_PARAMS)).toBe(
+      'https://app.example/#/reset?token=redacted&step=2',
+    );
+    const url = 'https://app.example/#/reset?step=2';
+    expect(redactUrl(url, DEFAULT_REDACT_PARAMS)).toBe(url);
+  });
+  it('redacts a URL it cannot parse too, and keeps the rest as it was', () => {
+    expect(redactUrl('not a url?email=a@b', DEFAULT_REDACT_PARAMS)).toBe('not a url?email=redacted');
+    expect(redactUrl('/p?flag&ids=1,2&pwd=x&q=a%20b#h', DEFAULT_REDACT_PARAMS)).toBe(
+      '/p?flag&ids=1,2&pwd=redacted&q=a%20b#h',
+    );
   });
 });

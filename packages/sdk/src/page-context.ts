@@ -4,41 +4,14 @@ import type { PageContext } from '@touchpoint/protocol';
 export const REDACTED = 'redacted';
 
 /**
- * Replaces the values of query parameters whose name contains one of `patterns`, ignoring case.
- * Unparseable input is returned unchanged only when it has no query at all; otherwise its query is cut.
+ * Replaces the values of query parameters whose name contains one of `patterns`, ignoring case; also
+ * `name=value` pairs in the fragment (OAuth's `#access_token=…`, a hash route's `#/reset?token=…`). The rest
+ * of the URL stays as it was, byte for byte; no parsing, so a relative or odd URL is redacted too.
  */
-export function redactUrl(url: string, patterns: string[]): string {
-  // Every event carries the same few URLs: parsing them once per change keeps an event in microseconds.
-  const key = url + '\n' + patterns.join();
-  let out = cache.get(key);
-  if (out === undefined) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    cache.set(key, (out = redact(url, patterns)));
-  }
-  return out;
-}
-
-const CACHE_SIZE = 16;
-const cache = new Map<string, string>();
-
-function redact(url: string, patterns: string[]): string {
-  const q = url.indexOf('?');
-  if (q < 0 || !patterns.length) return url;
-  try {
-    const parsed = new URL(url);
-    let changed = false;
-    for (const name of new Set(parsed.searchParams.keys())) {
-      const lower = name.toLowerCase();
-      if (patterns.some((p) => lower.includes(p.toLowerCase()))) {
-        parsed.searchParams.set(name, REDACTED);
-        changed = true;
-      }
-    }
-    return changed ? parsed.href : url;
-  } catch {
-    return url.slice(0, q);
-  }
-}
+export const redactUrl = (url: string, patterns: string[]): string =>
+  url.replace(/([#?&])([^#?&=]+)=[^&#]*/g, (all, sep: string, name: string) =>
+    patterns.some((p) => name.toLowerCase().includes(p.toLowerCase())) ? sep + name + '=' + REDACTED : all,
+  );
 
 /** The page the visitor is on now (redaction happens in the pipeline, after plugins' own pages). */
 export function pageContext(): PageContext {

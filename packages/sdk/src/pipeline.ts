@@ -15,7 +15,8 @@ export interface PipelineParts {
  * Builds one event through the typed stages, in order:
  *
  * 1. envelope — id (uuid v7), ts, anonymousId, sessionId, userId, page (current URL) — then the caller's
- *    fields, which win (a plugin may pass its own `page`); page URL and referrer are redacted last;
+ *    fields, which win (a plugin may pass its own `page`); page URL and referrer, and a share's `url` or
+ *    an ad click's `target`, are redacted last;
  * 2. plugins' `enrich`;
  * 3. middleware — keep (return nothing), replace (return an event) or drop (`null`/`false`).
  *
@@ -46,6 +47,10 @@ export function buildEvent(
     event.page = { ...page, url: redactUrl(page.url, parts.redactParams) };
     if (page.referrer) event.page.referrer = redactUrl(page.referrer, parts.redactParams);
   }
+  // What a share shared (by default this page) and where an ad click went.
+  const urls = event as unknown as Record<string, string>;
+  for (const key of ['url', 'target'])
+    if (typeof urls[key] === 'string') urls[key] = redactUrl(urls[key], parts.redactParams);
   for (const plugin of parts.plugins) {
     try {
       plugin.enrich?.(event);

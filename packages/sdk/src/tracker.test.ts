@@ -90,6 +90,15 @@ describe('tracker pipeline', () => {
     });
   });
 
+  it('redacts the URLs a share or an ad click carries', async () => {
+    const t = make();
+    t.record('share', { network: 'x', url: 'https://s.example/reset?token=t&x=1' });
+    t.record('ad_click', { ad: { id: 'a' }, target: 'https://s.example/sale?email=a%40b.c' });
+    await t.flush();
+    expect(events()[0]).toMatchObject({ url: 'https://s.example/reset?token=redacted&x=1' });
+    expect(events()[1]).toMatchObject({ target: 'https://s.example/sale?email=redacted' });
+  });
+
   it('runs plugin enrich, then middleware that can change or drop; a throwing stage follows the failure rule', async () => {
     const diagnostics: string[] = [];
     const plugin: TouchpointPlugin = {
@@ -295,10 +304,10 @@ const full = (options: Partial<TrackerOptions> = {}) =>
 
 describe('linkDomains', () => {
   it('adopts tp_aid from the landing URL and removes it from the address bar', () => {
-    history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001&x=1');
+    history.replaceState(null, '', '/landing?tp_aid=0190a5b2-0000-7000-8000-000000000001&x=a,b&flag#h');
     const t = full({ linkDomains: ['shop.example'] });
     expect(t.anonymousId()).toBe('0190a5b2-0000-7000-8000-000000000001');
-    expect(location.search).toBe('?x=1');
+    expect(location.search + location.hash).toBe('?x=a,b&flag#h');
   });
 
   it('decorates links to listed domains at click time, not others', () => {
@@ -312,6 +321,22 @@ describe('linkDomains', () => {
     outside.click();
     expect(new URL(inside.href).searchParams.get('tp_aid')).toBe(t.anonymousId());
     expect(outside.href).toBe('https://other.example/');
+  });
+
+  it('an arrival from a listed domain is a hop inside the site, not a referral', async () => {
+    history.replaceState(null, '', '/checkout?tp_aid=0190a5b2-0000-7000-8000-000000000001');
+    Object.defineProperty(document, 'referrer', {
+      value: 'https://www.shop.example/cart',
+      configurable: true,
+    });
+    const t = make(
+      { linkDomains: ['shop.example'], autocapture: { ads: false, vitals: false } },
+      fullFeatures,
+    );
+    await t.flush();
+    Object.defineProperty(document, 'referrer', { value: '', configurable: true });
+    const page = events().find((e) => e.type === 'page');
+    expect(page?.type === 'page' && page.touchpoint).toMatchObject({ kind: 'direct', channel: 'Direct' });
   });
 
   it('the core script warns that it ignores linkDomains', () => {

@@ -21,7 +21,14 @@ class FakeIO {
 }
 const view = (el: Element, ratio: number) =>
   callback(
-    [{ target: el, isIntersecting: ratio > 0, intersectionRatio: ratio } as IntersectionObserverEntry],
+    [
+      {
+        target: el,
+        isIntersecting: ratio > 0,
+        intersectionRatio: ratio,
+        boundingClientRect: { width: 300, height: 250 },
+      } as IntersectionObserverEntry,
+    ],
     {} as IntersectionObserver,
   );
 let visibility: DocumentVisibilityState = 'visible';
@@ -75,6 +82,17 @@ describe('ads', () => {
     expect(host.of('ad_impression')).toHaveLength(0);
     vi.advanceTimersByTime(100);
     expect(host.of('ad_impression')).toHaveLength(1);
+  });
+  it('does not count an empty slot (no area), which the observer reports as fully in view', () => {
+    const entry = {
+      target: ad(),
+      isIntersecting: true,
+      intersectionRatio: 1,
+      boundingClientRect: { width: 300, height: 0 },
+    };
+    callback([entry as unknown as IntersectionObserverEntry], {} as IntersectionObserver);
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    expect(host.of('ad_impression')).toHaveLength(0);
   });
   it('counts only while the page is visible', () => {
     setVisibility('hidden');
@@ -133,6 +151,25 @@ describe('ads', () => {
     vi.advanceTimersByTime(VIEWABLE_MS);
     expect(host.of('ad_impression')).toHaveLength(0);
   });
+  it('a slot that shows another ad (data-tp-* changed in place) counts and clicks as the new ad', async () => {
+    const a = ad();
+    view(a, 1);
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    a.setAttribute('data-tp-ad', 'summer');
+    a.setAttribute('data-tp-creative', 'v3');
+    await Promise.resolve();
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    const [spring, summer] = host.of('ad_impression');
+    expect(spring!.ad).toMatchObject({ id: 'spring', creative: 'v2' });
+    expect(summer?.ad).toMatchObject({ id: 'summer', creative: 'v3' });
+    document.getElementById('inner')!.click();
+    expect(host.of('ad_click')[0]).toMatchObject({ ad: { id: 'summer' }, impressionId: summer?.id });
+    // Only the creative changes: a new creative to count too.
+    a.setAttribute('data-tp-creative', 'v4');
+    await Promise.resolve();
+    vi.advanceTimersByTime(VIEWABLE_MS);
+    expect(host.of('ad_impression')[2]?.ad).toMatchObject({ id: 'summer', creative: 'v4' });
+  });
   it('records clicks inside the ad, linked to the impression and its link target', () => {
     document.getElementById('inner')!.click();
     expect(host.of('ad_click')[0]).toMatchObject({
@@ -146,6 +183,16 @@ describe('ads', () => {
     expect(host.of('ad_click')[1]!.impressionId).toBe(host.of('ad_impression')[0]!.id);
     document.body.click();
     expect(host.of('ad_click')).toHaveLength(2);
+  });
+  it('a middle click (opens the ad in a new tab) is a click; a right click is not', () => {
+    const inner = document.getElementById('inner')!;
+    inner.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+    inner.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 2 }));
+    expect(host.of('ad_click')).toHaveLength(1);
+    expect(host.of('ad_click')[0]).toMatchObject({
+      ad: { id: 'spring' },
+      target: 'https://shop.example/sale',
+    });
   });
   it('trackAd registers code-rendered ads, also before start, and rejects a missing id', () => {
     host.stop();

@@ -44,13 +44,16 @@ export function trackAd(element: Element, info: AdInfo): void {
  *
  * An `ad_impression` is recorded once per element per page view, when at least 50% of it has been in view
  * for 1 continuous second (2 s for video: the element is or contains a `<video>`) while the page is
- * visible. A click inside the element records an `ad_click` with the impression's event id.
+ * visible; an element that shows another ad (its `data-tp-*` attributes, or the info passed to `trackAd`,
+ * change) counts again as that ad. A click (also a middle click) inside the element records an `ad_click`
+ * with the impression's event id.
  *
  * @see https://www.iab.com/guidelines/iab-measurement-guidelines/ (MRC viewable impression guidelines)
  */
 export function ads(): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let io: IntersectionObserver | undefined;
+  let ro: ResizeObserver | undefined;
   let mo: MutationObserver | undefined;
   let off: AbortController | undefined;
   let lastUrl: string | undefined;
@@ -80,21 +83,25 @@ export function ads(): TouchpointPlugin {
   const forget = (slot: Slot, element: Element): void => {
     clearTimeout(slot.timer);
     io?.unobserve(element);
+    ro?.unobserve(element);
     slots.delete(element);
   };
   const add: Register = (element, info) => {
     const known = slots.get(element);
-    if (known) known.info = info;
-    else {
-      slots.set(element, { info });
-      io?.observe(element);
-    }
+    if (JSON.stringify(known?.info) === JSON.stringify(info)) return;
+    // A new ad, or the slot shows another one now (a rotation, attributes changed in place): one to count.
+    clearTimeout(known?.timer);
+    const slot: Slot = { info, inView: known?.inView };
+    slots.set(element, slot);
+    io?.observe(element);
+    ro?.observe(element);
+    update(slot, element);
   };
   // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
   const scan = (root: Element): void => {
     for (const element of [root, ...root.querySelectorAll(SELECTOR)]) {
       const id = element.getAttribute('data-tp-ad');
-      if (!id || slots.has(element)) continue;
+      if (!id) continue;
       const info: AdInfo = { id };
       for (const key of ATTRS) {
         const value = element.getAttribute('data-tp-' + key);
@@ -103,7 +110,9 @@ export function ads(): TouchpointPlugin {
       add(element, info);
     }
   };
-  const onClick = (event: Event): void => {
+  // `click`, or `auxclick` with the middle button (opens the ad in a new tab; a right click opens a menu).
+  const onClick = (event: MouseEvent): void => {
+    if (event.button > 1) return;
     for (let node = event.target as Element | null; node; node = node.parentElement) {
       const slot = slots.get(node);
       if (slot)
@@ -124,16 +133,27 @@ export function ads(): TouchpointPlugin {
       if (typeof IntersectionObserver === 'function')
         io = new IntersectionObserver(
           (entries) => {
-            for (const { target, isIntersecting, intersectionRatio } of entries) {
+            for (const { target, isIntersecting, intersectionRatio, boundingClientRect: box } of entries) {
               const slot = slots.get(target);
               if (!slot) continue;
-              slot.inView = isIntersecting && intersectionRatio >= VIEWABLE_RATIO;
+              // An empty slot (no area) is "fully in view" to the observer; half of nothing is no ad seen.
+              slot.inView =
+                isIntersecting && intersectionRatio >= VIEWABLE_RATIO && box.width * box.height > 0;
               update(slot, target);
             }
           },
           { threshold: [0, VIEWABLE_RATIO] },
         );
       else h.report('ads', 'no IntersectionObserver: no ad impressions');
+      // The observer reports a slot only when its ratio crosses a threshold, and a slot that gets its ad
+      // while in view crosses none (empty, it already counted as fully in view): a new size asks again.
+      if (io && typeof ResizeObserver === 'function')
+        ro = new ResizeObserver((entries) => {
+          for (const { target } of entries) {
+            io!.unobserve(target);
+            io!.observe(target);
+          }
+        });
       scan(root);
       mo = new MutationObserver((records) => {
         for (const record of records) {
@@ -143,16 +163,22 @@ export function ads(): TouchpointPlugin {
         // Removed ads stop counting and are forgotten.
         slots.forEach((slot, element) => element.isConnected || forget(slot, element));
       });
-      mo.observe(root, { childList: true, subtree: true, attributeFilter: ['data-tp-ad'] });
+      mo.observe(root, {
+        childList: true,
+        subtree: true,
+        attributeFilter: ['ad', ...ATTRS].map((key) => 'data-tp-' + key),
+      });
       const signal = (off = new AbortController()).signal;
       document.addEventListener('visibilitychange', updateAll, { signal });
-      document.addEventListener('click', onClick, { capture: true, signal });
+      for (const type of ['click', 'auxclick'] as const)
+        document.addEventListener(type, onClick, { capture: true, signal });
       active = add;
       waiting.splice(0).forEach(([element, info]) => add(element, info));
     },
     stop() {
       if (active === add) active = undefined;
       io?.disconnect();
+      ro?.disconnect();
       mo?.disconnect();
       off?.abort();
       slots.forEach(forget);

@@ -94,6 +94,27 @@ describe('campaign', () => {
     // The session keeps the campaign it started with (none: a referral).
     expect(host.of('page')[2]!.campaign).toBeUndefined();
   });
+  // This document's navigation type, as `performance.getEntriesByType('navigation')` reports it.
+  const navigated = (type: string) =>
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type } as unknown as PerformanceEntry]);
+  it('a reload or a Back to the landing page is the same arrival, not a new touch', () => {
+    land('/?gclid=G1', 'https://www.google.com/');
+    host.start(campaign(), pages());
+    for (const type of ['reload', 'back_forward']) {
+      host.stop();
+      navigated(type);
+      host.start(campaign(), pages());
+    }
+    vi.restoreAllMocks();
+    expect(host.of('page').map((e) => e.touchpoint?.clickId?.value)).toEqual(['G1', undefined, undefined]);
+    // In a new session it is an arrival again.
+    host.stop();
+    host.ctx.sessionId = 's2';
+    navigated('reload');
+    host.start(campaign(), pages());
+    vi.restoreAllMocks();
+    expect(host.of('page')[3]!.touchpoint).toMatchObject({ clickId: { value: 'G1' } });
+  });
   it('a session that starts later in the same document gets a (direct) touch on its first page', () => {
     land('/?utm_source=x1&utm_medium=link');
     host.start(campaign(), pages());
@@ -105,11 +126,17 @@ describe('campaign', () => {
     expect(later.campaign).toBeUndefined();
   });
   it('stripParams removes utm_*, tp_email and tp_click but keeps ad click ids and other params', () => {
-    land('/p?utm_source=n&utm_medium=email&tp_email=c:m&tp_click=T&gclid=G&q=1#h');
+    land('/p?utm_source=n&utm_medium=email&tp_email=c:m&tp_click=T&gclid=G&q=a%20b&ids=1,2&flag#h');
     host.start(campaign({ stripParams: true }), pages());
-    expect(location.pathname + location.search + location.hash).toBe('/p?gclid=G&q=1#h');
+    // The other parameters exactly as they were (not re-encoded: no `flag=`, `a+b`, `1%2C2`).
+    expect(location.pathname + location.search + location.hash).toBe('/p?gclid=G&q=a%20b&ids=1,2&flag#h');
     expect(host.of('page')[0]!.touchpoint).toMatchObject({ kind: 'email', clickId: { name: 'tp_click' } });
     expect(host.of('page')).toHaveLength(1);
+  });
+  it("stripParams leaves a hash route's query alone (it is not the landing URL's campaign)", () => {
+    land('/p#/r?utm_source=x');
+    host.start(campaign({ stripParams: true }), pages());
+    expect(location.pathname + location.hash).toBe('/p#/r?utm_source=x');
   });
   it('leaves the address bar alone by default', () => {
     land('/p?utm_source=n&utm_medium=email');

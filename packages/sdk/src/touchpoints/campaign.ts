@@ -1,4 +1,6 @@
 import { classifyTouch, parseCampaign, type Campaign, type Touch } from '@touchpoint/protocol';
+import { listed } from '../link-domains';
+import { withoutParams } from '../without-params';
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 import { load, save } from './store';
 
@@ -28,18 +30,23 @@ interface State {
  * Reads the landing URL's campaign (`utm_*`, click ids, `tp_email`) and referrer, classifies the arrival
  * with `classifyTouch`, and:
  * - adds `touchpoint` to the `page` event that starts a visit (the first page of a session, Direct
- *   included, or a landing from somewhere else inside a running session: a new ad click, an email link);
+ *   included, or a landing from somewhere else inside a running session: a new ad click, an email link;
+ *   not a reload or a Back to a page already counted);
  * - keeps the session's campaign and adds it as `campaign` to every event of that session.
  *
  * Paid arrivals (a paid medium or a click id) are `kind: 'ad'` touches, email links `email`, social
- * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`.
+ * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`. `site` lists the
+ * site's other domains (the tracker's `linkDomains`): a referrer from one of them is no referral.
  */
-export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
+export function campaign(options: CampaignOptions = {}, site: string[] = []): TouchpointPlugin {
   // The landing URL's campaign and touch, until the document's first page event.
   let landing: Campaign | undefined;
   let landingTouch: Touch | undefined;
   let state: State | undefined;
   let host: TrackerHost | undefined;
+  // This document is a reload or a Back/Forward (not from bfcache): its URL and referrer are those of an
+  // arrival already counted, unless a new session starts with it.
+  let again = false;
   // State not yet written (storage waits for consent): retried on every event and when the page is
   // hidden or left, so a consent given on this page still keeps the session's campaign for the next one.
   let dirty = false;
@@ -52,17 +59,19 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
     start(h) {
       host = h;
       state = load<State>(STATE_KEY);
+      const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming;
+      again = /^(reload|back_forward)$/.test(navigation?.type);
       landing = parseCampaign(location.href);
+      const referrer = document.referrer;
       landingTouch = classifyTouch({
         ...landing,
-        referrer: document.referrer,
+        // From another of the site's domains (`linkDomains`): a hop inside the site, like one from this host.
+        referrer: listed(referrer && new URL(referrer).hostname, site) ? '' : referrer,
         landingHost: location.hostname,
       });
       if (options.stripParams) {
-        const url = new URL(location.href);
-        const params = url.searchParams;
-        for (const key of [...params.keys()]) if (STRIP.test(key)) params.delete(key);
-        if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+        const href = withoutParams(location.href, STRIP);
+        if (href !== location.href) history.replaceState(history.state, '', href);
       }
     },
     stop() {
@@ -77,8 +86,9 @@ export function campaign(options: CampaignOptions = {}): TouchpointPlugin {
       if (event.type === 'page') {
         let touch: Touch | undefined;
         if (landingTouch) {
-          // The first page of this document: its arrival counts unless it is an internal (direct) hop.
-          if (!state.touched || landingTouch.kind !== 'direct') touch = landingTouch;
+          // The first page of this document: its arrival counts unless it is an internal (direct) hop or
+          // the same arrival again.
+          if (!state.touched || (landingTouch.kind !== 'direct' && !again)) touch = landingTouch;
           landing = landingTouch = undefined;
         } else if (!state.touched) {
           // A session that started on a later page (timed out while the app stayed open).

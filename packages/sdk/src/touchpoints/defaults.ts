@@ -33,7 +33,9 @@ export type AutocaptureOptions = boolean | AutocaptureSettings;
 
 // Order matters: campaign strips the address bar before pages records the landing page, and its enrich
 // adds the touchpoint that journal then reads.
-const FACTORIES: { [K in keyof AutocaptureSettings]-?: (options: never) => TouchpointPlugin } = {
+const FACTORIES: {
+  [K in keyof AutocaptureSettings]-?: (options: never, site: string[]) => TouchpointPlugin;
+} = {
   campaign,
   journal,
   pages,
@@ -47,10 +49,15 @@ const FACTORIES: { [K in keyof AutocaptureSettings]-?: (options: never) => Touch
  * The capture plugins the tracker runs by default (and the full script-tag build contains), in order:
  * campaign, journal, pages, ads, shares, surveys, vitals.
  *
+ * `linkDomains` are the site's other domains (the tracker option): arrivals from them are no referrals.
+ *
  * @throws when `options` names a plugin that does not exist.
  * @example defaultPlugins({ ads: false, campaign: { stripParams: true } })
  */
-export function defaultPlugins(options: AutocaptureOptions = true): TouchpointPlugin[] {
+export function defaultPlugins(
+  options: AutocaptureOptions = true,
+  linkDomains: string[] = [],
+): TouchpointPlugin[] {
   if (options === false) return [];
   const settings = (options === true ? {} : options) as Record<string, unknown>;
   for (const name in settings)
@@ -63,7 +70,10 @@ export function defaultPlugins(options: AutocaptureOptions = true): TouchpointPl
     const setting = settings[name] ?? true;
     if (setting !== false)
       (list as unknown[]).push(
-        (factory as (o: unknown) => TouchpointPlugin)(setting === true ? {} : setting),
+        (factory as (o: unknown, site: string[]) => TouchpointPlugin)(
+          setting === true ? {} : setting,
+          linkDomains,
+        ),
       );
   }
   return list;
@@ -76,6 +86,6 @@ export function defaultPlugins(options: AutocaptureOptions = true): TouchpointPl
  * landing page). Then the default capture plugins `autocapture` selects.
  */
 export const fullFeatures: Features = (o, host, identity) => ({
-  plugins: [linkDomains(o.linkDomains, identity), ...defaultPlugins(o.autocapture)],
+  plugins: [linkDomains(o.linkDomains, identity), ...defaultPlugins(o.autocapture, o.linkDomains)],
   middleware: [dedupeOrders(host)],
 });

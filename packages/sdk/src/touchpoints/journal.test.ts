@@ -68,6 +68,24 @@ describe('journal', () => {
     const c = convert();
     expect(c?.type === 'conversion' && c.journal?.first?.campaign).toBe('spring');
   });
+  it('belongs to one person: after reset() (a new anonymous id) it starts over, also after a reload', () => {
+    arrive(email);
+    host.ctx.anonymousId = 'a2';
+    expect(convert()).not.toHaveProperty('journal');
+    host.ctx.anonymousId = 'a1';
+    arrive(ad);
+    host.stop();
+    host = fakeHost();
+    host.ctx.anonymousId = 'a3';
+    host.start(journal());
+    expect(convert()).not.toHaveProperty('journal');
+    arrive(direct);
+    const c = convert();
+    expect(c?.type === 'conversion' && c.journal).toEqual({
+      first: { ...direct, ts: expect.any(Number) },
+      recent: [{ ...direct, ts: expect.any(Number) }],
+    });
+  });
   it('adds nothing to a conversion when no touch is known', () => {
     const c = convert();
     expect(c?.type === 'conversion' && c.journal).toBeUndefined();

@@ -27,10 +27,13 @@ export const DEFAULT_JOURNAL_LIMIT = 10;
 const JOURNAL_KEY = 'journal';
 
 type Journal = NonNullable<ConversionEvent['journal']>;
+/** Stored with the anonymous id it belongs to (not sent). */
+type Stored = Journal & { aid?: string };
 
 /**
  * The browser's own memory of how this person arrived: the first touch ever, the last non-direct touch,
- * and the recent touches (with click ids and their expiry), kept in localStorage across visits. It learns
+ * and the recent touches (with click ids and their expiry), kept in localStorage across visits and
+ * started over for a new anonymous id (`reset()`, or one adopted from another domain). It learns
  * from every `page` event that carries a `touchpoint` (see `campaign`) and attaches itself as `journal` to
  * every `conversion`, so a conversion carries its own path before any backend joins events.
  */
@@ -38,7 +41,7 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
   const ttl = options.clickIdTtlMs ?? DEFAULT_CLICK_ID_TTL_MS;
   const maxAge = options.maxAgeMs ?? DEFAULT_JOURNAL_MAX_AGE_MS;
   const limit = options.limit ?? DEFAULT_JOURNAL_LIMIT;
-  let state: Journal = {};
+  let state: Stored = {};
   let host: TrackerHost | undefined;
   // Not yet written (storage waits for consent): retried on every event and when the page is hidden or left.
   let dirty = false;
@@ -53,11 +56,17 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     name: 'journal',
     start(h) {
       host = h;
-      state = load<Journal>(JOURNAL_KEY) ?? {};
+      state = load<Stored>(JOURNAL_KEY) ?? {};
     },
     stop() {},
     flush: persist,
     enrich(event) {
+      // One person's journal: a new anonymous id (`reset()`) starts a new one. One stored without an id
+      // (by an older version) is kept.
+      if (state.aid !== event.anonymousId) {
+        state = state.aid ? { aid: event.anonymousId } : { ...state, aid: event.anonymousId };
+        dirty = true;
+      }
       if (event.type === 'page' && event.touchpoint) {
         const touch: JournalTouch = { ...event.touchpoint, ts: event.ts };
         const direct = touch.kind === 'direct';
@@ -66,13 +75,16 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
         // Repeated direct visits say nothing new; keep the list for touches that do.
         if (!direct || recent.at(-1)?.kind !== 'direct') recent.push(touch);
         state = {
+          ...state,
           first: state.first ?? touch,
           lastNonDirect: direct ? state.lastNonDirect : touch,
           recent: recent.slice(-limit),
         };
         dirty = true;
-      } else if (event.type === 'conversion' && state.first)
-        event.journal = { ...state, recent: prune(event.ts) };
+      } else if (event.type === 'conversion' && state.first) {
+        const { aid, ...journal } = state;
+        event.journal = { ...journal, recent: prune(event.ts) };
+      }
       persist();
     },
   };

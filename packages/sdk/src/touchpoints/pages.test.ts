@@ -75,6 +75,24 @@ describe('pages', () => {
     vi.runAllTimers();
     expect(urls()).toHaveLength(5);
   });
+  it("keeps a hash route's query out of the path, like a history route's", () => {
+    host.start(pages());
+    history.pushState(null, '', '#/reset?token=abc');
+    vi.runAllTimers();
+    history.pushState(null, '', '#/reset?step=2');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/start#/reset', '/start#/reset']);
+    expect(host.of('page')[2]!.page.url).toMatch(/#\/reset\?step=2$/);
+  });
+  it('records a prerendered page when the visitor gets to see it, not before', () => {
+    Object.defineProperty(document, 'prerendering', { value: true, configurable: true });
+    host.start(pages());
+    expect(urls()).toEqual([]);
+    Object.defineProperty(document, 'prerendering', { value: false, configurable: true });
+    document.dispatchEvent(new Event('prerenderingchange'));
+    expect(urls()).toEqual(['/start']);
+    delete (document as { prerendering?: boolean }).prerendering;
+  });
   it('records again on a bfcache restore, not on a normal pageshow', () => {
     host.start(pages());
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));

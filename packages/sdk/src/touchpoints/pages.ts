@@ -15,10 +15,12 @@ export interface PagesOptions {
  * Records a `page` event on load and, in single-page apps, once per real URL change, whatever the router:
  * history calls are checked after the current task, so `replaceState` then `pushState` (or a push then a
  * canonicalising replace) count one page, and a same-URL replace counts none. The previous URL becomes the
- * next page's referrer. A page restored from the back/forward cache counts again.
+ * next page's referrer. A page restored from the back/forward cache counts again; a prerendered one counts
+ * when it is shown.
  *
  * @see https://developer.mozilla.org/docs/Web/API/History_API
  * @see https://web.dev/articles/bfcache
+ * @see https://developer.chrome.com/docs/web-platform/prerender-pages#detecting_prerendering
  */
 export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let host: TrackerHost | undefined;
@@ -29,6 +31,8 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
 
   const check = (): void => {
     timer = undefined;
+    // A prerendered page (speculation rules, the address bar's guesses) counts once shown, if ever.
+    if ((document as { prerendering?: boolean }).prerendering) return;
     const page = pageContext();
     // Hash routers keep the route in the fragment (`#/…`, `#!/…`): it is part of the page, and of its path
     // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one.
@@ -38,7 +42,8 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     lastKey = key;
     if (last) page.referrer = last;
     last = page.url;
-    page.path += route;
+    // Without the route's query, as a history route's path is without the URL's (only URLs are redacted).
+    page.path += route.split('?')[0];
     host.record('page', { page });
   };
   const schedule = (): void => {
@@ -50,8 +55,9 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     start(h) {
       host = h;
       check();
-      if (options.spa === false) return;
       const signal = (off = new AbortController()).signal;
+      document.addEventListener('prerenderingchange', check, { signal });
+      if (options.spa === false) return;
       for (const method of ['pushState', 'replaceState'] as const) {
         const original = history[method];
         const patched = function (this: History, ...args: Parameters<History['pushState']>) {

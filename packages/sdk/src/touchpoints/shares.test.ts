@@ -32,6 +32,20 @@ describe('shareTarget', () => {
     expect(shareTarget('https://www.threads.net/intent/post?text=u')?.network).toBe('threads');
     expect(shareTarget('https://api.whatsapp.com/send?text=u')?.network).toBe('whatsapp');
   });
+  it('knows their other common share addresses', () => {
+    expect(shareTarget('https://twitter.com/share?url=https%3A%2F%2Fa.example%2F')).toEqual({
+      network: 'x',
+      url: 'https://a.example/',
+    });
+    expect(
+      shareTarget('https://www.facebook.com/dialog/share?app_id=1&href=https%3A%2F%2Fa.example%2F'),
+    ).toEqual({ network: 'facebook', url: 'https://a.example/' });
+    expect(shareTarget('https://m.facebook.com/sharer.php?u=u')?.network).toBe('facebook');
+    expect(shareTarget('https://mobile.twitter.com/intent/tweet?url=u')?.network).toBe('x');
+    expect(shareTarget('https://web.whatsapp.com/send?text=u')?.network).toBe('whatsapp');
+    expect(shareTarget('https://telegram.me/share/url?url=u')?.network).toBe('telegram');
+    expect(shareTarget('https://www.threads.com/intent/post?text=u')?.network).toBe('threads');
+  });
   it('ignores ordinary links', () => {
     expect(shareTarget('https://www.facebook.com/somepage')).toBeUndefined();
     expect(shareTarget('https://shop.example/share')).toBeUndefined();

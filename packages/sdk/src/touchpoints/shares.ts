@@ -1,15 +1,17 @@
 import type { TouchpointPlugin, TrackerHost } from './plugin';
 
 /**
- * Share endpoints of the big networks (host without `www.`, then path). A link to one of these is a share
- * button even without markup. The network is named by the host's first label, renamed by {@link NETWORKS}.
+ * Share endpoints of the big networks (host without `www.`, `m.` or `mobile.`, then path). A link to one of
+ * these is a share button even without markup. The network is named by the host's first label, renamed by
+ * {@link NETWORKS}.
  */
 export const SHARE_URL =
-  /^(facebook\.com\/shar|(twitter|x)\.com\/intent\/|linkedin\.com\/(sharing\/|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|wa\.me\/|api\.whatsapp\.com\/send|t\.me\/share|bsky\.app\/intent\/|threads\.net\/intent\/|tumblr\.com\/widgets\/share)/;
+  /^(facebook\.com\/(shar|dialog\/share)|(twitter|x)\.com\/(intent\/|share)|linkedin\.com\/(sharing\/|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|wa\.me\/|(api|web)\.whatsapp\.com\/send|t(elegram)?\.me\/share|bsky\.app\/intent\/|threads\.(net|com)\/intent\/|tumblr\.com\/widgets\/share)/;
 const NETWORKS: Record<string, string> = {
   twitter: 'x',
   wa: 'whatsapp',
   api: 'whatsapp',
+  web: 'whatsapp',
   t: 'telegram',
   bsky: 'bluesky',
 };
@@ -23,12 +25,15 @@ export function shareTarget(href: string): { network: string; url?: string } | u
     return undefined;
   }
   if (link.protocol === 'mailto:') return { network: 'email' };
-  const host = link.hostname.replace(/^www\./, '');
+  const host = link.hostname.replace(/^(www|m|mobile)\./, '');
   if (!SHARE_URL.test(host + link.pathname)) return undefined;
   const label = host.split('.')[0]!;
   const params = link.searchParams;
-  // Share endpoints carry the shared address in one of these parameters.
-  return { network: NETWORKS[label] ?? label, url: params.get('u') || params.get('url') || undefined };
+  // Share endpoints carry the shared address in one of these parameters (`href`: Facebook's share dialog).
+  return {
+    network: NETWORKS[label] ?? label,
+    url: params.get('u') || params.get('url') || params.get('href') || undefined,
+  };
 }
 
 /**

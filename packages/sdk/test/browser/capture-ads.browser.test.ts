@@ -19,6 +19,8 @@ const ADS_PAGE =
   AD('hidden') +
   SPACER +
   '<div id="later-slot"></div>' +
+  SPACER +
+  '<div id="empty" data-tp-ad="empty"></div>' +
   SPACER;
 
 let h: Harness;
@@ -88,6 +90,28 @@ describe('ad viewability in real Chromium', () => {
     await setVisibility('visible');
     await sleep(1200);
     expect(await impressions('hidden')).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('a middle click on an ad (a new tab) is an ad click', async () => {
+    const page = await open();
+    await show(page, 'hidden');
+    const tab = page.context().waitForEvent('page');
+    await page.click('#hidden-link', { button: 'middle' });
+    await (await tab).close();
+    const stored = await h.waitFor((list) => ofType(list, 'ad_click').some((e) => e.ad.id === 'hidden'));
+    expect(ofType(stored, 'ad_click').filter((e) => e.ad.id === 'hidden')).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('an empty slot (no size yet) counts nothing until its ad renders in view', async () => {
+    const page = await open();
+    await show(page, 'empty');
+    await sleep(1200);
+    expect(await impressions('empty')).toHaveLength(0);
+    await page.evaluate(() => void (document.getElementById('empty')!.style.height = '200px'));
+    await sleep(1200);
+    expect(await impressions('empty')).toHaveLength(1);
     await page.context().close();
   });
 

@@ -17,7 +17,8 @@ const HISTORY_APP = `<nav>
     history.pushState({}, '', '/app/b');
   });
 </script>`;
-const HASH_APP = `<a id="settings" href="#/settings">settings</a><a id="profile" href="#/profile">profile</a>`;
+const HASH_APP = `<a id="settings" href="#/settings">settings</a><a id="profile" href="#/profile">profile</a>
+<a id="reset" href="#/reset?token=T0&step=2">reset</a>`;
 
 describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
   let h: Harness;
@@ -69,13 +70,19 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
       await page.goto(h.site + '/hash');
       await page.click('#settings');
       await page.click('#profile');
+      await page.click('#reset');
       const stored = await h.waitFor(
-        (list) => ofType(list, 'page').filter((e) => e.page.url.includes('/hash')).length >= 3,
+        (list) => ofType(list, 'page').filter((e) => e.page.url.includes('/hash')).length >= 4,
       );
-      const paths = ofType(stored, 'page')
-        .filter((e) => e.page.url.includes('/hash'))
-        .map((e) => e.page.path);
-      expect(paths).toEqual(['/hash', '/hash#/settings', '/hash#/profile']);
+      const views = ofType(stored, 'page').filter((e) => e.page.url.includes('/hash'));
+      expect(views.map((e) => e.page.path)).toEqual([
+        '/hash',
+        '/hash#/settings',
+        '/hash#/profile',
+        '/hash#/reset',
+      ]);
+      // The route's token is redacted like a query parameter; the path has no query.
+      expect(views[3]!.page.url).toBe(h.site + '/hash#/reset?token=redacted&step=2');
       await context.close();
     });
   });
@@ -194,6 +201,12 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
       const stored = await h.waitFor((list) => list.some((e) => e.type === 'track' && e.name === 'done'));
       const conversions = ofType(stored, 'conversion').filter((e) => e.orderId === 'order-dedupe-1');
       expect(conversions).toHaveLength(1);
+      // The reload shows the landing page again; its arrival (the ad click) counts once.
+      const landings = ofType(stored, 'page')
+        .filter((e) => e.page.url.includes('gclid=G7'))
+        .sort((a, b) => a.ts - b.ts);
+      expect(landings.map((e) => e.touchpoint?.clickId?.value)).toEqual(['G7', undefined]);
+      expect(conversions[0]!.journal!.recent).toHaveLength(1);
       expect(conversions[0]!.journal).toMatchObject({
         first: { channel: 'Paid Search', campaign: 'dedupe', clickId: { name: 'gclid', value: 'G7' } },
         lastNonDirect: { channel: 'Paid Search' },
