@@ -18,6 +18,8 @@
 //   with the capture review's fixes merged too (core 6,491, full 13,851: redaction of fragments and of
 //   share and ad-click URLs without re-encoding, reloads not new arrivals, ad slot rotation and empty
 //   slots, middle clicks, prerendered pages, journal reset, linkDomains visits not referrals, more share URLs).
+//   → 6,580/13,935 (+82 B: script-tag conversions with a text value, a numeric order id or a lower-case
+//   currency, and numeric user ids, were refused by the collector and lost; now fixed where nothing is lost).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -27,8 +29,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 6500, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13860, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 6580, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13935, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

@@ -30,9 +30,13 @@ export interface Tracker {
   page(props?: JsonObject): string | undefined;
   /** Records a custom event. Returns the event id, or undefined when consent or a middleware dropped it. */
   track(name: string, props?: JsonObject): string | undefined;
-  /** Links this browser's anonymous id to a known user; later events carry `userId`. */
-  identify(userId: string, traits?: JsonObject): string | undefined;
-  /** Records a conversion (signup, purchase…) with its value. */
+  /** Links this browser's anonymous id to a known user; later events carry `userId` (a number as its text). */
+  identify(userId: string | number, traits?: JsonObject): string | undefined;
+  /**
+   * Records a conversion (signup, purchase…) with its value. Loose script-tag input is fixed where no
+   * information is lost: a numeric string `value` becomes a number, a number `orderId` its text, `currency`
+   * upper case.
+   */
   conversion(name: string, details?: ConversionDetails): string | undefined;
   /** Records any protocol event type with its fields (used by plugins and custom touchpoints). */
   record(type: EventType, fields?: Record<string, unknown>): TouchpointEvent | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TouchpointEvent } from '@touchpoint/protocol';
+import { validate, type TouchpointEvent } from '@touchpoint/protocol';
 import { CONSENT_KEY } from './consent';
 import { ANONYMOUS_ID_KEY } from './identity';
 import type { TrackerOptions } from './options';
@@ -72,6 +72,28 @@ describe('tracker pipeline', () => {
       userId: 'u1',
     });
     expect(urls[0]).toBe('https://c.example/v1/batch?key=k%201');
+  });
+
+  it("takes script-tag pages' loose values the collector would refuse: numeric ids, a value read as text", async () => {
+    const t = make();
+    t.identify(1042);
+    t.conversion('purchase', {
+      value: ' 49.90' as unknown as number,
+      orderId: 1234 as unknown as string,
+      currency: 'eur',
+    });
+    t.conversion('refund', { value: 'n/a' as unknown as number });
+    await t.flush();
+    const [identify, purchase, refund] = events();
+    expect(identify).toMatchObject({ userId: '1042' });
+    expect(purchase).toMatchObject({ userId: '1042', value: 49.9, orderId: '1234', currency: 'EUR' });
+    // Not a number: sent as given, so the collector rejects it with its reason instead of a guess here.
+    expect(refund).toMatchObject({ value: 'n/a' });
+    const result = validate({ v: 1, events: [identify, purchase, refund] });
+    if (!result.ok) throw new Error(result.error);
+    const { accepted, rejected } = result;
+    expect(accepted.map((e) => e.type)).toEqual(['identify', 'conversion']);
+    expect(rejected).toEqual([{ id: refund!.id, reason: expect.stringContaining('"value"') }]);
   });
 
   it('redacts page URLs, also those plugins pass', async () => {

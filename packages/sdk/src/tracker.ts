@@ -140,7 +140,9 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
         return undefined;
       }
     };
+  // A number is taken as its text: `identify(1042)` with a database id is a common call.
   const text = (value: unknown, what: string): string => {
+    if (typeof value === 'number' && isFinite(value)) return String(value);
     if (typeof value !== 'string' || !value)
       throw new Error(`[touchpoint] ${what} must be a non-empty string`);
     return value;
@@ -149,12 +151,20 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   const tracker: Tracker = {
     page: (props) => record('page', props && { props })?.id,
     track: (name, props) => record('track', { name: text(name, 'track(name)'), ...(props && { props }) })?.id,
-    identify(userId, traits) {
-      identity.identify(text(userId, 'identify(userId)'));
+    identify(id, traits) {
+      const userId = text(id, 'identify(userId)');
+      identity.identify(userId);
       return record('identify', { userId, ...(traits && { traits }) })?.id;
     },
-    conversion: (name, details) =>
-      record('conversion', { name: text(name, 'conversion(name)'), ...details })?.id,
+    conversion(name, details) {
+      // Script-tag pages pass what they have: a value read from the page ("49.90"), an order number, "eur".
+      // Only lossless fixes; anything else is sent as given, and the collector rejects it with a reason.
+      const d: Record<string, unknown> = { ...details };
+      if (d.value && isFinite(d.value as number)) d.value = Number(d.value);
+      if (typeof d.orderId == 'number') d.orderId = '' + d.orderId;
+      if (d.currency) d.currency = ('' + d.currency).toUpperCase();
+      return record('conversion', { name: text(name, 'conversion(name)'), ...d })?.id;
+    },
     record,
     consent: (next) => consent(next),
     flush: () => sender.flush(),
