@@ -28,13 +28,8 @@ export type {
 } from './event';
 export { PROTOCOL_VERSION } from './batch';
 export type { Batch, BatchResponse, Rejection } from './batch';
-export {
-  validate,
-  validateEvent,
-  DEFAULT_MAX_EVENTS,
-  DEFAULT_MAX_STRING_LENGTH,
-  DEFAULT_MAX_DEPTH,
-} from './validate';
+export { validate, validateEvent } from './validate';
+export { DEFAULT_MAX_EVENTS, DEFAULT_MAX_STRING_LENGTH, DEFAULT_MAX_DEPTH } from './limits';
 export type { ValidateOptions, ValidationResult, EventResult } from './validate';
 export { uuidv7, uuidv7Time } from './uuid-v7';
 export { classifyTouch } from './channel/classify-touch';

@@ -1,5 +1,6 @@
 import { EVENT_TYPES, type EventType, type TouchpointEvent } from './event';
 import { PROTOCOL_VERSION, type Rejection } from './batch';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_EVENTS, DEFAULT_MAX_STRING_LENGTH } from './limits';
 
 /** Limits applied by {@link validate}. Collectors may tighten them. */
 export interface ValidateOptions {
@@ -11,9 +12,6 @@ export interface ValidateOptions {
   maxDepth?: number;
 }
 
-export const DEFAULT_MAX_EVENTS = 1000;
-export const DEFAULT_MAX_STRING_LENGTH = 8192;
-export const DEFAULT_MAX_DEPTH = 8;
 /** Ids (anonymous, session, user, order) are short by nature; a long one is a bug or an attack. */
 const MAX_ID_LENGTH = 256;
 

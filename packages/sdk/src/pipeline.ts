@@ -1,4 +1,9 @@
-import { uuidv7, type EventType, type TouchpointEvent } from '@touchpoint/protocol';
+import {
+  DEFAULT_MAX_STRING_LENGTH,
+  uuidv7,
+  type EventType,
+  type TouchpointEvent,
+} from '@touchpoint/protocol';
 import type { Middleware } from './options';
 import type { TouchpointPlugin, TrackerContext } from './touchpoints/plugin';
 import { pageContext, redactUrl } from './page-context';
@@ -16,7 +21,7 @@ export interface PipelineParts {
  *
  * 1. envelope — id (uuid v7), ts, anonymousId, sessionId, userId, page (current URL) — then the caller's
  *    fields, which win (a plugin may pass its own `page`); page URL and referrer, and a share's `url` or
- *    an ad click's `target`, are redacted last;
+ *    an ad click's `target`, are redacted and cut to the protocol's longest string last;
  * 2. plugins' `enrich`;
  * 3. middleware — keep (return nothing), replace (return an event) or drop (`null`/`false`).
  *
@@ -42,15 +47,17 @@ export function buildEvent(
     page: pageContext(),
     ...fields,
   } as TouchpointEvent;
+  // Collectors refuse a string over DEFAULT_MAX_STRING_LENGTH: a URL that long (parameters piled up by
+  // redirects) is cut rather than the whole event lost.
+  const clean = (url: string) => redactUrl(url, parts.redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
   const page = event.page;
   if (page) {
-    event.page = { ...page, url: redactUrl(page.url, parts.redactParams) };
-    if (page.referrer) event.page.referrer = redactUrl(page.referrer, parts.redactParams);
+    event.page = { ...page, url: clean(page.url) };
+    if (page.referrer) event.page.referrer = clean(page.referrer);
   }
   // What a share shared (by default this page) and where an ad click went.
   const urls = event as unknown as Record<string, string>;
-  for (const key of ['url', 'target'])
-    if (typeof urls[key] === 'string') urls[key] = redactUrl(urls[key], parts.redactParams);
+  for (const key of ['url', 'target']) if (typeof urls[key] === 'string') urls[key] = clean(urls[key]);
   for (const plugin of parts.plugins) {
     try {
       plugin.enrich?.(event);

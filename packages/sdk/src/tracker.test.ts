@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validate, type TouchpointEvent } from '@touchpoint/protocol';
+import { DEFAULT_MAX_STRING_LENGTH, validate, type TouchpointEvent } from '@touchpoint/protocol';
 import { CONSENT_KEY } from './consent';
 import { ANONYMOUS_ID_KEY } from './identity';
 import type { TrackerOptions } from './options';
@@ -94,6 +94,18 @@ describe('tracker pipeline', () => {
     const { accepted, rejected } = result;
     expect(accepted.map((e) => e.type)).toEqual(['identify', 'conversion']);
     expect(rejected).toEqual([{ id: refund!.id, reason: expect.stringContaining('"value"') }]);
+  });
+
+  it('cuts a URL longer than collectors accept instead of losing the event', async () => {
+    const t = make();
+    const long = 'https://shop.example/p?ref=' + 'a'.repeat(DEFAULT_MAX_STRING_LENGTH);
+    t.record('page', { page: { url: long, path: '/p', referrer: long } });
+    await t.flush();
+    const [page] = events();
+    expect(page!.page.url).toBe(long.slice(0, DEFAULT_MAX_STRING_LENGTH));
+    expect(page!.page.referrer).toHaveLength(DEFAULT_MAX_STRING_LENGTH);
+    const result = validate({ v: 1, events: [page] });
+    expect(result.ok && result.accepted).toHaveLength(1);
   });
 
   it('redacts page URLs, also those plugins pass', async () => {
