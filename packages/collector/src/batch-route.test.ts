@@ -35,6 +35,13 @@ describe('POST /v1/batch', () => {
     expect(bad.json.error).toMatch(/^\[touchpoint\] unsupported content-type/);
   });
 
+  it('reads a body that starts with a byte-order mark', async () => {
+    const { baseUrl, dataDir } = await start();
+    const res = await postBatch(baseUrl, '\uFEFF' + JSON.stringify({ v: 1, events: [trackEvent()] }));
+    expect(res.json).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    expect(await storedEvents(dataDir)).toHaveLength(1);
+  });
+
   it('counts duplicates, within a batch and across batches', async () => {
     const { baseUrl, dataDir } = await start();
     const e = trackEvent();

@@ -9,6 +9,8 @@ import type { StoredEvent } from './sink';
 import { unstorable } from './storable';
 import { writeKeyAllowed } from './write-key';
 
+const utf8 = new TextDecoder();
+
 /** How long a client should wait before retrying after a sink failure, seconds. */
 const SINK_RETRY_AFTER_S = 5;
 const BODY_TYPES = new Set(['application/json', 'text/plain', '']);
@@ -46,7 +48,8 @@ export async function handleBatch(
   const receivedAt = options.now();
   let body: unknown;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    // TextDecoder drops a leading byte-order mark, which some senders (.NET, PowerShell) write.
+    body = JSON.parse(utf8.decode(raw));
   } catch {
     return refuse(400, 'the body is not valid JSON: send {"v":1,"events":[...]}');
   }
