@@ -20,6 +20,7 @@
 //   slots, middle clicks, prerendered pages, journal reset, linkDomains visits not referrals, more share URLs).
 //   → 6,580/13,935 (+82 B: script-tag conversions with a text value, a numeric order id or a lower-case
 //   currency, and numeric user ids, were refused by the collector and lost; now fixed where nothing is lost).
+//   → 6,600/13,970 (+16/+23 B: the ignoreReferrers option, GA4's unwanted referrals).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -29,8 +30,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 6580, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13935, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 6600, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13970, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

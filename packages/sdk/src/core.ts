@@ -18,7 +18,9 @@ import { trackerOrNoop } from './tracker-or-noop';
  * main entry's `createTracker`.
  *
  * Pass plugins in this order (each reads what an earlier one added): `campaign`, `journal`, `pages`, then
- * any of `ads`, `shares`, `surveys`, `vitals`.
+ * any of `ads`, `shares`, `surveys`, `vitals`. Hosts whose visits are no referral (the full build's
+ * `linkDomains` and `ignoreReferrers`) go to `campaign` as its second argument:
+ * `campaign({}, ['paypal.com'])`.
  *
  * @example
  * import { createTracker, campaign, pages } from '@touchpoint/sdk/core';

@@ -66,6 +66,12 @@ export interface TrackerOptions {
    * landing with `tp_aid` adopts it, and a visit coming from one of them is not a referral. @default []
    */
   linkDomains?: string[];
+  /**
+   * Hosts whose visits are no referral (GA4's "unwanted referrals"): a visitor back from a payment page or
+   * a 3-D Secure check (`paypal.com`, `checkout.stripe.com`) keeps the touch that brought them instead of
+   * crediting the payment provider. Subdomains match. Full builds only. @default []
+   */
+  ignoreReferrers?: string[];
   /** Receives runtime problems and notable states (fallbacks, drops, retries). @default none */
   onDiagnostic?: (diagnostic: Diagnostic) => void;
   /** Log every diagnostic to the console. @default false */

@@ -53,7 +53,11 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
   [{ pendingConsent: 'memory' }, "'memory' or 'drop'", oneOf(['memory', 'drop'])],
   [{ plugins: [] }, 'an array of plugins', listOf('object')],
   [{ middleware: [] }, 'an array of functions', listOf('function')],
-  [{ redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [] }, 'an array of strings', listOf('string')],
+  [
+    { redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [], ignoreReferrers: [] },
+    'an array of strings',
+    listOf('string'),
+  ],
   [
     { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false },
     'true or false',

@@ -17,7 +17,7 @@ declare global {
 }
 
 /** Options given as lists in `data-*` attributes, comma-separated. */
-const LIST_OPTIONS = ['linkDomains', 'redactParams'];
+const LIST_OPTIONS = ['linkDomains', 'redactParams', 'ignoreReferrers'];
 
 /**
  * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,

@@ -373,6 +373,25 @@ describe('linkDomains', () => {
     expect(page?.type === 'page' && page.touchpoint).toMatchObject({ kind: 'direct', channel: 'Direct' });
   });
 
+  it('a visit back from an ignored referrer (a payment page) is no referral', async () => {
+    history.replaceState(null, '', '/thank-you');
+    const arrive = async (options: Partial<TrackerOptions>) => {
+      localStorage.clear();
+      sent = [];
+      Object.defineProperty(document, 'referrer', {
+        value: 'https://www.paypal.com/checkout',
+        configurable: true,
+      });
+      const t = make({ ...options, autocapture: { ads: false, vitals: false } }, fullFeatures);
+      await t.shutdown();
+      Object.defineProperty(document, 'referrer', { value: '', configurable: true });
+      const page = events().find((e) => e.type === 'page');
+      return page?.type === 'page' ? page.touchpoint?.channel : undefined;
+    };
+    expect(await arrive({})).toBe('Referral');
+    expect(await arrive({ ignoreReferrers: ['paypal.com'] })).toBe('Direct');
+  });
+
   it('the core script warns that it ignores linkDomains', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     document.cookie = `${ANONYMOUS_ID_KEY}=; max-age=0; path=/`;

@@ -35,10 +35,11 @@ interface State {
  * - keeps the session's campaign and adds it as `campaign` to every event of that session.
  *
  * Paid arrivals (a paid medium or a click id) are `kind: 'ad'` touches, email links `email`, social
- * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`. `site` lists the
- * site's other domains (the tracker's `linkDomains`): a referrer from one of them is no referral.
+ * networks `social` (`paid` tells organic from paid), and so on; see `classifyTouch`. `notReferrers` lists
+ * hosts (and their subdomains) whose visits are no referral: the site's other domains (the tracker's
+ * `linkDomains`) and its `ignoreReferrers` (payment pages).
  */
-export function campaign(options: CampaignOptions = {}, site: string[] = []): TouchpointPlugin {
+export function campaign(options: CampaignOptions = {}, notReferrers: string[] = []): TouchpointPlugin {
   // The landing URL's campaign and touch, until the document's first page event.
   let landing: Campaign | undefined;
   let landingTouch: Touch | undefined;
@@ -65,8 +66,8 @@ export function campaign(options: CampaignOptions = {}, site: string[] = []): To
       const referrer = document.referrer;
       landingTouch = classifyTouch({
         ...landing,
-        // From another of the site's domains (`linkDomains`): a hop inside the site, like one from this host.
-        referrer: listed(referrer && new URL(referrer).hostname, site) ? '' : referrer,
+        // From another of the site's domains or a payment page: a hop inside the visit, like one from this host.
+        referrer: listed(referrer && new URL(referrer).hostname, notReferrers) ? '' : referrer,
         landingHost: location.hostname,
       });
       if (options.stripParams) {

@@ -34,7 +34,7 @@ export type AutocaptureOptions = boolean | AutocaptureSettings;
 // Order matters: campaign strips the address bar before pages records the landing page, and its enrich
 // adds the touchpoint that journal then reads.
 const FACTORIES: {
-  [K in keyof AutocaptureSettings]-?: (options: never, site: string[]) => TouchpointPlugin;
+  [K in keyof AutocaptureSettings]-?: (options: never, notReferrers: string[]) => TouchpointPlugin;
 } = {
   campaign,
   journal,
@@ -49,14 +49,15 @@ const FACTORIES: {
  * The capture plugins the tracker runs by default (and the full script-tag build contains), in order:
  * campaign, journal, pages, ads, shares, surveys, vitals.
  *
- * `linkDomains` are the site's other domains (the tracker option): arrivals from them are no referrals.
+ * `notReferrers` are hosts whose visits are no referrals: the tracker passes its `linkDomains` (the site's
+ * other domains) and `ignoreReferrers` (payment pages and the like).
  *
  * @throws when `options` names a plugin that does not exist.
  * @example defaultPlugins({ ads: false, campaign: { stripParams: true } })
  */
 export function defaultPlugins(
   options: AutocaptureOptions = true,
-  linkDomains: string[] = [],
+  notReferrers: string[] = [],
 ): TouchpointPlugin[] {
   if (options === false) return [];
   const settings = (options === true ? {} : options) as Record<string, unknown>;
@@ -70,9 +71,9 @@ export function defaultPlugins(
     const setting = settings[name] ?? true;
     if (setting !== false)
       (list as unknown[]).push(
-        (factory as (o: unknown, site: string[]) => TouchpointPlugin)(
+        (factory as (o: unknown, notReferrers: string[]) => TouchpointPlugin)(
           setting === true ? {} : setting,
-          linkDomains,
+          notReferrers,
         ),
       );
   }
@@ -86,6 +87,9 @@ export function defaultPlugins(
  * landing page). Then the default capture plugins `autocapture` selects.
  */
 export const fullFeatures: Features = (o, host, identity) => ({
-  plugins: [linkDomains(o.linkDomains, identity), ...defaultPlugins(o.autocapture, o.linkDomains)],
+  plugins: [
+    linkDomains(o.linkDomains, identity),
+    ...defaultPlugins(o.autocapture, [...o.linkDomains, ...o.ignoreReferrers]),
+  ],
   middleware: [dedupeOrders(host)],
 });
