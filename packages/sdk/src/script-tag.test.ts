@@ -170,11 +170,13 @@ describe('optionsFromAttributes', () => {
     el.setAttribute('data-flush-interval-ms', '2000');
     el.setAttribute('data-respect-do-not-track', 'true');
     el.setAttribute('data-link-domains', 'a.example, b.example');
+    el.setAttribute('data-ignore-referrers', 'paypal.com');
     expect(optionsFromAttributes(el)).toEqual({
       endpoint: '/v1/batch',
       flushIntervalMs: 2000,
       respectDoNotTrack: true,
       linkDomains: ['a.example', 'b.example'],
+      ignoreReferrers: ['paypal.com'],
     });
   });
 
