@@ -102,8 +102,8 @@ describe('tracker pipeline', () => {
     t.record('page', { page: { url: long, path: '/p', referrer: long } });
     await t.flush();
     const [page] = events();
-    expect(page!.page.url).toBe(long.slice(0, DEFAULT_MAX_STRING_LENGTH));
-    expect(page!.page.referrer).toHaveLength(DEFAULT_MAX_STRING_LENGTH);
+    expect(page!.page!.url).toBe(long.slice(0, DEFAULT_MAX_STRING_LENGTH));
+    expect(page!.page!.referrer).toHaveLength(DEFAULT_MAX_STRING_LENGTH);
     const result = validate({ v: 1, events: [page] });
     expect(result.ok && result.accepted).toHaveLength(1);
   });
