@@ -121,6 +121,28 @@ describe('touches from other events', () => {
     ]);
     expect(out).toEqual(['anon:web: Email > Email => 10']);
   });
+  it('only the first landing of a recorded click is that click: a later visit with the same tp_click link is its own touch', async () => {
+    // The landing URL keeps tp_click (stripParams is off by default): bookmarked, restored a day later, or
+    // pasted to a friend, it lands again with the same click id.
+    const landing = (anon: string, ts: number) =>
+      page(anon, ts, 'Email', {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: 'click-9' } },
+      });
+    const out = await paths([
+      { ...ev('email_click', 'recipient:r9', 0, { email: { recipient: 'r9' } }), id: 'click-9' },
+      landing('web', 500),
+      convert('web', MIN),
+      landing('friend', DAY_MS),
+      convert('friend', DAY_MS + MIN, { value: 20 }),
+      landing('web', 2 * DAY_MS),
+      convert('web', 2 * DAY_MS + MIN, { value: 30 }),
+    ]);
+    expect(out).toEqual([
+      'anon:friend: Email => 20',
+      'anon:web: Email => 10',
+      'anon:web: Email > Email => 30',
+    ]);
+  });
   it('a tp_click landing whose click was not recorded still counts as the touch', async () => {
     const out = await paths([
       page('web', 0, 'Email', {

@@ -202,11 +202,21 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
 
   function* journeys(): Generator<Journey> {
     // A landing page whose tp_click names a recorded click: the click is the touch, and the click's device
-    // (an email recipient) belongs from then on to whoever landed.
+    // (an email recipient) belongs from then on to whoever landed. Only the click's first landing: the URL
+    // keeps tp_click, so a bookmark, a restored tab or a pasted link lands again later as a visit of its own.
+    const firstLanding = new Map<number, number>(); // click record → its first landing page
     for (let i = 0; i < c.length; i++) {
       if (c.type[i] !== RecordType.page || c.extra[i]! < 0) continue;
       const click = clicks.get(clickIds[c.extra[i]!]!);
       if (click === undefined) continue;
+      const kept = firstLanding.get(click);
+      const earlier =
+        kept === undefined ||
+        c.ts[i]! < c.ts[kept]! ||
+        (c.ts[i] === c.ts[kept] && anonNames[c.anon[i]!]! < anonNames[c.anon[kept]!]!);
+      if (earlier) firstLanding.set(click, i);
+    }
+    for (const [click, i] of firstLanding) {
       c.channel[i] = CLICK_LANDING;
       if (c.anon[click] !== c.anon[i]) resolver.alias(c.anon[click]!, c.ts[click]!, c.anon[i]!);
     }
