@@ -229,6 +229,18 @@ describe('journeys per conversion', () => {
     );
     expect(out).toEqual(['anon:a: Email => 7']);
   });
+  it('two conversions at the same time and value come in the same order whatever the event order', async () => {
+    const events = [
+      page('a', 0, 'Email'),
+      convert('a', MIN, { name: 'signup', id: 'c1' }),
+      convert('a', MIN, { name: 'purchase', id: 'c2' }),
+    ];
+    for (const mode of ['overlap', 'reset'] as const) {
+      const forward = [...(await buildJourneys(events, { paths: mode }))];
+      const backward = [...(await buildJourneys([...events].reverse(), { paths: mode }))];
+      expect(backward).toEqual(forward);
+    }
+  });
   it('keeps survey answers apart as self-reported', async () => {
     const journeys = [
       ...(await buildJourneys([
