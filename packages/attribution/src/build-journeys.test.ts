@@ -241,6 +241,12 @@ describe('journeys per conversion', () => {
       expect(backward).toEqual(forward);
     }
   });
+  it('an ad seen and clicked in the same millisecond gives the same journey whatever the event order', async () => {
+    const ad = { ad: { id: 'x', network: 'criteo' } };
+    const events = [ev('ad_impression', 'a', 0, ad), ev('ad_click', 'a', 0, ad), convert('a', MIN)];
+    const forward = [...(await buildJourneys(events))];
+    expect([...(await buildJourneys([...events].reverse()))]).toEqual(forward);
+  });
   it('keeps survey answers apart as self-reported', async () => {
     const journeys = [
       ...(await buildJourneys([

@@ -45,7 +45,7 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
   const channelOf = (i: number) => channelNames[c.channel[i]!]!;
   // At equal times a page carrying a landing touch comes first (it starts the session), then touches by channel
   // name, then the landing of a recorded click, then plain pages; conversions by value (then id, name, order
-  // id), surveys by answer.
+  // id), surveys by answer; touches of one channel by kind.
   // Ties are never broken by input position, so any event order gives the same journeys.
   const pageOrder = channelNames.length + 3;
   const rank = (i: number): number => {
@@ -69,6 +69,7 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
       c.type[a]! - c.type[b]! ||
       rank(a) - rank(b) ||
       anonRank[c.anon[a]!]! - anonRank[c.anon[b]!]! ||
+      c.kind[a]! - c.kind[b]! ||
       sideOrder(a, b),
   );
   const sessions = new Map<number, { session: number; end: number }>();
