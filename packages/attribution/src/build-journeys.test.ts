@@ -68,6 +68,18 @@ describe('sessions and touches', () => {
       'anon:a: Email > Direct => 10',
     ]);
   });
+  it('a visit delivered late (an offline queue) does not swallow the next visit', async () => {
+    // Pages without a session id (another tool's import) at 0 and 60 min: two visits. The 0-min page
+    // arrives after the 60-min one, then a page at 61 min arrives in order.
+    const noSession = { sessionId: undefined };
+    const events = [
+      page('a', 60 * MIN, undefined, noSession),
+      page('a', 0, undefined, noSession),
+      page('a', 61 * MIN, undefined, noSession),
+      convert('a', 62 * MIN, noSession),
+    ];
+    expect(await paths(events)).toEqual(['anon:a: Direct > Direct => 10']);
+  });
   it('an SDK landing touch mid-session is a new touch; a page without one is classified from referrer/campaign', async () => {
     const out = await paths([
       page('a', 0, 'Email'),

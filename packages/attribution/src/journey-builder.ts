@@ -99,12 +99,17 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   const touch = (anon: number, ts: number, channel: string, kind: number) =>
     record(anon, ts, RecordType.touch, intern(channels, channelNames, channel), kind);
 
-  /** Folds an event of the device's running session (in order, within the timeout) into it; true when it did. */
+  /**
+   * Folds an event of the device's running session (in order, within the timeout) into it; true when it did.
+   * Only while that session holds the device's latest activity: after an older page came late, its session
+   * is not the running one.
+   */
   function keepAlive(anon: number, ts: number): boolean {
     const prev = lastRecord[anon] ?? -1;
     if (
       prev < 0 ||
       c.session[prev] !== currentSession ||
+      c.end[prev] !== lastTs[anon] ||
       ts < lastTs[anon]! ||
       ts - lastTs[anon]! > opts.sessionTimeout
     ) {
