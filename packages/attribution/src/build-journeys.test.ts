@@ -155,6 +155,20 @@ describe('touches from other events', () => {
       'anon:web: Email > Email => 30',
     ]);
   });
+  it('a recipient who clicked two links at once, landing on two devices, follows the same one whatever the event order', async () => {
+    const landing = (anon: string, click: string) =>
+      page(anon, MIN, 'Email', {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: click } },
+      });
+    const events = [
+      ev('email_open', 'recipient:r5', 0, { email: { recipient: 'r5' } }),
+      { ...ev('email_click', 'recipient:r5', MIN, { email: { recipient: 'r5' } }), id: 'k-1' },
+      { ...ev('email_click', 'recipient:r5', MIN, { email: { recipient: 'r5' } }), id: 'k-2' },
+      landing('phone', 'k-1'),
+      landing('laptop', 'k-2'),
+    ];
+    expect(await paths([...events].reverse())).toEqual(await paths(events));
+  });
   it('a tp_click landing whose click was not recorded still counts as the touch', async () => {
     const out = await paths([
       page('web', 0, 'Email', {
