@@ -7,7 +7,11 @@ import { report, type Report, type ReportOptions } from './report';
 import type { LooseEvent } from './touch-of-event';
 import type { PathSet } from './types';
 
-/** Everything `analyze` accepts: journey, aggregation, model and report options, plus reading hooks. */
+/**
+ * Everything `analyze` accepts: journey, aggregation, model and report options, plus reading hooks. `nulls` is
+ * the Markov option (`--no-nulls`): null journeys are always built, as leave-one-out and the path statistics
+ * need them (call `buildJourneys` yourself to leave them out).
+ */
 export interface AnalyzeOptions extends JourneyOptions, AggregateOptions, ReportOptions, ReadEventsOptions {}
 
 /**
@@ -36,8 +40,8 @@ async function pathsOf(
       const sets = await Promise.all(files.map(readPathsCsv));
       return { rows: sets.flatMap((s) => s.rows) };
     }
-    const journeys = await buildJourneys(readEvents(files, options), options);
+    const journeys = await buildJourneys(readEvents(files, options), { ...options, nulls: true });
     return aggregatePaths(journeys, options);
   }
-  return aggregatePaths(await buildJourneys(list as LooseEvent[], options), options);
+  return aggregatePaths(await buildJourneys(list as LooseEvent[], { ...options, nulls: true }), options);
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -118,6 +118,38 @@ describe('touchpoint-attribution CLI', () => {
     ).toBe(0);
   });
 
+  it('--no-nulls changes Markov only: null journeys from events still count elsewhere', async () => {
+    // a: A then B, converts; b: B alone, converts; c and d: B alone, never convert; e: A alone, never converts.
+    const lines = [
+      ...[
+        ['a', 0, 'A'],
+        ['a', 3_600_000, 'B'],
+        ['b', 0, 'B'],
+        ['c', 0, 'B'],
+        ['d', 0, 'B'],
+        ['e', 0, 'A'],
+      ].map(([anon, ts, channel]) => ({
+        type: 'page',
+        anonymousId: anon,
+        sessionId: `${anon}${ts}`,
+        ts,
+        page: { url: 'https://shop.example/' },
+        touchpoint: { kind: 'other', channel },
+      })),
+      { type: 'conversion', anonymousId: 'a', ts: 7_200_000, name: 'buy', value: 10 },
+      { type: 'conversion', anonymousId: 'b', ts: 60_000, name: 'buy', value: 10 },
+    ];
+    const file = join(await mkdtemp(join(tmpdir(), 'tp-nulls-')), 'events.ndjson');
+    await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const run = async (...extra: string[]) =>
+      JSON.parse((await cli(file, '--model', 'leave_one_out,markov', '--format', 'json', ...extra)).stdout);
+    const [withNulls, withoutNulls] = [await run(), await run('--no-nulls')];
+    expect(withoutNulls.totals).toEqual(withNulls.totals);
+    expect(withoutNulls.totals.nulls).toBe(3);
+    expect(withoutNulls.models[0]).toEqual(withNulls.models[0]);
+    expect(withoutNulls.models[1].markov.nulls).toBe(false);
+    expect(withNulls.models[1].markov.nulls).toBe(true);
+  });
   it('fails with a clear message on bad options', async () => {
     expect(await cli(fixture('golden.csv'), '--model', 'nope')).toMatchObject({
       code: 1,
