@@ -169,6 +169,19 @@ describe('touches from other events', () => {
     ];
     expect(await paths([...events].reverse())).toEqual(await paths(events));
   });
+  it('two landings of one click at the same moment: the same one is the click whatever the event order', async () => {
+    const landing = (channel: string) =>
+      page('web', MIN, channel, {
+        touchpoint: { kind: 'email', channel, clickId: { name: 'tp_click', value: 'k-3' } },
+      });
+    const events = [
+      { ...ev('email_click', 'recipient:r3', 0, { email: { recipient: 'r3' } }), id: 'k-3' },
+      landing('Email'),
+      landing('Referral'),
+      convert('web', 2 * MIN),
+    ];
+    expect(await paths([...events].reverse())).toEqual(await paths(events));
+  });
   it('a tp_click landing whose click was not recorded still counts as the touch', async () => {
     const out = await paths([
       page('web', 0, 'Email', {

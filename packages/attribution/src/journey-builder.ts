@@ -10,6 +10,7 @@ import {
   type Columns,
 } from './columns';
 import { createIdentityResolver } from './identity-resolver';
+import { compare } from './models/markov';
 import { resolveJourneyOptions, type JourneyOptions } from './journey-options';
 import { personJourneys, type ConversionInfo } from './person-journeys';
 import {
@@ -205,6 +206,13 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     }
   }
 
+  /** Landing pages by time, then device id, channel and kind: never by input position. */
+  const landingOrder = (a: number, b: number): number =>
+    c.ts[a]! - c.ts[b]! ||
+    compare(anonNames[c.anon[a]!]!, anonNames[c.anon[b]!]!) ||
+    compare(channelNames[c.channel[a]!] ?? '', channelNames[c.channel[b]!] ?? '') ||
+    c.kind[a]! - c.kind[b]!;
+
   function* journeys(): Generator<Journey> {
     // A landing page whose tp_click names a recorded click: the click is the touch, and the click's device
     // (an email recipient) belongs from then on to whoever landed. Only the click's first landing: the URL
@@ -215,11 +223,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       const click = clicks.get(clickIds[c.extra[i]!]!);
       if (click === undefined) continue;
       const kept = firstLanding.get(click);
-      const earlier =
-        kept === undefined ||
-        c.ts[i]! < c.ts[kept]! ||
-        (c.ts[i] === c.ts[kept] && anonNames[c.anon[i]!]! < anonNames[c.anon[kept]!]!);
-      if (earlier) firstLanding.set(click, i);
+      if (kept === undefined || landingOrder(i, kept) < 0) firstLanding.set(click, i);
     }
     for (const [click, i] of firstLanding) {
       c.channel[i] = CLICK_LANDING;
