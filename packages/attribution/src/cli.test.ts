@@ -81,6 +81,36 @@ describe('touchpoint-attribution CLI', () => {
     expect(order2.models[0].markov.order).toBe(2);
   });
 
+  it('applies --transform to ChannelAttribution CSV paths too', async () => {
+    const linear = async (...extra: string[]) =>
+      JSON.parse((await cli(fixture('golden.csv'), '--model', 'linear', '--format', 'json', ...extra)).stdout)
+        .models[0].channels;
+    // A > A > B becomes A > B: A's share of that conversion drops from 2/3 to 1/2.
+    expect(await linear('--transform', 'exposure')).toEqual([
+      {
+        channel: 'A',
+        conversions: expect.closeTo(10 / 6, 9),
+        value: expect.closeTo(15.8333333333 - 10 / 6, 9),
+        share: expect.closeTo(10 / 42, 9),
+      },
+      {
+        channel: 'B',
+        conversions: expect.closeTo(7 / 6, 9),
+        value: expect.closeTo(10 + 10 / 6, 9),
+        share: expect.closeTo(7 / 42, 9),
+      },
+      {
+        channel: 'C',
+        conversions: expect.closeTo(25 / 6, 9),
+        value: expect.closeTo(39.1666666667, 9),
+        share: expect.closeTo(25 / 42, 9),
+      },
+    ]);
+    expect((await linear('--transform', 'frequency')).map((c: { channel: string }) => c.channel)).toContain(
+      'A(2)',
+    );
+  });
+
   it('writes csv, table and a self-contained html file', async () => {
     const csv = await cli(fixture('golden.csv'), '--model', 'linear,first_touch', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('model,channel,conversions,value,share');
