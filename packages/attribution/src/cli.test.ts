@@ -143,6 +143,11 @@ describe('touchpoint-attribution CLI', () => {
     expect(r.stderr).toMatch(/skipped 1 lines/);
     // Only touches within a minute of the conversion count: two of three conversions lose every touch.
     expect(JSON.parse(r.stdout).journeys.untracked).toBe(2);
+    // The table and the HTML page say so too, instead of silently showing fewer conversions.
+    for (const format of ['table', 'html']) {
+      const out = await cli(fixture('events.ndjson'), '--format', format, '--lookback', 'visit=1m');
+      expect(out.stdout).toMatch(/1 conversions, value 50.*2 conversions without any touch/s);
+    }
     expect(
       JSON.parse((await cli(fixture('events.ndjson'), '--format', 'json')).stdout).journeys.untracked,
     ).toBe(0);
