@@ -1,5 +1,6 @@
 import { aggregatePaths, type AggregateOptions } from './aggregate-paths';
 import { buildJourneys } from './build-journeys';
+import { applyTransforms, touchLabel } from './path-transforms';
 import type { JourneyOptions } from './journey-options';
 import { readEvents, type ReadEventsOptions } from './read-events';
 import { readPathsCsv } from './read-paths-csv';
@@ -7,7 +8,11 @@ import { report, type Report, type ReportOptions } from './report';
 import type { LooseEvent } from './touch-of-event';
 import type { PathSet } from './types';
 
-/** Everything `analyze` accepts: journey, aggregation, model and report options, plus reading hooks. */
+/**
+ * Everything `analyze` accepts: journey, aggregation, model and report options, plus reading hooks. `nulls` is
+ * the Markov option (`--no-nulls`): null journeys are always built, as leave-one-out and the path statistics
+ * need them (call `buildJourneys` yourself to leave them out).
+ */
 export interface AnalyzeOptions extends JourneyOptions, AggregateOptions, ReportOptions, ReadEventsOptions {}
 
 /**
@@ -34,10 +39,19 @@ async function pathsOf(
     const files = list as string[];
     if (files.every((f) => f.toLowerCase().endsWith('.csv'))) {
       const sets = await Promise.all(files.map(readPathsCsv));
-      return { rows: sets.flatMap((s) => s.rows) };
+      const rows = sets.flatMap((s) => s.rows);
+      const transforms = options.transforms ?? [];
+      if (!transforms.length) return { rows };
+      // Aggregated paths have no touches, only channels: the transforms run on those (repeats merge later).
+      const path = (p: string[]) =>
+        applyTransforms(
+          p.map((channel) => ({ channel })),
+          transforms,
+        ).map(touchLabel);
+      return { rows: rows.map((r) => ({ ...r, path: path(r.path) })) };
     }
-    const journeys = await buildJourneys(readEvents(files, options), options);
+    const journeys = await buildJourneys(readEvents(files, options), { ...options, nulls: true });
     return aggregatePaths(journeys, options);
   }
-  return aggregatePaths(await buildJourneys(list as LooseEvent[], options), options);
+  return aggregatePaths(await buildJourneys(list as LooseEvent[], { ...options, nulls: true }), options);
 }

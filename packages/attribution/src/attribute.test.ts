@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attribute, type AttributionResult } from './attribute';
+import { aggregatePaths } from './aggregate-paths';
+import { frequency } from './path-transforms';
 import { parsePathsCsv } from './read-paths-csv';
 import type { ModelName } from './models/model-options';
 
@@ -150,5 +152,25 @@ describe('last non-direct', () => {
     expect(run('Email > Direct > Direct;1;0;0')['Email']!.conversions).toBe(1);
     expect(run('Direct > Paid > Direct;1;0;0')['Paid']!.conversions).toBe(1);
     expect(run('Direct > Direct;1;0;0')['Direct']!.conversions).toBe(1);
+  });
+  it('skips Direct under the frequency transform too (its label reads Direct(2))', () => {
+    const paths = aggregatePaths(
+      [
+        {
+          person: 'p',
+          touches: [
+            { channel: 'Email', ts: 0, kind: 'visit' },
+            { channel: 'Direct', ts: 1, kind: 'visit' },
+            { channel: 'Direct', ts: 2, kind: 'visit' },
+          ],
+          conversion: { ts: 3, name: 'buy', value: 10, count: 1 },
+        },
+      ],
+      { transforms: [frequency] },
+    );
+    expect(paths.rows[0]!.path).toEqual(['Email(1)', 'Direct(2)']);
+    const c = credit(attribute(paths, { models: ['last_non_direct'] }), 'last_non_direct');
+    expect(c['Email(1)']!.conversions).toBe(1);
+    expect(c['Direct(2)']!.conversions).toBe(0);
   });
 });

@@ -68,6 +68,18 @@ describe('sessions and touches', () => {
       'anon:a: Email > Direct => 10',
     ]);
   });
+  it('a visit delivered late (an offline queue) does not swallow the next visit', async () => {
+    // Pages without a session id (another tool's import) at 0 and 60 min: two visits. The 0-min page
+    // arrives after the 60-min one, then a page at 61 min arrives in order.
+    const noSession = { sessionId: undefined };
+    const events = [
+      page('a', 60 * MIN, undefined, noSession),
+      page('a', 0, undefined, noSession),
+      page('a', 61 * MIN, undefined, noSession),
+      convert('a', 62 * MIN, noSession),
+    ];
+    expect(await paths(events)).toEqual(['anon:a: Direct > Direct => 10']);
+  });
   it('an SDK landing touch mid-session is a new touch; a page without one is classified from referrer/campaign', async () => {
     const out = await paths([
       page('a', 0, 'Email'),
@@ -120,6 +132,55 @@ describe('touches from other events', () => {
       convert('web', 3 * MIN),
     ]);
     expect(out).toEqual(['anon:web: Email > Email => 10']);
+  });
+  it('only the first landing of a recorded click is that click: a later visit with the same tp_click link is its own touch', async () => {
+    // The landing URL keeps tp_click (stripParams is off by default): bookmarked, restored a day later, or
+    // pasted to a friend, it lands again with the same click id.
+    const landing = (anon: string, ts: number) =>
+      page(anon, ts, 'Email', {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: 'click-9' } },
+      });
+    const out = await paths([
+      { ...ev('email_click', 'recipient:r9', 0, { email: { recipient: 'r9' } }), id: 'click-9' },
+      landing('web', 500),
+      convert('web', MIN),
+      landing('friend', DAY_MS),
+      convert('friend', DAY_MS + MIN, { value: 20 }),
+      landing('web', 2 * DAY_MS),
+      convert('web', 2 * DAY_MS + MIN, { value: 30 }),
+    ]);
+    expect(out).toEqual([
+      'anon:friend: Email => 20',
+      'anon:web: Email => 10',
+      'anon:web: Email > Email => 30',
+    ]);
+  });
+  it('a recipient who clicked two links at once, landing on two devices, follows the same one whatever the event order', async () => {
+    const landing = (anon: string, click: string) =>
+      page(anon, MIN, 'Email', {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: click } },
+      });
+    const events = [
+      ev('email_open', 'recipient:r5', 0, { email: { recipient: 'r5' } }),
+      { ...ev('email_click', 'recipient:r5', MIN, { email: { recipient: 'r5' } }), id: 'k-1' },
+      { ...ev('email_click', 'recipient:r5', MIN, { email: { recipient: 'r5' } }), id: 'k-2' },
+      landing('phone', 'k-1'),
+      landing('laptop', 'k-2'),
+    ];
+    expect(await paths([...events].reverse())).toEqual(await paths(events));
+  });
+  it('two landings of one click at the same moment: the same one is the click whatever the event order', async () => {
+    const landing = (channel: string) =>
+      page('web', MIN, channel, {
+        touchpoint: { kind: 'email', channel, clickId: { name: 'tp_click', value: 'k-3' } },
+      });
+    const events = [
+      { ...ev('email_click', 'recipient:r3', 0, { email: { recipient: 'r3' } }), id: 'k-3' },
+      landing('Email'),
+      landing('Referral'),
+      convert('web', 2 * MIN),
+    ];
+    expect(await paths([...events].reverse())).toEqual(await paths(events));
   });
   it('a tp_click landing whose click was not recorded still counts as the touch', async () => {
     const out = await paths([
@@ -206,6 +267,24 @@ describe('journeys per conversion', () => {
       },
     );
     expect(out).toEqual(['anon:a: Email => 7']);
+  });
+  it('two conversions at the same time and value come in the same order whatever the event order', async () => {
+    const events = [
+      page('a', 0, 'Email'),
+      convert('a', MIN, { name: 'signup', id: 'c1' }),
+      convert('a', MIN, { name: 'purchase', id: 'c2' }),
+    ];
+    for (const mode of ['overlap', 'reset'] as const) {
+      const forward = [...(await buildJourneys(events, { paths: mode }))];
+      const backward = [...(await buildJourneys([...events].reverse(), { paths: mode }))];
+      expect(backward).toEqual(forward);
+    }
+  });
+  it('an ad seen and clicked in the same millisecond gives the same journey whatever the event order', async () => {
+    const ad = { ad: { id: 'x', network: 'criteo' } };
+    const events = [ev('ad_impression', 'a', 0, ad), ev('ad_click', 'a', 0, ad), convert('a', MIN)];
+    const forward = [...(await buildJourneys(events))];
+    expect([...(await buildJourneys([...events].reverse()))]).toEqual(forward);
   });
   it('keeps survey answers apart as self-reported', async () => {
     const journeys = [

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -81,6 +81,36 @@ describe('touchpoint-attribution CLI', () => {
     expect(order2.models[0].markov.order).toBe(2);
   });
 
+  it('applies --transform to ChannelAttribution CSV paths too', async () => {
+    const linear = async (...extra: string[]) =>
+      JSON.parse((await cli(fixture('golden.csv'), '--model', 'linear', '--format', 'json', ...extra)).stdout)
+        .models[0].channels;
+    // A > A > B becomes A > B: A's share of that conversion drops from 2/3 to 1/2.
+    expect(await linear('--transform', 'exposure')).toEqual([
+      {
+        channel: 'A',
+        conversions: expect.closeTo(10 / 6, 9),
+        value: expect.closeTo(15.8333333333 - 10 / 6, 9),
+        share: expect.closeTo(10 / 42, 9),
+      },
+      {
+        channel: 'B',
+        conversions: expect.closeTo(7 / 6, 9),
+        value: expect.closeTo(10 + 10 / 6, 9),
+        share: expect.closeTo(7 / 42, 9),
+      },
+      {
+        channel: 'C',
+        conversions: expect.closeTo(25 / 6, 9),
+        value: expect.closeTo(39.1666666667, 9),
+        share: expect.closeTo(25 / 42, 9),
+      },
+    ]);
+    expect((await linear('--transform', 'frequency')).map((c: { channel: string }) => c.channel)).toContain(
+      'A(2)',
+    );
+  });
+
   it('writes csv, table and a self-contained html file', async () => {
     const csv = await cli(fixture('golden.csv'), '--model', 'linear,first_touch', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('model,channel,conversions,value,share');
@@ -113,11 +143,48 @@ describe('touchpoint-attribution CLI', () => {
     expect(r.stderr).toMatch(/skipped 1 lines/);
     // Only touches within a minute of the conversion count: two of three conversions lose every touch.
     expect(JSON.parse(r.stdout).journeys.untracked).toBe(2);
+    // The table and the HTML page say so too, instead of silently showing fewer conversions.
+    for (const format of ['table', 'html']) {
+      const out = await cli(fixture('events.ndjson'), '--format', format, '--lookback', 'visit=1m');
+      expect(out.stdout).toMatch(/1 conversions, value 50.*2 conversions without any touch/s);
+    }
     expect(
       JSON.parse((await cli(fixture('events.ndjson'), '--format', 'json')).stdout).journeys.untracked,
     ).toBe(0);
   });
 
+  it('--no-nulls changes Markov only: null journeys from events still count elsewhere', async () => {
+    // a: A then B, converts; b: B alone, converts; c and d: B alone, never convert; e: A alone, never converts.
+    const lines = [
+      ...[
+        ['a', 0, 'A'],
+        ['a', 3_600_000, 'B'],
+        ['b', 0, 'B'],
+        ['c', 0, 'B'],
+        ['d', 0, 'B'],
+        ['e', 0, 'A'],
+      ].map(([anon, ts, channel]) => ({
+        type: 'page',
+        anonymousId: anon,
+        sessionId: `${anon}${ts}`,
+        ts,
+        page: { url: 'https://shop.example/' },
+        touchpoint: { kind: 'other', channel },
+      })),
+      { type: 'conversion', anonymousId: 'a', ts: 7_200_000, name: 'buy', value: 10 },
+      { type: 'conversion', anonymousId: 'b', ts: 60_000, name: 'buy', value: 10 },
+    ];
+    const file = join(await mkdtemp(join(tmpdir(), 'tp-nulls-')), 'events.ndjson');
+    await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const run = async (...extra: string[]) =>
+      JSON.parse((await cli(file, '--model', 'leave_one_out,markov', '--format', 'json', ...extra)).stdout);
+    const [withNulls, withoutNulls] = [await run(), await run('--no-nulls')];
+    expect(withoutNulls.totals).toEqual(withNulls.totals);
+    expect(withoutNulls.totals.nulls).toBe(3);
+    expect(withoutNulls.models[0]).toEqual(withNulls.models[0]);
+    expect(withoutNulls.models[1].markov.nulls).toBe(false);
+    expect(withNulls.models[1].markov.nulls).toBe(true);
+  });
   it('fails with a clear message on bad options', async () => {
     expect(await cli(fixture('golden.csv'), '--model', 'nope')).toMatchObject({
       code: 1,

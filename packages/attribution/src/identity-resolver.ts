@@ -52,9 +52,15 @@ export function createIdentityResolver(anonName: (anon: number) => string): Iden
     const list = links.get(anon);
     if (!list) return undefined;
     if (!sorted.has(anon)) {
-      // Ties broken by user id then target so the result does not depend on input order.
+      // Ties broken by user id then target device id so the result does not depend on input order.
       list.sort(
-        (a, b) => a.ts - b.ts || cmp(a.user ?? '', b.user ?? '') || (a.target ?? 0) - (b.target ?? 0),
+        (a, b) =>
+          a.ts - b.ts ||
+          cmp(a.user ?? '', b.user ?? '') ||
+          cmp(
+            a.target === undefined ? '' : anonName(a.target),
+            b.target === undefined ? '' : anonName(b.target),
+          ),
       );
       sorted.add(anon);
     }

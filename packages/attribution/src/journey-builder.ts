@@ -10,6 +10,7 @@ import {
   type Columns,
 } from './columns';
 import { createIdentityResolver } from './identity-resolver';
+import { compare } from './models/markov';
 import { resolveJourneyOptions, type JourneyOptions } from './journey-options';
 import { personJourneys, type ConversionInfo } from './person-journeys';
 import {
@@ -99,12 +100,17 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   const touch = (anon: number, ts: number, channel: string, kind: number) =>
     record(anon, ts, RecordType.touch, intern(channels, channelNames, channel), kind);
 
-  /** Folds an event of the device's running session (in order, within the timeout) into it; true when it did. */
+  /**
+   * Folds an event of the device's running session (in order, within the timeout) into it; true when it did.
+   * Only while that session holds the device's latest activity: after an older page came late, its session
+   * is not the running one.
+   */
   function keepAlive(anon: number, ts: number): boolean {
     const prev = lastRecord[anon] ?? -1;
     if (
       prev < 0 ||
       c.session[prev] !== currentSession ||
+      c.end[prev] !== lastTs[anon] ||
       ts < lastTs[anon]! ||
       ts - lastTs[anon]! > opts.sessionTimeout
     ) {
@@ -200,13 +206,26 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     }
   }
 
+  /** Landing pages by time, then device id, channel and kind: never by input position. */
+  const landingOrder = (a: number, b: number): number =>
+    c.ts[a]! - c.ts[b]! ||
+    compare(anonNames[c.anon[a]!]!, anonNames[c.anon[b]!]!) ||
+    compare(channelNames[c.channel[a]!] ?? '', channelNames[c.channel[b]!] ?? '') ||
+    c.kind[a]! - c.kind[b]!;
+
   function* journeys(): Generator<Journey> {
     // A landing page whose tp_click names a recorded click: the click is the touch, and the click's device
-    // (an email recipient) belongs from then on to whoever landed.
+    // (an email recipient) belongs from then on to whoever landed. Only the click's first landing: the URL
+    // keeps tp_click, so a bookmark, a restored tab or a pasted link lands again later as a visit of its own.
+    const firstLanding = new Map<number, number>(); // click record → its first landing page
     for (let i = 0; i < c.length; i++) {
       if (c.type[i] !== RecordType.page || c.extra[i]! < 0) continue;
       const click = clicks.get(clickIds[c.extra[i]!]!);
       if (click === undefined) continue;
+      const kept = firstLanding.get(click);
+      if (kept === undefined || landingOrder(i, kept) < 0) firstLanding.set(click, i);
+    }
+    for (const [click, i] of firstLanding) {
       c.channel[i] = CLICK_LANDING;
       if (c.anon[click] !== c.anon[i]) resolver.alias(c.anon[click]!, c.ts[click]!, c.anon[i]!);
     }

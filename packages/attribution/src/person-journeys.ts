@@ -44,7 +44,8 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
   const { c, channelNames, channelRank, anonRank, opts } = ctx;
   const channelOf = (i: number) => channelNames[c.channel[i]!]!;
   // At equal times a page carrying a landing touch comes first (it starts the session), then touches by channel
-  // name, then the landing of a recorded click, then plain pages; conversions by value, surveys by answer.
+  // name, then the landing of a recorded click, then plain pages; conversions by value (then id, name, order
+  // id), surveys by answer; touches of one channel by kind.
   // Ties are never broken by input position, so any event order gives the same journeys.
   const pageOrder = channelNames.length + 3;
   const rank = (i: number): number => {
@@ -55,15 +56,21 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
     const byName = channel >= 0 ? channelRank[channel]! : channelNames.length - channel;
     return type === RecordType.page && (c.kind[i]! & LANDING_BIT) === 0 ? pageOrder + byName : byName;
   };
-  const surveyOrder = (a: number, b: number) =>
-    c.type[a] === RecordType.survey ? compare(ctx.surveys[c.extra[a]!]!, ctx.surveys[c.extra[b]!]!) : 0;
+  const sideOrder = (a: number, b: number): number => {
+    if (c.type[a] === RecordType.survey) return compare(ctx.surveys[c.extra[a]!]!, ctx.surveys[c.extra[b]!]!);
+    if (c.type[a] !== RecordType.conversion) return 0;
+    const x = ctx.conversions[c.extra[a]!]!;
+    const y = ctx.conversions[c.extra[b]!]!;
+    return compare(x.id, y.id) || compare(x.name, y.name) || compare(x.orderId ?? '', y.orderId ?? '');
+  };
   records.sort(
     (a, b) =>
       c.ts[a]! - c.ts[b]! ||
       c.type[a]! - c.type[b]! ||
       rank(a) - rank(b) ||
       anonRank[c.anon[a]!]! - anonRank[c.anon[b]!]! ||
-      surveyOrder(a, b),
+      c.kind[a]! - c.kind[b]! ||
+      sideOrder(a, b),
   );
   const sessions = new Map<number, { session: number; end: number }>();
   const touches: JourneyTouch[] = [];

@@ -26,12 +26,17 @@ export const firstTouch: ShareRule = (row) => same(oneAt(row.path.length, 0));
 /** All credit to the last touch. */
 export const lastTouch: ShareRule = (row) => same(oneAt(row.path.length, row.path.length - 1));
 
-/** All credit to the last touch that is not Direct; an all-Direct path credits its last touch. */
+/**
+ * All credit to the last touch that is not Direct (also under the `frequency` transform, whose label reads
+ * `Direct(2)`); an all-Direct path credits its last touch.
+ */
 export const lastNonDirect: ShareRule = (row, options) => {
   const direct = options.directChannel ?? DEFAULT_DIRECT_CHANNEL;
+  const isDirect = (label: string) =>
+    label === direct || (label.startsWith(direct) && /^\(\d+\)$/.test(label.slice(direct.length)));
   let index = row.path.length - 1;
   for (let i = row.path.length - 1; i >= 0; i--) {
-    if (row.path[i] !== direct) {
+    if (!isDirect(row.path[i]!)) {
       index = i;
       break;
     }

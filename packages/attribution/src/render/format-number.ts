@@ -1,3 +1,5 @@
+import type { Report } from '../report';
+
 /** Rounds for display: up to `digits` decimals, trailing zeros dropped. */
 export function formatNumber(n: number, digits = 2): string {
   if (!Number.isFinite(n)) return String(n);
@@ -7,4 +9,12 @@ export function formatNumber(n: number, digits = 2): string {
 /** A fraction as a percentage. */
 export function formatShare(n: number): string {
   return `${(n * 100).toFixed(1)}%`;
+}
+
+/** `; N conversions without any touch …` when some conversions had no touch in their lookback windows. */
+export function untrackedNote(report: Report): string {
+  const n = report.journeys?.untracked ?? 0;
+  return n > 0
+    ? `; ${formatNumber(n)} conversions without any touch in their lookback windows (credited to no channel)`
+    : '';
 }

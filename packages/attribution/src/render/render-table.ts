@@ -1,5 +1,5 @@
 import type { Report } from '../report';
-import { formatNumber, formatShare } from './format-number';
+import { formatNumber, formatShare, untrackedNote } from './format-number';
 
 /** Plain-text tables: conversions and value per channel with models side by side, then path statistics. */
 export function renderTable(report: Report): string {
@@ -17,7 +17,7 @@ export function renderTable(report: Report): string {
   }
   const t = report.totals;
   out.push(
-    `Totals: ${formatNumber(t.conversions)} conversions, value ${formatNumber(t.value)}, ${formatNumber(t.nulls)} null journeys, ${t.paths} distinct paths`,
+    `Totals: ${formatNumber(t.conversions)} conversions, value ${formatNumber(t.value)}, ${formatNumber(t.nulls)} null journeys, ${t.paths} distinct paths${untrackedNote(report)}`,
     '',
   );
   out.push('Top paths');
