@@ -13,8 +13,8 @@ export interface PagesOptions {
 
 /**
  * Records a `page` event on load and, in single-page apps, once per real URL change, whatever the router:
- * history calls are checked after the current task, so `replaceState` then `pushState` (or a push then a
- * canonicalising replace) count one page, and a same-URL replace counts none. The previous URL becomes the
+ * history calls are checked once the router has settled (100 ms later), so `replaceState` then `pushState`
+ * (or a push then a redirect) count one page with the title the route set, and a same-URL replace counts none. The previous URL becomes the
  * next page's referrer. A page restored from the back/forward cache counts again; a prerendered one counts
  * when it is shown.
  *
@@ -22,6 +22,9 @@ export interface PagesOptions {
  * @see https://web.dev/articles/bfcache
  * @see https://developer.chrome.com/docs/web-platform/prerender-pages#detecting_prerendering
  */
+/** How long after a URL change its page is read (title and redirects settled); flush() reads it sooner. */
+const SETTLE_MS = 100;
+
 export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let last = '';
@@ -46,8 +49,10 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     page.path += route.split('?')[0];
     host.record('page', { page });
   };
+  // Routers render the new route, set its title and follow a redirect (`<Navigate replace>`) in tasks after
+  // the URL changed (React: one page behind with a 0 ms check), so a change is read once it has settled.
   const schedule = (): void => {
-    timer ??= setTimeout(check, 0);
+    timer ??= setTimeout(check, SETTLE_MS);
   };
 
   return {
