@@ -90,6 +90,17 @@ describe('pages', () => {
     vi.runAllTimers();
     expect(urls()).toHaveLength(5);
   });
+  it('a hash router rewriting the bare URL to its root route (#/) is the same page', () => {
+    // Vue Router's hash mode on a visit to https://site/: replaceState to https://site/#/ at start.
+    host.start(pages());
+    history.replaceState(null, '', '#/');
+    vi.runAllTimers();
+    history.pushState(null, '', '#/about');
+    vi.runAllTimers();
+    history.pushState(null, '', '#!/');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/start#/about', '/start']);
+  });
   it("keeps a hash route's query out of the path, like a history route's", () => {
     host.start(pages());
     history.pushState(null, '', '#/reset?token=abc');

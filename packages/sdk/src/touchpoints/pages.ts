@@ -38,8 +38,9 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     if ((document as { prerendering?: boolean }).prerendering) return;
     const page = pageContext();
     // Hash routers keep the route in the fragment (`#/…`, `#!/…`): it is part of the page, and of its path
-    // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one.
-    const route = /^#!?\//.test(location.hash) ? location.hash : '';
+    // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one;
+    // so is the root route `#/` alone, which a hash router puts on the bare URL at start (Vue Router).
+    const route = /^#!?\/./.test(location.hash) ? location.hash : '';
     const key = page.url.split('#')[0] + route;
     if (!host || key === lastKey) return;
     lastKey = key;
