@@ -11,20 +11,20 @@ export interface PagesOptions {
   spa?: boolean;
 }
 
+/** How long after a URL change its page is read (title and redirects settled); flush() reads it sooner. */
+const SETTLE_MS = 100;
+
 /**
  * Records a `page` event on load and, in single-page apps, once per real URL change, whatever the router:
  * history calls are checked once the router has settled (100 ms later), so `replaceState` then `pushState`
- * (or a push then a redirect) count one page with the title the route set, and a same-URL replace counts none. The previous URL becomes the
- * next page's referrer. A page restored from the back/forward cache counts again; a prerendered one counts
- * when it is shown.
+ * (or a push then a redirect) count one page, with the title the route set, and a same-URL replace counts
+ * none. The previous URL becomes the next page's referrer. A page restored from the back/forward cache
+ * counts again; a prerendered one counts when it is shown.
  *
  * @see https://developer.mozilla.org/docs/Web/API/History_API
  * @see https://web.dev/articles/bfcache
  * @see https://developer.chrome.com/docs/web-platform/prerender-pages#detecting_prerendering
  */
-/** How long after a URL change its page is read (title and redirects settled); flush() reads it sooner. */
-const SETTLE_MS = 100;
-
 export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let host: TrackerHost | undefined;
   let last = '';
