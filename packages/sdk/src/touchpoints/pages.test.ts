@@ -46,6 +46,21 @@ describe('pages', () => {
     vi.runAllTimers();
     expect(urls()).toEqual(['/start', '/next', '/c/']);
   });
+  it('waits for the router to settle: a redirect right after a push is one page, with the title set after render', () => {
+    // Like React Router: the URL changes, the route renders in a later task, an effect sets the title or a
+    // <Navigate replace> moves on.
+    document.title = 'Start';
+    host.start(pages());
+    history.pushState(null, '', '/old');
+    setTimeout(() => history.replaceState(null, '', '/about'), 4);
+    setTimeout(() => (document.title = 'About'), 8);
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/about']);
+    expect(host.of('page')[1]!.page).toMatchObject({
+      title: 'About',
+      referrer: expect.stringMatching(/\/start$/),
+    });
+  });
   it('counts a replaceState to another URL (a redirect in the router)', () => {
     host.start(pages());
     history.replaceState(null, '', '/login');
@@ -74,6 +89,17 @@ describe('pages', () => {
     history.pushState(null, '', '#section-3');
     vi.runAllTimers();
     expect(urls()).toHaveLength(5);
+  });
+  it('a hash router rewriting the bare URL to its root route (#/) is the same page', () => {
+    // Vue Router's hash mode on a visit to https://site/: replaceState to https://site/#/ at start.
+    host.start(pages());
+    history.replaceState(null, '', '#/');
+    vi.runAllTimers();
+    history.pushState(null, '', '#/about');
+    vi.runAllTimers();
+    history.pushState(null, '', '#!/');
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/start#/about', '/start']);
   });
   it("keeps a hash route's query out of the path, like a history route's", () => {
     host.start(pages());

@@ -11,12 +11,15 @@ export interface PagesOptions {
   spa?: boolean;
 }
 
+/** How long after a URL change its page is read (title and redirects settled); flush() reads it sooner. */
+const SETTLE_MS = 100;
+
 /**
  * Records a `page` event on load and, in single-page apps, once per real URL change, whatever the router:
- * history calls are checked after the current task, so `replaceState` then `pushState` (or a push then a
- * canonicalising replace) count one page, and a same-URL replace counts none. The previous URL becomes the
- * next page's referrer. A page restored from the back/forward cache counts again; a prerendered one counts
- * when it is shown.
+ * history calls are checked once the router has settled (100 ms later), so `replaceState` then `pushState`
+ * (or a push then a redirect) count one page, with the title the route set, and a same-URL replace counts
+ * none. The previous URL becomes the next page's referrer. A page restored from the back/forward cache
+ * counts again; a prerendered one counts when it is shown.
  *
  * @see https://developer.mozilla.org/docs/Web/API/History_API
  * @see https://web.dev/articles/bfcache
@@ -35,8 +38,9 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     if ((document as { prerendering?: boolean }).prerendering) return;
     const page = pageContext();
     // Hash routers keep the route in the fragment (`#/…`, `#!/…`): it is part of the page, and of its path
-    // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one.
-    const route = /^#!?\//.test(location.hash) ? location.hash : '';
+    // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one;
+    // so is the root route `#/` alone, which a hash router puts on the bare URL at start (Vue Router).
+    const route = /^#!?\/./.test(location.hash) ? location.hash : '';
     const key = page.url.split('#')[0] + route;
     if (!host || key === lastKey) return;
     lastKey = key;
@@ -46,8 +50,10 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     page.path += route.split('?')[0];
     host.record('page', { page });
   };
+  // Routers render the new route, set its title and follow a redirect (`<Navigate replace>`) in tasks after
+  // the URL changed (React: one page behind with a 0 ms check), so a change is read once it has settled.
   const schedule = (): void => {
-    timer ??= setTimeout(check, 0);
+    timer ??= setTimeout(check, SETTLE_MS);
   };
 
   return {

@@ -17,6 +17,29 @@ const HISTORY_APP = `<nav>
     history.pushState({}, '', '/app/b');
   });
 </script>`;
+// Like React Router: the URL changes at once, the route renders in a later task (React's scheduler), then
+// an effect sets the title; the route /react/old is a <Navigate replace> to /react/about.
+const REACT_LIKE_APP = `<a id="old" href="/react/old">old</a><a id="user" href="/react/users/7">user</a>
+<script>
+  const titles = { '/react/about': 'About us', '/react/users/7': 'User 7' };
+  const go = (path) => {
+    history.pushState({}, '', path);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (location.pathname === '/react/old') return go.replace('/react/about');
+      setTimeout(() => (document.title = titles[location.pathname]), 0);
+    };
+    channel.port2.postMessage(null);
+  };
+  go.replace = (path) => {
+    history.replaceState({}, '', path);
+    setTimeout(() => (document.title = titles[location.pathname]), 0);
+  };
+  for (const a of document.querySelectorAll('a'))
+    a.addEventListener('click', (e) => (e.preventDefault(), go(a.getAttribute('href'))));
+</script>`;
+// Like Vue Router's hash mode on a visit to the bare URL: it rewrites it to the root route #/ at start.
+const VUE_HASH_APP = `<script>Promise.resolve().then(() => history.replaceState({}, '', '#/'));</script>`;
 const HASH_APP = `<a id="settings" href="#/settings">settings</a><a id="profile" href="#/profile">profile</a>
 <a id="reset" href="#/reset?token=T0&step=2">reset</a>`;
 
@@ -28,6 +51,8 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
         '/app/a': HISTORY_APP,
         '/app/share': HISTORY_APP,
         '/hash': HASH_APP,
+        '/react/home': REACT_LIKE_APP,
+        '/vue-hash': VUE_HASH_APP,
         '/landing': '<p>landing</p>',
         '/strip': '<p>strip</p>',
       },
@@ -47,8 +72,10 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
           typeof (window as { touchpoint?: { q?: unknown } }).touchpoint === 'function' &&
           !('q' in window.touchpoint!),
       );
+      // A visitor stays on a page a while; a URL left again within 100 ms is a redirect, not a page view.
       await page.click('#to-b');
       await page.evaluate(() => history.replaceState({ again: 1 }, '', location.href)); // same URL: no page
+      await page.waitForTimeout(300);
       await page.evaluate(() => history.back());
       await page.waitForFunction(() => location.pathname === '/app/a');
       const events = await h.waitFor((list) => ofType(list, 'page').length >= 3);
@@ -68,9 +95,10 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
       const context = await h.context();
       const page = await context.newPage();
       await page.goto(h.site + '/hash');
-      await page.click('#settings');
-      await page.click('#profile');
-      await page.click('#reset');
+      for (const link of ['#settings', '#profile', '#reset']) {
+        await page.click(link);
+        await page.waitForTimeout(300);
+      }
       const stored = await h.waitFor(
         (list) => ofType(list, 'page').filter((e) => e.page.url.includes('/hash')).length >= 4,
       );
@@ -83,6 +111,43 @@ describe.each(['script', 'esm'] as const)('loaded by %s', (mode) => {
       ]);
       // The route's token is redacted like a query parameter; the path has no query.
       expect(views[3]!.page.url).toBe(h.site + '/hash#/reset?token=redacted&step=2');
+      await context.close();
+    });
+    it("React-Router-like app: each page has its route's title, a <Navigate replace> is one page", async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/react/home');
+      await sdkReady(page);
+      for (const link of ['#old', '#user']) {
+        await page.click(link);
+        await page.waitForTimeout(300);
+      }
+      await h.waitFor(
+        (list) => ofType(list, 'page').filter((e) => e.page.url.includes('/react/')).length >= 3,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const views = ofType(await h.events(), 'page').filter((e) => e.page.url.includes('/react/'));
+      expect(views.map((e) => [e.page.path, e.page.title])).toEqual([
+        ['/react/home', undefined],
+        ['/react/about', 'About us'],
+        ['/react/users/7', 'User 7'],
+      ]);
+      expect(views[1]!.page.referrer).toBe(h.site + '/react/home');
+      expect(views[2]!.page.referrer).toBe(h.site + '/react/about');
+      await context.close();
+    });
+
+    it("a hash router's rewrite of the bare URL to #/ is no second page", async () => {
+      const context = await h.context();
+      const page = await context.newPage();
+      await page.goto(h.site + '/vue-hash');
+      await sdkReady(page);
+      await page.waitForFunction(() => location.hash === '#/');
+      await page.waitForTimeout(500);
+      await page.close({ runBeforeUnload: true });
+      await new Promise((r) => setTimeout(r, 500));
+      const views = ofType(await h.events(), 'page').filter((e) => e.page.url.includes('/vue-hash'));
+      expect(views.map((e) => e.page.path)).toEqual(['/vue-hash']);
       await context.close();
     });
   });
