@@ -61,6 +61,16 @@ describe('pages', () => {
       referrer: expect.stringMatching(/\/start$/),
     });
   });
+  it('a visitor moving on within the settle time still counts every page (push, hash link)', () => {
+    host.start(pages());
+    history.pushState(null, '', '/a');
+    history.pushState(null, '', '/b');
+    location.hash = '#/settings';
+    window.dispatchEvent(new Event('hashchange'));
+    vi.runAllTimers();
+    expect(urls()).toEqual(['/start', '/a', '/b', '/b#/settings']);
+    expect(host.of('page')[2]!.page.referrer).toMatch(/\/a$/);
+  });
   it('counts a replaceState to another URL (a redirect in the router)', () => {
     host.start(pages());
     history.replaceState(null, '', '/login');

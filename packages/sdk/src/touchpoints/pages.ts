@@ -16,9 +16,10 @@ const SETTLE_MS = 100;
 
 /**
  * Records a `page` event on load and, in single-page apps, once per real URL change, whatever the router:
- * history calls are checked once the router has settled (100 ms later), so `replaceState` then `pushState`
- * (or a push then a redirect) count one page, with the title the route set, and a same-URL replace counts
- * none. The previous URL becomes the next page's referrer. A page restored from the back/forward cache
+ * a URL change is read once the router has settled (100 ms later), so the page has the title the route set,
+ * a push followed by a redirect (`replaceState`) counts one page, `replaceState` then `pushState` one, and a
+ * same-URL replace none. A new navigation (push, Back, hash change) within those 100 ms still counts the one
+ * before it. The previous URL becomes the next page's referrer. A page restored from the back/forward cache
  * counts again; a prerendered one counts when it is shown.
  *
  * @see https://developer.mozilla.org/docs/Web/API/History_API
@@ -30,17 +31,23 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
   let last = '';
   let lastKey = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The URL whose page waits for the router to settle.
+  let pending: string | undefined;
   let off: AbortController | undefined;
 
-  const check = (): void => {
-    timer = undefined;
+  const check = (url = location.href): void => {
+    clearTimeout(timer);
+    timer = pending = undefined;
     // A prerendered page (speculation rules, the address bar's guesses) counts once shown, if ever.
     if ((document as { prerendering?: boolean }).prerendering) return;
     const page = pageContext();
+    const at = new URL(url);
+    page.url = url;
+    page.path = at.pathname;
     // Hash routers keep the route in the fragment (`#/…`, `#!/…`): it is part of the page, and of its path
     // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one;
     // so is the root route `#/` alone, which a hash router puts on the bare URL at start (Vue Router).
-    const route = /^#!?\/./.test(location.hash) ? location.hash : '';
+    const route = /^#!?\/./.test(at.hash) ? at.hash : '';
     const key = page.url.split('#')[0] + route;
     if (!host || key === lastKey) return;
     lastKey = key;
@@ -52,7 +59,11 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
   };
   // Routers render the new route, set its title and follow a redirect (`<Navigate replace>`) in tasks after
   // the URL changed (React: one page behind with a 0 ms check), so a change is read once it has settled.
-  const schedule = (): void => {
+  // Another navigation meanwhile means the visitor moved on: the waiting page counts now. A replace does not:
+  // it is a redirect, or the router storing state.
+  const schedule = (replace?: boolean): void => {
+    if (pending && !replace) check(pending);
+    pending = location.href;
     timer ??= setTimeout(check, SETTLE_MS);
   };
 
@@ -62,20 +73,20 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
       host = h;
       check();
       const signal = (off = new AbortController()).signal;
-      document.addEventListener('prerenderingchange', check, { signal });
+      document.addEventListener('prerenderingchange', () => check(), { signal });
       if (options.spa === false) return;
       for (const method of ['pushState', 'replaceState'] as const) {
         const original = history[method];
         const patched = function (this: History, ...args: Parameters<History['pushState']>) {
           original.apply(this, args);
-          schedule();
+          schedule(method === 'replaceState');
         };
         history[method] = patched;
         // Only unpatch if nobody wrapped ours since; otherwise theirs would lose its hook.
         signal.addEventListener('abort', () => history[method] === patched && (history[method] = original));
       }
-      addEventListener('popstate', schedule, { signal });
-      addEventListener('hashchange', schedule, { signal });
+      addEventListener('popstate', () => schedule(), { signal });
+      addEventListener('hashchange', () => schedule(), { signal });
       addEventListener(
         'pageshow',
         (event) => {
@@ -89,15 +100,12 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     },
     // A route change still waiting for its check would die with the page.
     flush() {
-      if (timer) {
-        clearTimeout(timer);
-        check();
-      }
+      if (pending) check();
     },
     stop() {
       host = undefined;
       clearTimeout(timer);
-      timer = undefined;
+      timer = pending = undefined;
       off?.abort();
     },
   };
