@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { findChromium, CHROMIUM_HELP } from './demo/find-chromium.mjs';
 import { buildIsStale } from './demo/build-state.mjs';
 import { DEFAULT_DATA_DIR, ROOT } from './demo/paths.mjs';
+import { MAX_SPREAD_DAYS } from './demo/plan.mjs';
 
 const HELP = `Usage: pnpm demo [options]
 
@@ -49,6 +50,10 @@ async function main() {
     seed: positiveInt('seed', values.seed),
     dataDir: values.data,
   };
+  // Checked here, not only when the visitors are planned: by then the data folder is wiped and servers run.
+  if (options.days <= MAX_SPREAD_DAYS) {
+    throw new Error(`[touchpoint] demo: --days must be more than ${MAX_SPREAD_DAYS}, got ${options.days}`);
+  }
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     console.error(CHROMIUM_HELP);

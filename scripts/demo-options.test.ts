@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const demo = (args: string[]) =>
+  spawnSync(process.execPath, ['scripts/demo.mjs', '--no-build', '--no-serve', ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+
+describe('pnpm demo options', () => {
+  let dir: string | undefined;
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses --days 7 before it wipes the data folder or starts a server', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tp-demo-'));
+    writeFileSync(join(dir, 'keep.txt'), 'previous run');
+    const run = demo(['--days', '7', '--data', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--days must be more than 7, got 7');
+    expect(run.stderr).not.toContain('collector http');
+    expect(existsSync(join(dir, 'keep.txt'))).toBe(true);
+  });
+});
