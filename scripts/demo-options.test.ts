@@ -24,3 +24,12 @@ describe('pnpm demo options', () => {
     expect(existsSync(join(dir, 'keep.txt'))).toBe(true);
   });
 });
+
+describe('the demo points at its stored events', () => {
+  it('tells `pnpm report --data DIR` when the events are not in the default folder', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { DEFAULT_DATA_DIR, reportCommand } = await import('./demo/paths.mjs');
+    expect(reportCommand(DEFAULT_DATA_DIR)).toBe('pnpm report');
+    expect(reportCommand('/tmp/my-demo')).toBe('pnpm report --data /tmp/my-demo');
+  });
+});
