@@ -33,3 +33,21 @@ describe('the demo points at its stored events', () => {
     expect(reportCommand('/tmp/my-demo')).toBe('pnpm report --data /tmp/my-demo');
   });
 });
+
+describe('pnpm report options', () => {
+  const report = (args: string[]) =>
+    spawnSync(process.execPath, ['scripts/report.mjs', ...args], { encoding: 'utf8', timeout: 30_000 });
+
+  it('--help prints the usage', () => {
+    const run = report(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: pnpm report');
+    expect(run.stdout).toContain('--data DIR');
+  });
+
+  it('an unknown option is a one-line message, not a stack trace', () => {
+    const run = report(['--bogus']);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe("[touchpoint] report: Unknown option '--bogus' (see pnpm report --help)");
+  });
+});
