@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { findChromium, CHROMIUM_HELP } from './demo/find-chromium.mjs';
 import { buildIsStale } from './demo/build-state.mjs';
-import { DEFAULT_DATA_DIR, ROOT } from './demo/paths.mjs';
+import { DEFAULT_DATA_DIR, ROOT, reportCommand } from './demo/paths.mjs';
+import { MAX_SPREAD_DAYS } from './demo/plan.mjs';
 
 const HELP = `Usage: pnpm demo [options]
 
@@ -49,6 +50,10 @@ async function main() {
     seed: positiveInt('seed', values.seed),
     dataDir: values.data,
   };
+  // Checked here, not only when the visitors are planned: by then the data folder is wiped and servers run.
+  if (options.days <= MAX_SPREAD_DAYS) {
+    throw new Error(`[touchpoint] demo: --days must be more than ${MAX_SPREAD_DAYS}, got ${options.days}`);
+  }
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     console.error(CHROMIUM_HELP);
@@ -67,7 +72,9 @@ async function main() {
   console.log(`Report (terminal): ${paths.reportText}`);
   console.log(`Report (HTML):     ${paths.reportHtml}`);
   console.log(`Report (JSON):     ${paths.reportJson}`);
-  console.log(`Stored events:     ${paths.events}   (pnpm report re-runs the report on them)`);
+  console.log(
+    `Stored events:     ${paths.events}   (${reportCommand(paths.dataDir)} re-runs the report on them)`,
+  );
   if (values['no-serve']) return void (await servers.close());
   console.log(`\nStill running for you to explore (Ctrl+C stops them):`);
   console.log(`  storefront  ${servers.shopUrl}/`);

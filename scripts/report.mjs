@@ -4,7 +4,27 @@ import { parseArgs } from 'node:util';
 import { runAttribution } from './demo/attribution.mjs';
 import { DEFAULT_DATA_DIR, demoPaths } from './demo/paths.mjs';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: DEFAULT_DATA_DIR } } });
+const HELP = `Usage: pnpm report [options]
+
+  --data DIR   the demo's data folder (default .data/demo): reads DIR/events, writes DIR/report.*
+  -h, --help   this text`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      data: { type: 'string', default: DEFAULT_DATA_DIR },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`[touchpoint] report: ${error.message} (see pnpm report --help)`);
+  process.exit(1);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 const paths = demoPaths(values.data);
 try {
   const { table } = await runAttribution(paths);

@@ -5,6 +5,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs
 import { validate } from '@touchpoint/protocol';
 
 const MAX_BODY_BYTES = 512 * 1024;
+const MAX_EVENTS = 1000;
 
 /** Returns a node:http request listener storing events as NDJSON lines in `file`. */
 export function createBackend(file) {
@@ -51,8 +52,12 @@ export function createBackend(file) {
       } catch {
         return reply(res, 400, { error: 'the body is not JSON' });
       }
-      const result = validate(body);
-      if (!result.ok) return reply(res, 400, { error: result.error });
+      const result = validate(body, { maxEvents: MAX_EVENTS });
+      if (!result.ok) {
+        // Too many events is a 413: the SDK splits the batch. Any other unusable body is a 400: it drops it.
+        const tooMany = body?.events?.length > MAX_EVENTS;
+        return reply(res, tooMany ? 413 : 400, { error: result.error });
+      }
       const fresh = result.accepted.filter((event) => !ids.has(event.id));
       if (fresh.length > 0) {
         const receivedAt = Date.now();

@@ -68,3 +68,18 @@ test('stores each event once, rejects bad events alone, survives a restart', asy
   assert.equal(lines.length, 2);
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('answers 413 to a batch of more than 1000 events, so the sender splits it instead of dropping it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'own-backend-'));
+  const backend = await start(join(dir, 'events.ndjson'));
+  try {
+    const events = Array.from({ length: 1001 }, () => event());
+    const res = await post(backend.url, { v: 1, events });
+    assert.equal(res.status, 413);
+    assert.match(res.json.error, /at most 1000 events/);
+    assert.equal((await post(backend.url, { v: 1, events: events.slice(0, 1000) })).json.accepted, 1000);
+  } finally {
+    await backend.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -16,3 +16,8 @@ export function demoPaths(dataDir = DEFAULT_DATA_DIR) {
     reportText: join(dataDir, 'report.txt'),
   };
 }
+
+/** The command that re-runs the report on a demo's stored events. */
+export function reportCommand(dataDir = DEFAULT_DATA_DIR) {
+  return resolve(dataDir) === DEFAULT_DATA_DIR ? 'pnpm report' : `pnpm report --data ${dataDir}`;
+}

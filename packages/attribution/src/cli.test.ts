@@ -204,4 +204,11 @@ describe('touchpoint-attribution CLI', () => {
     expect(await cli('x', '--bogus')).toMatchObject({ code: 2 });
     expect((await cli('--help')).stdout).toMatch(/Usage: touchpoint-attribution/);
   });
+  it('says so when the input holds no events (a folder without *.ndjson files, e.g. the one above the events)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tp-cli-'));
+    const { code, stderr } = await cli(dir, '--format', 'csv');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`[touchpoint] attribution: no events in ${dir}`);
+    expect((await cli(fixture('events.ndjson'), '--format', 'csv')).stderr).not.toContain('no events');
+  });
 });

@@ -108,9 +108,19 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const tty = Boolean(io.stderr.isTTY);
   let invalid = 0;
   options.onInvalid = () => void invalid++;
-  if (tty) options.onProgress = (bytes) => io.stderr.write(`\rread ${(bytes / 1048576).toFixed(0)} MiB`);
+  let read: number | undefined; // bytes of NDJSON read (CSV input does not report it)
+  options.onProgress = (bytes) => {
+    read = bytes;
+    if (tty) io.stderr.write(`\rread ${(bytes / 1048576).toFixed(0)} MiB`);
+  };
   const result = await analyze(positionals, options);
   if (tty) io.stderr.write('\n');
+  if (read === 0) {
+    io.stderr.write(
+      `[touchpoint] attribution: no events in ${positionals.join(', ')}; give the collector's data directory ` +
+        `(its events-*.ndjson files), NDJSON files or ChannelAttribution *.csv files.\n`,
+    );
+  }
   if (invalid)
     io.stderr.write(`[touchpoint] attribution: skipped ${invalid} lines that were not JSON objects.\n`);
   const text = renderReport(result, format);
