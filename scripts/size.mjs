@@ -23,6 +23,7 @@
 //   → 6,600/13,970 (+16/+23 B: the ignoreReferrers option, GA4's unwanted referrals).
 //   → 6,600/14,000 (+41 B: SPA pages read once the router settled, so React's route titles and
 //   <Navigate replace> redirects come out right, while fast successive navigations all still count).
+//   → 6,600/14,010 (+3 B: a bare data-* attribute such as data-debug is true).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -33,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 6600, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 14000, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 14010, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

@@ -178,6 +178,9 @@ describe('optionsFromAttributes', () => {
       linkDomains: ['a.example', 'b.example'],
       ignoreReferrers: ['paypal.com'],
     });
+    // A bare attribute, `<script data-debug>`: its dataset value is '' (happy-dom leaves it out of dataset).
+    const bare = { dataset: { debug: '', persist: 'false' } } as unknown as HTMLElement;
+    expect(optionsFromAttributes(bare)).toEqual({ debug: true, persist: false });
   });
 
   it('keeps a numeric write key a string (the tracker would refuse to start with a number)', async () => {

@@ -23,7 +23,7 @@ const LIST_OPTIONS = ['linkDomains', 'redactParams', 'ignoreReferrers'];
  * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,
  * `data-consent`, `data-link-domains="a.com,b.com"`, `data-flush-interval-ms="2000"`, `data-autocapture="false"`…
  * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted, except in the write
- * key: one made of digits stays a string).
+ * key: one made of digits stays a string; a bare attribute such as `data-debug` is true).
  */
 export function optionsFromAttributes(script: HTMLElement | null): Partial<TrackerOptions> {
   const out: Record<string, unknown> = {};
@@ -33,8 +33,9 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean)
-      : raw === 'true' || raw === 'false'
-        ? raw === 'true'
+      : // A bare attribute (`<script data-debug …>`) is on, as in HTML.
+        raw === '' || raw === 'true' || raw === 'false'
+        ? raw !== 'false'
         : name != 'writeKey' && /^\d+$/.test(raw)
           ? Number(raw)
           : raw;
