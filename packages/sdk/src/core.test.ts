@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TouchpointEvent } from '@touchpoint/protocol';
 import { campaign, createTracker, pages } from './core';
+import { stubCollectorFetch, type FakeCollector } from './fake-collector-fetch';
 
-let sent: TouchpointEvent[];
+let collector: FakeCollector;
+const sentEvents = (): TouchpointEvent[] => collector.batches.flat();
 
 beforeEach(() => {
   localStorage.clear();
-  sent = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { events } = JSON.parse(String(init.body));
-      sent.push(...events);
-      return new Response(JSON.stringify({ accepted: events.length, duplicates: 0, rejected: [] }));
-    }),
-  );
+  collector = stubCollectorFetch();
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -28,7 +22,7 @@ describe('@touchpoint/sdk/core createTracker', () => {
     t.conversion('purchase', { orderId: 'o-1' });
     t.conversion('purchase', { orderId: 'o-1' });
     await t.shutdown();
-    expect(sent.map((e) => e.type)).toEqual(['conversion', 'conversion']);
+    expect(sentEvents().map((e) => e.type)).toEqual(['conversion', 'conversion']);
     expect(t.survey).toBeUndefined();
   });
 
@@ -40,8 +34,8 @@ describe('@touchpoint/sdk/core createTracker', () => {
       plugins: [campaign(), pages()],
     });
     await t.shutdown();
-    const [page] = sent;
-    expect(sent).toHaveLength(1);
+    const [page] = sentEvents();
+    expect(sentEvents()).toHaveLength(1);
     expect(page).toMatchObject({
       type: 'page',
       page: { path: '/landing' },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installScriptTag, optionsFromAttributes } from './script-tag';
 import { coreFeatures } from './tracker';
 import { fullFeatures } from './touchpoints/defaults';
+import { stubCollectorFetch, type FakeCollector } from './fake-collector-fetch';
 
 const stub = () => {
   const w = window as unknown as { touchpoint?: ((...a: unknown[]) => void) & { q?: unknown[] } };
@@ -11,19 +12,19 @@ const stub = () => {
   };
   return w.touchpoint;
 };
-let bodies: Array<{ events: Array<Record<string, unknown>> }>;
+let collector: FakeCollector;
+const sentEvents = () => collector.batches.flat() as unknown as Array<Record<string, unknown>>;
+/** A `<script>` in the head with these `data-*` attributes, as the page would have it. */
+const scriptElement = (dataset: Record<string, string>): HTMLScriptElement => {
+  const script = document.createElement('script');
+  Object.assign(script.dataset, dataset);
+  document.head.append(script);
+  return script;
+};
 
 beforeEach(() => {
   localStorage.clear();
-  bodies = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body));
-      bodies.push(body);
-      return new Response(JSON.stringify({ accepted: body.events.length, duplicates: 0, rejected: [] }));
-    }),
-  );
+  collector = stubCollectorFetch();
 });
 afterEach(async () => {
   await window.touchpoint?.('shutdown');
@@ -42,7 +43,7 @@ describe('script tag', () => {
     installScriptTag();
     window.touchpoint!('page');
     await window.touchpoint!('flush');
-    const events = bodies.flatMap((b) => b.events);
+    const events = sentEvents();
     expect(events.map((e) => e.type)).toEqual(['track', 'identify', 'conversion', 'page']);
     expect(events[0]).toMatchObject({ name: 'signup', props: { plan: 'pro' } });
     expect(events[2]).toMatchObject({ name: 'purchase', value: 49, userId: 'u1' });
@@ -61,7 +62,7 @@ describe('script tag', () => {
     expect(window.touchpoint!('stats')).toMatchObject({ consent: 'pending', queued: 2 }); // page, track
     window.touchpoint!('consent', 'granted');
     await window.touchpoint!('flush');
-    expect(bodies.flatMap((b) => b.events).map((e) => e.type)).toEqual(['page', 'track']);
+    expect(sentEvents().map((e) => e.type)).toEqual(['page', 'track']);
   });
 
   it('a grant called before init lets the first page be recorded despite a privacy signal', async () => {
@@ -72,7 +73,7 @@ describe('script tag', () => {
       tp('init', { endpoint: 'https://c.example/v1/batch', persist: false });
       installScriptTag(fullFeatures);
       await window.touchpoint!('flush');
-      expect(bodies.flatMap((b) => b.events).map((e) => e.type)).toEqual(['page']);
+      expect(sentEvents().map((e) => e.type)).toEqual(['page']);
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
     }
@@ -90,7 +91,7 @@ describe('script tag', () => {
     expect(() => installScriptTag()).not.toThrow();
     expect(() => window.touchpoint!('boom')).not.toThrow();
     await window.touchpoint!('flush');
-    expect(bodies.flatMap((b) => b.events).map((e) => e.name)).toEqual(['after']);
+    expect(sentEvents().map((e) => e.name)).toEqual(['after']);
   });
 
   it('a second copy of the script does not install a second tracker', async () => {
@@ -101,7 +102,7 @@ describe('script tag', () => {
     expect(window.touchpoint).toBe(first);
     window.touchpoint!('track', 'once');
     await window.touchpoint!('flush');
-    expect(bodies.flatMap((b) => b.events)).toHaveLength(1);
+    expect(sentEvents()).toHaveLength(1);
   });
 
   it('without data-endpoint or init, waits for init (calls keep queuing)', async () => {
@@ -111,15 +112,11 @@ describe('script tag', () => {
     expect(fetch).not.toHaveBeenCalled();
     window.touchpoint!('init', { endpoint: 'https://c.example/v1/batch', persist: false });
     await window.touchpoint!('flush');
-    expect(bodies.flatMap((b) => b.events).map((e) => e.name)).toEqual(['early']);
+    expect(sentEvents().map((e) => e.name)).toEqual(['early']);
   });
 
   it('starts from data-* attributes', async () => {
-    const script = document.createElement('script');
-    script.dataset.endpoint = 'https://c.example/v1/batch';
-    script.dataset.persist = 'false';
-    script.dataset.consent = 'pending';
-    document.head.append(script);
+    scriptElement({ endpoint: 'https://c.example/v1/batch', persist: 'false', consent: 'pending' });
     installScriptTag();
     window.touchpoint!('track', 'x');
     expect((window.touchpoint!('stats') as { consent: string }).consent).toBe('pending');
@@ -148,18 +145,14 @@ describe('script tag', () => {
 describe('core script', () => {
   it('warns on data-link-domains (cross-domain links are in the full script only) and keeps working', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const script = document.createElement('script');
-    script.dataset.endpoint = 'https://c.example/v1/batch';
-    script.dataset.persist = 'false';
-    script.dataset.linkDomains = 'shop.example';
-    document.head.append(script);
+    scriptElement({ endpoint: 'https://c.example/v1/batch', persist: 'false', linkDomains: 'shop.example' });
     installScriptTag(coreFeatures);
     expect(warn).toHaveBeenCalledWith(
       expect.stringMatching(/^\[touchpoint\] linkDomains needs a full build/),
     );
     window.touchpoint!('track', 'x');
     await window.touchpoint!('flush');
-    expect(bodies.flatMap((b) => b.events).map((e) => e.name)).toEqual(['x']);
+    expect(sentEvents().map((e) => e.name)).toEqual(['x']);
   });
 });
 
@@ -184,11 +177,11 @@ describe('optionsFromAttributes', () => {
   });
 
   it('keeps a numeric write key a string (the tracker would refuse to start with a number)', async () => {
-    const script = document.createElement('script');
-    script.dataset.endpoint = 'https://c.example/v1/batch';
-    script.dataset.persist = 'false';
-    script.dataset.writeKey = '12345';
-    document.head.append(script);
+    const script = scriptElement({
+      endpoint: 'https://c.example/v1/batch',
+      persist: 'false',
+      writeKey: '12345',
+    });
     expect(optionsFromAttributes(script).writeKey).toBe('12345');
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     error.mockClear();

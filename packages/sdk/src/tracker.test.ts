@@ -7,6 +7,7 @@ import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
 import { fullFeatures } from './touchpoints/defaults';
 import { coreFeatures, createCoreTracker, type Features } from './tracker';
 import type { Tracker } from './tracker-api';
+import { stubCollectorFetch } from './fake-collector-fetch';
 
 let sent: TouchpointEvent[][];
 let urls: string[];
@@ -24,19 +25,7 @@ const events = () => sent.flat();
 
 beforeEach(() => {
   localStorage.clear();
-  sent = [];
-  urls = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      urls.push(url);
-      const body = JSON.parse(String(init.body));
-      sent.push(body.events);
-      return new Response(JSON.stringify({ accepted: body.events.length, duplicates: 0, rejected: [] }), {
-        status: 200,
-      });
-    }),
-  );
+  ({ batches: sent, urls } = stubCollectorFetch());
 });
 afterEach(async () => {
   for (const t of trackers.splice(0)) await t.shutdown();
@@ -377,7 +366,7 @@ describe('linkDomains', () => {
     history.replaceState(null, '', '/thank-you');
     const arrive = async (options: Partial<TrackerOptions>) => {
       localStorage.clear();
-      sent = [];
+      sent.length = 0;
       Object.defineProperty(document, 'referrer', {
         value: 'https://www.paypal.com/checkout',
         configurable: true,
