@@ -14,8 +14,34 @@ const protocolSource = fileURLToPath(new URL('../protocol/src/index.ts', import.
 
 // The IIFEs compile @touchpoint/protocol from source, one module per file, so rollup can leave out whole
 // files the bundle does not use (the built protocol is a single file whose source-list tables would stay).
-const INTERNAL_PROPERTIES =
-  /^(json|take|local|settle|commitNow|available|reserve|release|unload|peek|adopt|forget|retryAfter|response|beacon|fresh|last|maxEvents|maxBytes|use|transport|lock|held)$/;
+// One name per line, so changes to the list merge cleanly.
+const INTERNAL_PROPERTIES = new RegExp(
+  `^(${[
+    'json',
+    'take',
+    'local',
+    'settle',
+    'commitNow',
+    'available',
+    'reserve',
+    'release',
+    'unload',
+    'peek',
+    'adopt',
+    'forget',
+    'retryAfter',
+    'response',
+    'beacon',
+    'fresh',
+    'last',
+    'maxEvents',
+    'maxBytes',
+    'use',
+    'transport',
+    'lock',
+    'held',
+  ].join('|')})$`,
+);
 
 const iife = (input, file) => ({
   input,
