@@ -34,14 +34,3 @@ export function storeConsent(state: ConsentState): void {
   if (state === 'pending') local('removeItem', CONSENT_KEY);
   else local('setItem', CONSENT_KEY, state);
 }
-
-/** Removes every `tp_*` localStorage key but the consent choice (capture plugins keep state there). */
-export function forgetStoredState(): void {
-  try {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('tp_') && key !== CONSENT_KEY) localStorage.removeItem(key);
-    }
-  } catch {
-    // no storage, nothing stored
-  }
-}

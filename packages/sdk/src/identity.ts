@@ -1,4 +1,5 @@
 import { uuidv7 } from '@touchpoint/protocol';
+import { CONSENT_KEY } from './consent';
 import { local } from './local-storage';
 import type { TrackerContext } from './touchpoints/plugin';
 
@@ -14,10 +15,14 @@ export const SESSION_WRITE_INTERVAL_MS = 1000;
 /** The anonymous-id cookie lives this long (and is renewed on every page). */
 const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
-function cookie(name: string, value?: string, maxAge = COOKIE_MAX_AGE_S): string | undefined {
+/** The stored value of `key`, or undefined (none, or no storage). */
+const stored = (key: string): string | undefined => local('getItem', key) ?? undefined;
+
+/** Reads (no `value`) or writes the anonymous-id cookie; an empty one counts as none. */
+function cookie(value?: string, maxAge = COOKIE_MAX_AGE_S): string | undefined {
   try {
-    if (value === undefined) return document.cookie.match(new RegExp(`(?:^|; )${name}=([^;]*)`))?.[1];
-    document.cookie = `${name}=${value}; path=/; max-age=${maxAge}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+    if (value === undefined) return document.cookie.match(/(?:^|; )tp_aid=([^;]+)/)?.[1];
+    document.cookie = `${ANONYMOUS_ID_KEY}=${value}; path=/; max-age=${maxAge}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
   } catch {
     // cookies disabled
   }
@@ -32,9 +37,9 @@ function cookie(name: string, value?: string, maxAge = COOKIE_MAX_AGE_S): string
  */
 export function createIdentity(timeoutMs: number, persist: boolean) {
   // The stored anonymous id as this tab last saw it: only a change by another tab is followed.
-  let seen = local('getItem', ANONYMOUS_ID_KEY);
-  let anonymousId = seen ?? cookie(ANONYMOUS_ID_KEY) ?? uuidv7();
-  let userId = local('getItem', USER_ID_KEY) ?? undefined;
+  let seen = stored(ANONYMOUS_ID_KEY);
+  let anonymousId = seen ?? cookie() ?? uuidv7();
+  let userId = stored(USER_ID_KEY);
   // The session: its id and when it last saw an event (this tab's or, through storage, another tab's).
   let sessionId: string | undefined;
   let last = 0;
@@ -43,8 +48,8 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   const save = (): void => {
     if (!persist) return;
     local('setItem', ANONYMOUS_ID_KEY, anonymousId);
-    seen = local('getItem', ANONYMOUS_ID_KEY);
-    cookie(ANONYMOUS_ID_KEY, anonymousId);
+    seen = stored(ANONYMOUS_ID_KEY);
+    cookie(anonymousId);
     if (userId) local('setItem', USER_ID_KEY, userId);
     if (sessionId) local('setItem', SESSION_KEY, `${sessionId}:${last}`);
   };
@@ -53,12 +58,20 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   // user id and a session of its own, rather than mix the two people's ids. A stored id this tab could
   // not overwrite (storage full) is not a change, and must not undo this tab's own reset.
   const follow = (): void => {
-    const stored = persist && local('getItem', ANONYMOUS_ID_KEY);
-    if (stored && stored !== seen) {
-      seen = anonymousId = stored;
-      userId = local('getItem', USER_ID_KEY) ?? undefined;
+    const id = persist && stored(ANONYMOUS_ID_KEY);
+    if (id && id !== seen) {
+      seen = anonymousId = id;
+      userId = stored(USER_ID_KEY);
       sessionId = undefined;
     }
+  };
+  /** A new anonymous person: new anonymous id and session, no user id. */
+  const reset = (): void => {
+    anonymousId = uuidv7();
+    userId = sessionId = undefined;
+    local('removeItem', USER_ID_KEY);
+    local('removeItem', SESSION_KEY);
+    save();
   };
 
   return {
@@ -66,10 +79,10 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     context(now = Date.now()): TrackerContext {
       follow();
       // Another tab may have moved the session on: read the shared copy first.
-      const [id, at] = (local('getItem', SESSION_KEY) ?? '').split(':');
-      if (id && (!sessionId || Number(at) > last)) {
+      const [id, at] = (stored(SESSION_KEY) ?? '').split(':');
+      if (id && (!sessionId || +at! > last)) {
         sessionId = id;
-        last = Number(at);
+        last = +at!;
       }
       const sessionIsNew = !sessionId || now - last > timeoutMs;
       if (sessionIsNew) sessionId = uuidv7(now);
@@ -92,29 +105,27 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       anonymousId = id;
       save();
     },
-    /** A new anonymous person: new anonymous id and session, no user id. */
-    reset(): void {
-      anonymousId = uuidv7();
-      userId = sessionId = undefined;
-      local('removeItem', USER_ID_KEY);
-      local('removeItem', SESSION_KEY);
-      save();
-    },
+    reset,
     /** Starts or stops storing (consent granted or not). */
     persist(on: boolean): void {
       persist = on;
       save();
     },
     /**
-     * Removes every stored id (consent denied), and forgets them here too: a later grant starts a new
-     * anonymous person rather than store the removed ids again.
+     * Consent denied: forgets the ids here (a later grant starts a new anonymous person rather than store
+     * the removed ids again) and removes every `tp_*` key and the cookie but the consent choice (capture
+     * plugins keep their state there too).
      */
     forget(): void {
       persist = false;
-      anonymousId = uuidv7();
-      userId = sessionId = undefined;
-      for (const key of [ANONYMOUS_ID_KEY, USER_ID_KEY, SESSION_KEY]) local('removeItem', key);
-      cookie(ANONYMOUS_ID_KEY, '', 0);
+      reset();
+      try {
+        for (const key of Object.keys(localStorage))
+          if (key.startsWith('tp_') && key !== CONSENT_KEY) localStorage.removeItem(key);
+      } catch {
+        // no storage, nothing stored
+      }
+      cookie('', 0);
     },
   };
 }

@@ -8,16 +8,8 @@ import type { Middleware } from './options';
 import type { TouchpointPlugin, TrackerContext } from './touchpoints/plugin';
 import { pageContext, redactUrl } from './page-context';
 
-export interface PipelineParts {
-  context(now: number): TrackerContext;
-  plugins: TouchpointPlugin[];
-  middleware: Middleware[];
-  redactParams: string[];
-  report(kind: string, detail?: unknown): void;
-}
-
 /**
- * Builds one event through the typed stages, in order:
+ * The tracker's event builder: `build(type, fields)` runs the typed stages, in order:
  *
  * 1. envelope — id (uuid v7), ts, anonymousId, sessionId, userId, page (current URL) — then the caller's
  *    fields, which win (a plugin may pass its own `page`); page URL and referrer, and a share's `url` or
@@ -28,52 +20,56 @@ export interface PipelineParts {
  * Failure rule, the same everywhere: a plugin's `enrich` that throws is skipped for this event (it only
  * adds); a middleware that throws drops the event (middleware may exist to remove personal data, and an
  * unfiltered event is worse than a missing one). Both are reported, neither reaches the page.
- * The consent gate and the queue come after this function (see `createTracker`).
+ * The consent gate and the queue come after it (see `createCoreTracker`).
  */
-export function buildEvent(
-  parts: PipelineParts,
-  type: EventType,
-  fields?: object,
-): TouchpointEvent | undefined {
-  const now = Date.now();
-  const { anonymousId, sessionId, userId } = parts.context(now);
-  let event = {
-    id: uuidv7(now),
-    type,
-    ts: now,
-    anonymousId,
-    sessionId,
-    ...(userId && { userId }),
-    page: pageContext(),
-    ...fields,
-  } as TouchpointEvent;
-  // Collectors refuse a string over DEFAULT_MAX_STRING_LENGTH: a URL that long (parameters piled up by
-  // redirects) is cut rather than the whole event lost.
-  const clean = (url: string) => redactUrl(url, parts.redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
-  const page = event.page;
-  if (page) {
-    event.page = { ...page, url: clean(page.url) };
-    if (page.referrer) event.page.referrer = clean(page.referrer);
-  }
-  // What a share shared (by default this page) and where an ad click went.
-  const urls = event as unknown as Record<string, string>;
-  for (const key of ['url', 'target']) if (typeof urls[key] === 'string') urls[key] = clean(urls[key]);
-  for (const plugin of parts.plugins) {
-    try {
-      plugin.enrich?.(event);
-    } catch (cause) {
-      parts.report('plugin-error', { plugin: plugin.name, stage: 'enrich', cause });
+export const pipeline =
+  (
+    context: (now: number) => TrackerContext,
+    plugins: TouchpointPlugin[],
+    middleware: Middleware[],
+    redactParams: string[],
+    report: (kind: string, detail?: unknown) => void,
+  ) =>
+  (type: EventType, fields?: object): TouchpointEvent | undefined => {
+    const now = Date.now();
+    const { anonymousId, sessionId, userId } = context(now);
+    let event = {
+      id: uuidv7(now),
+      type,
+      ts: now,
+      anonymousId,
+      sessionId,
+      ...(userId && { userId }),
+      page: pageContext(),
+      ...fields,
+    } as TouchpointEvent;
+    // Collectors refuse a string over DEFAULT_MAX_STRING_LENGTH: a URL that long (parameters piled up by
+    // redirects) is cut rather than the whole event lost.
+    const clean = (at: Record<string, unknown>, keys: string[]) => {
+      for (const key of keys)
+        if (typeof at[key] == 'string')
+          at[key] = redactUrl(at[key], redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
+    };
+    // The page (a copy: a plugin's own page object stays as it gave it), what a share shared (by default
+    // this page) and where an ad click went.
+    if (event.page) clean((event.page = { ...event.page }), ['url', 'referrer']);
+    clean(event as never, ['url', 'target']);
+    for (const plugin of plugins) {
+      try {
+        plugin.enrich?.(event);
+      } catch (cause) {
+        report('plugin-error', { plugin: plugin.name, stage: 'enrich', cause });
+      }
     }
-  }
-  for (const middleware of parts.middleware) {
-    try {
-      const result = middleware(event);
-      if (result === null || result === false) return undefined;
-      if (result) event = result;
-    } catch (cause) {
-      parts.report('middleware-error', { id: event.id, cause });
-      return undefined;
+    for (const stage of middleware) {
+      try {
+        const result = stage(event);
+        if (result === null || result === false) return undefined;
+        if (result) event = result;
+      } catch (cause) {
+        report('middleware-error', { id: event.id, cause });
+        return undefined;
+      }
     }
-  }
-  return event;
-}
+    return event;
+  };

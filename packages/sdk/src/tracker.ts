@@ -1,12 +1,12 @@
 import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
-import { CONSENT_KEY, CONSENT_STATES, forgetStoredState, initialConsent, storeConsent } from './consent';
+import { CONSENT_KEY, CONSENT_STATES, initialConsent, storeConsent } from './consent';
 import { diagnostics } from './diagnostics';
 import { createSender } from './delivery/sender';
 import { endpointUrl } from './delivery/transport';
 import { createIdentity } from './identity';
 import type { Identity } from './identity';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options';
-import { buildEvent } from './pipeline';
+import { pipeline } from './pipeline';
 import { createIdbQueue } from './queue/idb-queue';
 import { createMemoryQueue } from './queue/memory-queue';
 import { utf8Length, type QueuedEvent } from './queue/event-queue';
@@ -16,14 +16,14 @@ import type { Tracker } from './tracker-api';
 
 /**
  * What a build adds to the core tracker: plugins that run before the `plugins` option's, and middleware
- * that runs before the `middleware` option's. The full builds (npm `createTracker`, `touchpoint.min.js`)
- * pass `fullFeatures`; the core script `coreFeatures`.
+ * that runs before the `middleware` option's (nothing when it returns nothing). The full builds (npm
+ * `createTracker`, `touchpoint.min.js`) pass `fullFeatures`; the core script `coreFeatures`.
  */
 export type Features = (
   o: ResolvedOptions,
   host: TrackerHost,
   identity: Identity,
-) => { plugins: TouchpointPlugin[]; middleware: Middleware[] };
+) => { plugins?: TouchpointPlugin[]; middleware?: Middleware[] } | void;
 
 /**
  * The core builds' features (`touchpoint.core.min.js`, `@touchpoint/sdk/core`): none. They have no
@@ -34,7 +34,6 @@ export const coreFeatures: Features = (o) => {
     console.warn(
       "[touchpoint] linkDomains needs a full build (touchpoint.min.js, or '@touchpoint/sdk'); the core ignores it.",
     );
-  return { plugins: [], middleware: [] };
 };
 
 /**
@@ -47,6 +46,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   const report = diagnostics(o.onDiagnostic, o.debug);
   let state = initialConsent(o);
   let stopped = false;
+  // Events recorded while consent is pending: in memory only, within the queue's bound.
   const held: QueuedEvent[] = [];
   let heldDropped = 0;
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
@@ -62,53 +62,52 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       return report('event-unserializable', { id: event.id, cause });
     }
     const item = { id: event.id, json, bytes: utf8Length(json) };
-    if (state === 'pending') {
-      held.push(item);
-      // Held in memory too, within the queue's bound: the oldest go first, counted like queue drops.
-      if (held.length > o.maxQueueEvents) {
-        held.shift();
-        heldDropped++;
-        report('queue-full', { dropped: 1 });
-      }
-      return;
+    if (state !== 'pending') {
+      queue.add(item);
+      return sender.queued();
     }
-    queue.add(item);
-    sender.queued();
+    // The oldest go first, counted like queue drops.
+    if (held.push(item) > o.maxQueueEvents) {
+      held.shift();
+      heldDropped++;
+      report('queue-full', { dropped: 1 });
+    }
   };
 
   const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
     if (stopped || state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))
       return undefined;
-    const event = buildEvent(parts, type, fields);
+    const event = build(type, fields);
     if (event) enqueue(event);
     return event;
   };
+  const id = (type: EventType, fields: object): string | undefined => record(type, fields)?.id;
 
-  // `explicit` is a visitor's choice (remembered); a privacy signal at start is not.
+  // `explicit` is a visitor's choice (remembered); a privacy signal at start, or a choice another tab
+  // made (and stored), is not.
   const consent = (next: ConsentState, explicit = true): void => {
     if (!CONSENT_STATES.includes(next)) return report('invalid-call', { method: 'consent', value: next });
     if (explicit) storeConsent(next);
     state = next;
-    if (next === 'granted') {
-      identity.persist(true);
-      for (const item of held.splice(0)) queue.add(item);
-      sender.queued();
-    } else if (next === 'denied') {
+    if (next === 'denied') {
       held.length = 0;
       identity.forget();
-      forgetStoredState();
       void queue.clear();
-    } else identity.persist(false);
+    } else {
+      identity.persist(next === 'granted');
+      if (next === 'granted') {
+        for (const item of held.splice(0)) queue.add(item);
+        sender.queued();
+      }
+    }
   };
 
   const lifecycle = (event: Event): void => {
-    if (event.type === 'storage') {
-      const { key, newValue } = event as StorageEvent;
-      // The visitor chose in another tab of the site (which stored it; `pending` removes it): follow.
-      if (key === CONSENT_KEY && newValue) consent(newValue as ConsentState, false);
-      return;
-    }
-    const leaving = event.type === 'pagehide' || document.visibilityState === 'hidden';
+    const { type, key, newValue } = event as StorageEvent;
+    // The visitor chose in another tab of the site (which stored it; `pending` removes it): follow.
+    if (type === 'storage')
+      return void (key === CONSENT_KEY && newValue && consent(newValue as ConsentState, false));
+    const leaving = type === 'pagehide' || document.visibilityState === 'hidden';
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
     if (leaving) for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
@@ -123,10 +122,15 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
 
   const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
-  const added = features?.(o, host, identity);
-  const plugins = [...(added?.plugins ?? []), ...o.plugins];
-  const middleware = [...(added?.middleware ?? []), ...o.middleware];
-  const parts = { context: identity.context, plugins, middleware, redactParams: o.redactParams, report };
+  const added = features?.(o, host, identity) || {};
+  const plugins = [...(added.plugins ?? []), ...o.plugins];
+  const build = pipeline(
+    identity.context,
+    plugins,
+    [...(added.middleware ?? []), ...o.middleware],
+    o.redactParams,
+    report,
+  );
   // Only now: a bad `autocapture` throws above, and must leave no listener behind for a tracker nobody holds.
   listen('addEventListener');
   // Every method (and plugin command) reports a throw as `invalid-call` instead of throwing into the page.
@@ -142,33 +146,32 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     };
   // A number is taken as its text: `identify(1042)` with a database id is a common call.
   const text = (value: unknown, what: string): string => {
-    if (typeof value === 'number' && isFinite(value)) return String(value);
+    if (typeof value === 'number' && isFinite(value)) return '' + value;
     if (typeof value !== 'string' || !value)
       throw new Error(`[touchpoint] ${what} must be a non-empty string`);
     return value;
   };
 
   const tracker: Tracker = {
-    page: (props) => record('page', props && { props })?.id,
-    track: (name, props) => record('track', { name: text(name, 'track(name)'), ...(props && { props }) })?.id,
-    identify(id, traits) {
-      const userId = text(id, 'identify(userId)');
-      identity.identify(userId);
-      return record('identify', { userId, ...(traits && { traits }) })?.id;
+    page: (props) => id('page', { props }),
+    track: (name, props) => id('track', { name: text(name, 'track(name)'), props }),
+    identify(userId, traits) {
+      identity.identify((userId = text(userId, 'identify(userId)')));
+      return id('identify', { userId, traits });
     },
     conversion(name, details) {
       // Script-tag pages pass what they have: a value read from the page ("49.90"), an order number, "eur".
       // Only lossless fixes; anything else is sent as given, and the collector rejects it with a reason.
-      const d: Record<string, unknown> = { ...details };
-      if (d.value && isFinite(d.value as number)) d.value = Number(d.value);
+      const d: Record<string, unknown> = { name: text(name, 'conversion(name)'), ...details };
+      if (d.value && isFinite(d.value as number)) d.value = +(d.value as number);
       if (typeof d.orderId == 'number') d.orderId = '' + d.orderId;
       if (d.currency) d.currency = ('' + d.currency).toUpperCase();
-      return record('conversion', { name: text(name, 'conversion(name)'), ...d })?.id;
+      return id('conversion', d);
     },
     record,
     consent: (next) => consent(next),
     flush: () => sender.flush(),
-    reset: () => identity.reset(),
+    reset: identity.reset,
     async shutdown() {
       if (stopped) return;
       await sender.flush();
@@ -177,7 +180,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       for (const plugin of plugins) safe('shutdown', () => plugin.stop())();
       listen('removeEventListener');
     },
-    anonymousId: () => identity.peek(),
+    anonymousId: identity.peek,
     stats() {
       const delivery = sender.stats();
       return {
