@@ -31,6 +31,5 @@ export function initialConsent(o: {
  * calls again on the next page.
  */
 export function storeConsent(state: ConsentState): void {
-  if (state === 'pending') local('removeItem', CONSENT_KEY);
-  else local('setItem', CONSENT_KEY, state);
+  local(state === 'pending' ? 'removeItem' : 'setItem', CONSENT_KEY, state);
 }

@@ -18,11 +18,11 @@ const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 /** The stored value of `key`, or undefined (none, or no storage). */
 const stored = (key: string): string | undefined => local('getItem', key) ?? undefined;
 
-/** Reads (no `value`) or writes the anonymous-id cookie; an empty one counts as none. */
-function cookie(value?: string, maxAge = COOKIE_MAX_AGE_S): string | undefined {
+/** Reads (no `value`) or writes the anonymous-id cookie (`''` removes it); an empty one counts as none. */
+function cookie(value?: string): string | undefined {
   try {
     if (value === undefined) return document.cookie.match(/(?:^|; )tp_aid=([^;]+)/)?.[1];
-    document.cookie = `${ANONYMOUS_ID_KEY}=${value}; path=/; max-age=${maxAge}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+    document.cookie = `${ANONYMOUS_ID_KEY}=${value}; path=/; max-age=${value ? COOKIE_MAX_AGE_S : 0}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
   } catch {
     // cookies disabled
   }
@@ -125,7 +125,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       } catch {
         // no storage, nothing stored
       }
-      cookie('', 0);
+      cookie('');
     },
   };
 }

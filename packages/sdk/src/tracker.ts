@@ -54,31 +54,28 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
   const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
 
-  const enqueue = (event: TouchpointEvent): void => {
-    let json: string;
-    try {
-      json = JSON.stringify(event);
-    } catch (cause) {
-      return report('event-unserializable', { id: event.id, cause });
-    }
-    const item = { id: event.id, json, bytes: utf8Length(json) };
-    if (state !== 'pending') {
-      queue.add(item);
-      return sender.queued();
-    }
-    // The oldest go first, counted like queue drops.
-    if (held.push(item) > o.maxQueueEvents) {
-      held.shift();
-      heldDropped++;
-      report('queue-full', { dropped: 1 });
-    }
-  };
-
   const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
     if (stopped || state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))
       return undefined;
     const event = build(type, fields);
-    if (event) enqueue(event);
+    let json: string | undefined;
+    try {
+      json = event && JSON.stringify(event);
+    } catch (cause) {
+      report('event-unserializable', { id: event!.id, cause });
+    }
+    if (json) {
+      const item = { id: event!.id, json, bytes: utf8Length(json) };
+      if (state !== 'pending') {
+        queue.add(item);
+        sender.queued();
+        // Held in memory, within the queue's bound: the oldest go first, counted like queue drops.
+      } else if (held.push(item) > o.maxQueueEvents) {
+        held.shift();
+        heldDropped++;
+        report('queue-full', { dropped: 1 });
+      }
+    }
     return event;
   };
   const id = (type: EventType, fields: object): string | undefined => record(type, fields)?.id;
@@ -146,7 +143,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     };
   // A number is taken as its text: `identify(1042)` with a database id is a common call.
   const text = (value: unknown, what: string): string => {
-    if (typeof value === 'number' && isFinite(value)) return '' + value;
+    if (Number.isFinite(value)) return '' + value;
     if (typeof value !== 'string' || !value)
       throw new Error(`[touchpoint] ${what} must be a non-empty string`);
     return value;
