@@ -9,8 +9,9 @@ export const REDACTED = 'redacted';
  * of the URL stays as it was, byte for byte; no parsing, so a relative or odd URL is redacted too.
  */
 export const redactUrl = (url: string, patterns: string[]): string =>
-  url.replace(/([#?&])([^#?&=]+)=[^&#]*/g, (all, sep: string, name: string) =>
-    patterns.some((p) => name.toLowerCase().includes(p.toLowerCase())) ? sep + name + '=' + REDACTED : all,
+  // `head` is the separator and the name (`&token`): patterns are parts of names, never `#?&`.
+  url.replace(/([#?&][^#?&=]+)=[^&#]*/g, (all, head: string) =>
+    patterns.some((p) => head.toLowerCase().includes(p.toLowerCase())) ? head + '=' + REDACTED : all,
   );
 
 /** The page the visitor is on now (redaction happens in the pipeline, after plugins' own pages). */
