@@ -8,16 +8,13 @@ export interface Diagnostic {
 }
 
 /** Builds the tracker's single report function; a throwing handler is ignored (it must not break the page). */
-export function diagnostics(
-  handler?: (d: Diagnostic) => void,
-  debug = false,
-): (kind: string, detail?: unknown) => void {
-  return (kind, detail) => {
+export const diagnostics =
+  (o: { onDiagnostic?: (d: Diagnostic) => void; debug: boolean }) =>
+  (kind: string, detail?: unknown): void => {
     try {
-      if (debug) console.debug('[touchpoint]', kind, detail);
-      handler?.({ kind, detail });
+      if (o.debug) console.debug('[touchpoint]', kind, detail);
+      o.onDiagnostic?.({ kind, detail });
     } catch {
       // A broken handler must not take the tracker down with it.
     }
   };
-}

@@ -32,14 +32,13 @@ export const pipeline =
   ) =>
   (type: EventType, fields?: object): TouchpointEvent | undefined => {
     const now = Date.now();
-    const { anonymousId, sessionId, userId } = context(now);
+    // anonymousId, sessionId and userId (undefined before identify, left out of the JSON)
+    const { sessionIsNew, ...ids } = context(now);
     let event = {
       id: uuidv7(now),
       type,
       ts: now,
-      anonymousId,
-      sessionId,
-      ...(userId && { userId }),
+      ...ids,
       page: pageContext(),
       ...fields,
     } as TouchpointEvent;

@@ -43,7 +43,7 @@ export const coreFeatures: Features = (o) => {
  */
 export function createCoreTracker(options: TrackerOptions, features?: Features): Tracker {
   const o = resolveOptions(options);
-  const report = diagnostics(o.onDiagnostic, o.debug);
+  const report = diagnostics(o);
   let state = initialConsent(o);
   let stopped = false;
   // Events recorded while consent is pending: in memory only, within the queue's bound.
