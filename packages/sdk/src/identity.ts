@@ -22,7 +22,7 @@ const stored = (key: string): string | undefined => local('getItem', key) ?? und
 function cookie(value?: string): string | undefined {
   try {
     if (value === undefined) return document.cookie.match(/(?:^|; )tp_aid=([^;]+)/)?.[1];
-    document.cookie = `${ANONYMOUS_ID_KEY}=${value}; path=/; max-age=${value ? COOKIE_MAX_AGE_S : 0}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+    document.cookie = `${ANONYMOUS_ID_KEY}=${value};path=/;max-age=${value ? COOKIE_MAX_AGE_S : 0};SameSite=Lax${location.protocol == 'https:' ? ';Secure' : ''}`;
   } catch {
     // cookies disabled
   }
