@@ -104,7 +104,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     // The visitor chose in another tab of the site (which stored it; `pending` removes it): follow.
     if (type === 'storage')
       return void (key === CONSENT_KEY && newValue && consent(newValue as ConsentState, false));
-    const leaving = type === 'pagehide' || document.visibilityState === 'hidden';
+    const leaving = type === 'pagehide' || document.hidden;
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
     if (leaving) for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
