@@ -70,7 +70,7 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
 
 /**
  * Checks every option and fills the defaults. Throws a `[touchpoint]` error naming the option, what it
- * must be, what it got and how to fix it; this is the only place the tracker throws.
+ * must be (and its default) and what it got; this is the only place the tracker throws.
  */
 export function resolveOptions(options: TrackerOptions): ResolvedOptions {
   const out: Record<string, unknown> = { ...options };
@@ -83,8 +83,7 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
   }
   if (!endpoint || typeof endpoint !== 'string' || cause) {
     throw new Error(
-      `[touchpoint] createTracker(): option \`endpoint\` must be the collector URL, got ${JSON.stringify(endpoint)}. ` +
-        "Pass e.g. { endpoint: 'https://collector.example/v1/batch' }.",
+      `[touchpoint] createTracker(): option \`endpoint\` must be the collector URL (e.g. 'https://collector.example/v1/batch'), got ${JSON.stringify(endpoint)}.`,
       { cause },
     );
   }
@@ -93,8 +92,7 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
       const value = (out[name] ??= fallback);
       if (value !== undefined && !check(value)) {
         throw new Error(
-          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}. ` +
-            `Fix it, or leave it out for the default${fallback === undefined ? '' : ` (${JSON.stringify(fallback)})`}.`,
+          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}.`,
         );
       }
     }
