@@ -11,8 +11,9 @@ let sequence = 0;
 // Random bits are drawn 64 ids at a time: one `getRandomValues` call costs about as much as the rest of
 // recording an event on the browser's main thread, and most of it is per call, not per byte. Each id
 // uses 5 words: 1 to start the counter, 4 for the variant and the last 62 random bits.
-const pool = new Uint16Array(5 * 64);
-let next = pool.length;
+const POOL_WORDS = 5 * 64;
+const pool = new Uint16Array(POOL_WORDS);
+let next = POOL_WORDS;
 
 // Numbers up to 2^30 take V8's fast path to hex; 32-bit words would take the slow path, twice the time.
 const hex = (n: number): string => n.toString(16);
@@ -20,7 +21,7 @@ const word = (): string => hex(pool[next++]! | 0x10000).slice(1);
 
 /** Makes a uuid v7 string (lower case). Uses `crypto.getRandomValues`, present in browsers and Node 20. */
 export function uuidv7(now: number = Date.now()): string {
-  if (next > pool.length - 5) {
+  if (next > POOL_WORDS - 5) {
     crypto.getRandomValues(pool);
     next = 0;
   }

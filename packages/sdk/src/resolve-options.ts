@@ -19,7 +19,7 @@ const flag: Check = (v) => typeof v === 'boolean';
 const is =
   (type: string): Check =>
   (v) =>
-    v && typeof v === type;
+    v && typeof v == type;
 const oneOf =
   (values: string[]): Check =>
   (v) =>
@@ -31,10 +31,18 @@ const listOf =
 
 /**
  * Every option with its default, grouped by what it must be (as said in the error) and the check. One
- * table, so defaults live in one place and every message has the same shape. An option whose default is
- * `undefined` may be left out.
+ * table, so defaults live in one place and every message has the same shape. A default of `undefined` is
+ * none: the check says whether the option may be left out (all but `endpoint` may). A check may throw;
+ * what it threw is the error's cause.
  */
 const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: Check]> = [
+  [
+    { endpoint: undefined },
+    "the collector URL (e.g. 'https://collector.example/v1/batch')",
+    // Relative to the page; `new URL` throws on a bad one, which becomes the error's cause.
+    (v) =>
+      is('string')(v) && new URL(v as string, typeof location === 'undefined' ? undefined : location.href),
+  ],
   [
     {
       maxBatchEvents: DEFAULT_MAX_BATCH_EVENTS,
@@ -64,8 +72,8 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
     flag,
   ],
   [{ autocapture: true }, 'true, false or an object of plugin names', (v) => flag(v) || is('object')(v)],
-  [{ writeKey: undefined }, 'a non-empty string', is('string')],
-  [{ onDiagnostic: undefined }, 'a function', is('function')],
+  [{ writeKey: undefined }, 'a non-empty string', (v) => v === undefined || is('string')(v)],
+  [{ onDiagnostic: undefined }, 'a function', (v) => v === undefined || is('function')(v)],
 ];
 
 /**
@@ -74,25 +82,20 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
  */
 export function resolveOptions(options: TrackerOptions): ResolvedOptions {
   const out: Record<string, unknown> = { ...options };
-  const endpoint = out.endpoint;
-  let cause: unknown;
-  try {
-    new URL(endpoint as string, typeof location === 'undefined' ? undefined : location.href);
-  } catch (error) {
-    cause = error;
-  }
-  if (!endpoint || typeof endpoint !== 'string' || cause) {
-    throw new Error(
-      `[touchpoint] createTracker(): option \`endpoint\` must be the collector URL (e.g. 'https://collector.example/v1/batch'), got ${JSON.stringify(endpoint)}.`,
-      { cause },
-    );
-  }
   for (const [defaults, expected, check] of SPEC) {
     for (const [name, fallback] of Object.entries(defaults)) {
       const value = (out[name] ??= fallback);
-      if (value !== undefined && !check(value)) {
+      let valid: unknown;
+      let thrown: ErrorOptions | undefined;
+      try {
+        valid = check(value);
+      } catch (cause) {
+        thrown = { cause };
+      }
+      if (!valid) {
         throw new Error(
           `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}.`,
+          thrown,
         );
       }
     }

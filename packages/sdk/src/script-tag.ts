@@ -62,8 +62,7 @@ export function installScriptTag(features?: Features): void {
   // Tracker methods never throw (they report through diagnostics), so a replayed call cannot stop the rest.
   const call: TouchpointGlobal = (method, ...args) => {
     if (method === 'init') {
-      if (tracker)
-        return console.warn('[touchpoint] init: already initialised; the second init call is ignored.');
+      if (tracker) return console.warn('[touchpoint] init: already initialised, call ignored.');
       // A consent call waiting for the tracker (made before init, like a consent tool's default) holds from
       // its start: under init's default the first page would be recorded, stored and sent before the call.
       let consent: unknown;
