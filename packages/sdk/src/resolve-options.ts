@@ -93,8 +93,9 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
         thrown = { cause };
       }
       if (!valid) {
+        // JSON.stringify says nothing (undefined) for a function or undefined: say the type then.
         throw new Error(
-          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}.`,
+          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${JSON.stringify(value) ?? typeof value}.`,
           thrown,
         );
       }
