@@ -29,6 +29,9 @@ const listOf =
   (v) =>
     Array.isArray(v) && v.every(is(type));
 
+/** The options that are lists of strings, with their defaults; the script tag splits their `data-*` values. */
+export const LIST_DEFAULTS = { redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [], ignoreReferrers: [] };
+
 /**
  * Every option with its default, grouped by what it must be (as said in the error) and the check. One
  * table, so defaults live in one place and every message has the same shape. A default of `undefined` is
@@ -61,11 +64,7 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
   [{ pendingConsent: 'memory' }, "'memory' or 'drop'", oneOf(['memory', 'drop'])],
   [{ plugins: [] }, 'an array of plugins', listOf('object')],
   [{ middleware: [] }, 'an array of functions', listOf('function')],
-  [
-    { redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [], ignoreReferrers: [] },
-    'an array of strings',
-    listOf('string'),
-  ],
+  [LIST_DEFAULTS, 'an array of strings', listOf('string')],
   [
     { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false },
     'true or false',

@@ -1,5 +1,6 @@
 import { CONSENT_STATES, storeConsent } from './consent';
 import type { ConsentState, TrackerOptions } from './options';
+import { LIST_DEFAULTS } from './resolve-options';
 import { createCoreTracker, type Features } from './tracker';
 
 /** The global function of the script-tag install, with the stub's call queue. */
@@ -16,26 +17,25 @@ declare global {
   }
 }
 
-/** Options given as lists in `data-*` attributes, comma-separated (spaces around the commas are fine). */
-const LIST_OPTIONS = ['linkDomains', 'redactParams', 'ignoreReferrers'];
-
 /**
  * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,
  * `data-consent`, `data-link-domains="a.com,b.com"`, `data-flush-interval-ms="2000"`, `data-autocapture="false"`…
  * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted, except in the write
- * key: one made of digits stays a string; a bare attribute such as `data-debug` is true).
+ * key: one made of digits stays a string; a bare attribute such as `data-debug` is true; the list options,
+ * `LIST_DEFAULTS`, are split at commas, spaces around them are fine).
  */
 export function optionsFromAttributes(script: HTMLElement | null): Partial<TrackerOptions> {
   const out: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(script?.dataset ?? {}) as [string, string][]) {
-    out[name] = LIST_OPTIONS.includes(name)
-      ? (raw.match(/[^\s,]+/g) ?? [])
-      : // A bare attribute (`<script data-debug …>`) is on, as in HTML.
-        /^(true|false|)$/.test(raw)
-        ? raw != 'false'
-        : name != 'writeKey' && /^\d+$/.test(raw)
-          ? +raw
-          : raw;
+    out[name] =
+      name in LIST_DEFAULTS
+        ? (raw.match(/[^\s,]+/g) ?? [])
+        : // A bare attribute (`<script data-debug …>`) is on, as in HTML.
+          /^(true|false|)$/.test(raw)
+          ? raw != 'false'
+          : name != 'writeKey' && /^\d+$/.test(raw)
+            ? +raw
+            : raw;
   }
   return out;
 }
