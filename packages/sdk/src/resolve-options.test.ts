@@ -29,7 +29,7 @@ describe('resolveOptions', () => {
   });
   it('requires an endpoint and says how to fix it', () => {
     expect(bad({})).toThrow(
-      /^\[touchpoint\] createTracker\(\): option `endpoint` must be the collector URL, got undefined\. Pass e\.g\./,
+      /^\[touchpoint\] createTracker\(\): option `endpoint` must be the collector URL \(e\.g\. 'https:\/\/collector\.example\/v1\/batch'\), got undefined\.$/,
     );
     expect(bad(undefined)).toThrow(/`endpoint` must be the collector URL/);
   });
@@ -38,19 +38,21 @@ describe('resolveOptions', () => {
       resolveOptions({ endpoint: 'http://[bad' });
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).toMatch(/`endpoint` must be the collector URL, got "http:\/\/\[bad"/);
+      expect((error as Error).message).toMatch(
+        /`endpoint` must be the collector URL \(e\.g\. .*\), got "http:\/\/\[bad"/,
+      );
       expect((error as Error).cause).toBeInstanceOf(Error);
     }
   });
   it.each([
+    [{ flushIntervalMs: -1 }, /`flushIntervalMs` must be a positive number \(default 1000\), got -1\.$/],
+    [{ maxBatchEvents: '10' }, /`maxBatchEvents` must be a positive number \(default 100\), got "10"/],
     [
-      { flushIntervalMs: -1 },
-      /`flushIntervalMs` must be a positive number, got -1\. Fix it, or leave it out for the default \(1000\)\./,
+      { consent: 'yes' },
+      /`consent` must be 'granted', 'pending' or 'denied' \(default "granted"\), got "yes"/,
     ],
-    [{ maxBatchEvents: '10' }, /`maxBatchEvents` must be a positive number, got "10"/],
-    [{ consent: 'yes' }, /`consent` must be 'granted', 'pending' or 'denied', got "yes"/],
     [{ pendingConsent: 'keep' }, /`pendingConsent` must be 'memory' or 'drop'/],
-    [{ linkDomains: 'a.com' }, /`linkDomains` must be an array of strings, got "a.com"/],
+    [{ linkDomains: 'a.com' }, /`linkDomains` must be an array of strings \(default \[\]\), got "a.com"/],
     [{ middleware: [1] }, /`middleware` must be an array of functions/],
     [{ respectDoNotTrack: 'yes' }, /`respectDoNotTrack` must be true or false/],
     [{ autocapture: 'all' }, /`autocapture` must be true, false or an object/],

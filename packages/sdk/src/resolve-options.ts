@@ -19,7 +19,7 @@ const flag: Check = (v) => typeof v === 'boolean';
 const is =
   (type: string): Check =>
   (v) =>
-    v && typeof v === type;
+    v && typeof v == type;
 const oneOf =
   (values: string[]): Check =>
   (v) =>
@@ -29,12 +29,23 @@ const listOf =
   (v) =>
     Array.isArray(v) && v.every(is(type));
 
+/** The options that are lists of strings, with their defaults; the script tag splits their `data-*` values. */
+export const LIST_DEFAULTS = { redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [], ignoreReferrers: [] };
+
 /**
  * Every option with its default, grouped by what it must be (as said in the error) and the check. One
- * table, so defaults live in one place and every message has the same shape. An option whose default is
- * `undefined` may be left out.
+ * table, so defaults live in one place and every message has the same shape. A default of `undefined` is
+ * none: the check says whether the option may be left out (all but `endpoint` may). A check may throw;
+ * what it threw is the error's cause.
  */
 const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: Check]> = [
+  [
+    { endpoint: undefined },
+    "the collector URL (e.g. 'https://collector.example/v1/batch')",
+    // Relative to the page; `new URL` throws on a bad one, which becomes the error's cause.
+    (v) =>
+      is('string')(v) && new URL(v as string, typeof location === 'undefined' ? undefined : location.href),
+  ],
   [
     {
       maxBatchEvents: DEFAULT_MAX_BATCH_EVENTS,
@@ -53,48 +64,38 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
   [{ pendingConsent: 'memory' }, "'memory' or 'drop'", oneOf(['memory', 'drop'])],
   [{ plugins: [] }, 'an array of plugins', listOf('object')],
   [{ middleware: [] }, 'an array of functions', listOf('function')],
-  [
-    { redactParams: DEFAULT_REDACT_PARAMS, linkDomains: [], ignoreReferrers: [] },
-    'an array of strings',
-    listOf('string'),
-  ],
+  [LIST_DEFAULTS, 'an array of strings', listOf('string')],
   [
     { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false },
     'true or false',
     flag,
   ],
   [{ autocapture: true }, 'true, false or an object of plugin names', (v) => flag(v) || is('object')(v)],
-  [{ writeKey: undefined }, 'a non-empty string', is('string')],
-  [{ onDiagnostic: undefined }, 'a function', is('function')],
+  [{ writeKey: undefined }, 'a non-empty string', (v) => v === undefined || is('string')(v)],
+  [{ onDiagnostic: undefined }, 'a function', (v) => v === undefined || is('function')(v)],
 ];
 
 /**
  * Checks every option and fills the defaults. Throws a `[touchpoint]` error naming the option, what it
- * must be, what it got and how to fix it; this is the only place the tracker throws.
+ * must be (and its default) and what it got; this is the only place the tracker throws.
  */
 export function resolveOptions(options: TrackerOptions): ResolvedOptions {
   const out: Record<string, unknown> = { ...options };
-  const endpoint = out.endpoint;
-  let cause: unknown;
-  try {
-    new URL(endpoint as string, typeof location === 'undefined' ? undefined : location.href);
-  } catch (error) {
-    cause = error;
-  }
-  if (!endpoint || typeof endpoint !== 'string' || cause) {
-    throw new Error(
-      `[touchpoint] createTracker(): option \`endpoint\` must be the collector URL, got ${JSON.stringify(endpoint)}. ` +
-        "Pass e.g. { endpoint: 'https://collector.example/v1/batch' }.",
-      { cause },
-    );
-  }
   for (const [defaults, expected, check] of SPEC) {
     for (const [name, fallback] of Object.entries(defaults)) {
       const value = (out[name] ??= fallback);
-      if (value !== undefined && !check(value)) {
+      let valid: unknown;
+      let thrown: ErrorOptions | undefined;
+      try {
+        valid = check(value);
+      } catch (cause) {
+        thrown = { cause };
+      }
+      if (!valid) {
+        // JSON.stringify says nothing (undefined) for a function or undefined: say the type then.
         throw new Error(
-          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}, got ${typeof value === 'function' ? 'a function' : JSON.stringify(value)}. ` +
-            `Fix it, or leave it out for the default${fallback === undefined ? '' : ` (${JSON.stringify(fallback)})`}.`,
+          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${JSON.stringify(value) ?? typeof value}.`,
+          thrown,
         );
       }
     }

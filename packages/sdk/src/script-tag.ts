@@ -1,5 +1,6 @@
 import { CONSENT_STATES, storeConsent } from './consent';
 import type { ConsentState, TrackerOptions } from './options';
+import { LIST_DEFAULTS } from './resolve-options';
 import { createCoreTracker, type Features } from './tracker';
 
 /** The global function of the script-tag install, with the stub's call queue. */
@@ -16,29 +17,25 @@ declare global {
   }
 }
 
-/** Options given as lists in `data-*` attributes, comma-separated. */
-const LIST_OPTIONS = ['linkDomains', 'redactParams', 'ignoreReferrers'];
-
 /**
  * Reads options from the script element's `data-*` attributes: `data-endpoint`, `data-write-key`,
  * `data-consent`, `data-link-domains="a.com,b.com"`, `data-flush-interval-ms="2000"`, `data-autocapture="false"`…
  * (kebab-case names of {@link TrackerOptions}; numbers and true/false are converted, except in the write
- * key: one made of digits stays a string; a bare attribute such as `data-debug` is true).
+ * key: one made of digits stays a string; a bare attribute such as `data-debug` is true; the list options,
+ * `LIST_DEFAULTS`, are split at commas, spaces around them are fine).
  */
 export function optionsFromAttributes(script: HTMLElement | null): Partial<TrackerOptions> {
   const out: Record<string, unknown> = {};
-  for (const [name, raw = ''] of Object.entries(script?.dataset ?? {})) {
-    out[name] = LIST_OPTIONS.includes(name)
-      ? raw
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : // A bare attribute (`<script data-debug …>`) is on, as in HTML.
-        raw === '' || raw === 'true' || raw === 'false'
-        ? raw !== 'false'
-        : name != 'writeKey' && /^\d+$/.test(raw)
-          ? Number(raw)
-          : raw;
+  for (const [name, raw] of Object.entries(script?.dataset ?? {}) as [string, string][]) {
+    out[name] =
+      name in LIST_DEFAULTS
+        ? (raw.match(/[^\s,]+/g) ?? [])
+        : // A bare attribute (`<script data-debug …>`) is on, as in HTML.
+          /^(true|false|)$/.test(raw)
+          ? raw != 'false'
+          : name != 'writeKey' && /^\d+$/.test(raw)
+            ? +raw
+            : raw;
   }
   return out;
 }
@@ -56,53 +53,43 @@ export function installScriptTag(features?: Features): void {
   const fromAttributes = optionsFromAttributes(
     (document.currentScript ?? document.querySelector('script[data-endpoint]')) as HTMLElement | null,
   );
-  const queued = Array.from(
-    w.touchpoint?.q ?? [],
-    (args) => Array.from(args) as Parameters<TouchpointGlobal>,
-  );
+  // The stub's calls are `arguments` objects, iterable like arrays.
+  const waiting = Array.from(w.touchpoint?.q ?? []) as Parameters<TouchpointGlobal>[];
+  // An init call in the stub's queue wins over the attributes; otherwise the attributes may start it.
+  const initCall = waiting.find(([method]) => method === 'init');
   let tracker: Record<string, unknown> | undefined;
-  const waiting: Parameters<TouchpointGlobal>[] = [];
 
-  const init = (options?: Partial<TrackerOptions>): void => {
-    if (tracker)
-      return console.warn('[touchpoint] init: already initialised; the second init call is ignored.');
-    // A consent call waiting for the tracker (made before init, like a consent tool's default) holds from
-    // its start: under init's default the first page would be recorded, stored and sent before the call.
-    const early = waiting
-      .filter(([m, s]) => m === 'consent' && CONSENT_STATES.includes(s as never))
-      .pop()?.[1];
-    if (early) storeConsent(early as ConsentState);
-    try {
-      tracker = createCoreTracker(
-        { ...fromAttributes, ...options, ...(early ? { consent: early } : {}) } as TrackerOptions,
-        features,
-      ) as never;
-    } catch (error) {
-      return console.error(error);
-    }
-    for (const args of waiting.splice(0)) call(...args);
-  };
+  // Tracker methods never throw (they report through diagnostics), so a replayed call cannot stop the rest.
   const call: TouchpointGlobal = (method, ...args) => {
-    if (method === 'init') return init(args[0] as Partial<TrackerOptions>);
-    if (!tracker) return void waiting.push([method, ...args]);
-    const fn = tracker[method];
-    if (typeof fn !== 'function') {
-      return console.warn(
-        `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
-      );
-    }
-    try {
-      return fn(...args);
-    } catch (error) {
-      // Never throw into the page, and never stop replaying the calls queued after this one.
-      console.error(error);
+    if (method === 'init') {
+      if (tracker) return console.warn('[touchpoint] init: already initialised, call ignored.');
+      // A consent call waiting for the tracker (made before init, like a consent tool's default) holds from
+      // its start: under init's default the first page would be recorded, stored and sent before the call.
+      let consent: unknown;
+      for (const [m, state] of waiting)
+        if (m === 'consent' && CONSENT_STATES.includes(state as never)) consent = state;
+      if (consent) storeConsent(consent as ConsentState);
+      try {
+        tracker = createCoreTracker(
+          { ...fromAttributes, ...(args[0] as object), ...(consent ? { consent } : {}) } as TrackerOptions,
+          features,
+        ) as never;
+      } catch (error) {
+        return console.error(error);
+      }
+      for (const queued of waiting.splice(0)) if (queued !== initCall) call(...queued);
+    } else if (!tracker) waiting.push([method, ...args]);
+    else {
+      const fn = tracker[method];
+      return typeof fn === 'function'
+        ? fn(...args)
+        : console.warn(
+            `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
+          );
     }
   };
 
   call.installed = true;
   w.touchpoint = call;
-  // An init call in the stub's queue wins over the attributes; otherwise the attributes may start it.
-  const initCall = queued.find((args) => args[0] === 'init');
-  waiting.push(...queued.filter((args) => args !== initCall));
-  if (initCall || fromAttributes.endpoint) init(initCall?.[1] as Partial<TrackerOptions>);
+  if (initCall || fromAttributes.endpoint) call(...(initCall ?? ['init']));
 }
