@@ -21,7 +21,7 @@ export interface SenderOptions {
   report: (kind: string, detail?: unknown) => void;
   /** Injected in tests. */
   transport?: (url: string, body: string, keepalive: boolean) => Promise<TransportResult>;
-  lock?: (job: () => Promise<void>) => Promise<boolean>;
+  lock?: (job: () => Promise<void>, shared: boolean) => Promise<boolean>;
 }
 
 /** Delivery counters, for diagnostics and tests. */
@@ -159,7 +159,7 @@ export function createSender({
       await queue.settle();
       if (offline()) return;
       // Another tab is sending (and will send our events too); look again later in case it stops.
-      if (!(await lock(() => drain(all)))) soon();
+      if (!(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
     } catch (cause) {
       // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
       report('send-failed', cause);

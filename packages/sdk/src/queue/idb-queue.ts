@@ -1,6 +1,5 @@
 import { promisifyRequest } from 'idb-keyval';
-import { createMemoryQueue } from './memory-queue';
-import { utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
+import { headWithin, utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
 import { ownedStore } from './owned-store';
 
 /** IndexedDB names of the queue; one queue per origin, shared by its tabs. */
@@ -20,23 +19,24 @@ export interface IdbQueueOptions extends QueueLimits {
 }
 
 /**
- * The IndexedDB queue (keys: event ids, values: event JSON): a memory queue of what this tab knows is
- * queued, mirrored to IndexedDB. `add` is synchronous and lands in a write-ahead buffer that is written
- * in one transaction per short window (a burst of 1,000 events is one transaction). Any failure reopens
- * the database once; a second failure stops the mirroring, so the memory queue with every known event
- * serves all calls, and reports `storage-fallback`.
+ * The event queue (IndexedDB keys: event ids, values: event JSON). One in-memory index of what this tab
+ * knows is queued (its own events plus the last read), mirrored to IndexedDB. `add` is synchronous and
+ * lands in a write-ahead buffer that is written in one transaction per short window (a burst of 1,000
+ * events is one transaction). Any failure reopens the database once; a second failure stops the
+ * mirroring, so the index with every known event serves all calls, and reports `storage-fallback`.
+ * With `memory` the index never mirrors: that is the memory queue.
  */
-export function createIdbQueue(options: IdbQueueOptions): EventQueue {
-  const report = options.report ?? (() => {});
+export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQueue {
+  const { maxEvents, maxBytes, report = () => {} } = options;
   const store = ownedStore(options.dbName ?? QUEUE_DB_NAME, QUEUE_STORE_NAME);
-  // This tab's events plus the last read, oldest first by id.
-  const known = createMemoryQueue(options);
+  // Oldest first by id (uuid v7), and their total size, kept up to date so that an add does not walk them.
+  let items: QueuedEvent[] = [];
+  let bytes = 0;
+  let dropped = 0;
   let puts: QueuedEvent[] = [];
   let deletes: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<unknown> = Promise.resolve();
-  let dropped = 0;
-  let memory = false;
   // Events added while a take() reads the database; they may be missing from its snapshot.
   let addedDuringRead: QueuedEvent[] | undefined;
   let clears = 0;
@@ -44,13 +44,12 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   const fallBack = (cause: unknown): void => {
     if (!memory) {
       memory = true;
-      puts = [];
       report('storage-fallback', { reason: String((cause as Error)?.message ?? cause), cause });
     }
   };
   try {
     // Reading `indexedDB` itself throws a SecurityError in some contexts (Firefox with cookies blocked).
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    if (!memory && typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
   } catch (cause) {
     fallBack(cause);
   }
@@ -74,16 +73,6 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   const change = (op: (s: IDBObjectStore) => void) =>
     attempt('readwrite', (s) => (op(s), promisifyRequest(s.transaction)));
 
-  /** Counts, reports and deletes the events the memory queue dropped to stay within the limits. */
-  const drop = (over: QueuedEvent[]): void => {
-    if (over.length) {
-      dropped += over.length;
-      for (const old of over) deletes.push(old.id);
-      report('queue-full', { dropped: over.length });
-      timer ??= setTimeout(write, WRITE_COALESCE_MS);
-    }
-  };
-
   const write = (): void => {
     // Called early (settle), the window's timer must go too, or it writes again and a second one starts.
     clearTimeout(timer);
@@ -101,16 +90,33 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       writing = Promise.all([writing, done]);
     }
   };
+  /** One transaction per short window, not per event; unload and take() write at once (settle). */
+  const soon = (): void => void (timer ??= setTimeout(write, WRITE_COALESCE_MS));
+  const weigh = (): void => void (bytes = items.reduce((sum, item) => sum + item.bytes, 0));
+
+  /**
+   * Drops the oldest events until both limits hold (an empty queue weighs 0 bytes, so this stops),
+   * counts and reports them, and deletes them from the database too: a long offline spell cannot grow it.
+   */
+  const trim = (): void => {
+    let n = 0;
+    while (items.length - n > maxEvents || bytes > maxBytes) bytes -= items[n++]!.bytes;
+    if (n) {
+      dropped += n;
+      for (const old of items.splice(0, n)) deletes.push(old.id);
+      report('queue-full', { dropped: n });
+    }
+    soon();
+  };
 
   const queue: EventQueue = {
     kind: () => (memory ? 'memory' : 'indexeddb'),
     add(item) {
-      if (!memory) puts.push(item);
+      items.push(item);
+      bytes += item.bytes;
+      puts.push(item);
       addedDuringRead?.push(item);
-      // The bound holds for the database too, so a long offline spell cannot grow it unchecked.
-      drop(known.add(item));
-      // One transaction per short window, not per event; unload and take() write at once (settle).
-      timer ??= setTimeout(write, WRITE_COALESCE_MS);
+      trim();
     },
     async take(maxEvents, maxBytes) {
       // From here on, events added are collected: the snapshot read below may miss them.
@@ -123,32 +129,33 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
       if (addedDuringRead === added) addedDuringRead = undefined;
       // A clear() during the read (consent denied) wins: its snapshot must not bring the events back.
       if (clears !== generation) return [];
-      // Without the database (now or before), the memory queue is the queue.
-      if (!read) return known.take(maxEvents, maxBytes);
-      // The view becomes the stored events (from every tab and earlier pages), trimmed to the limits.
+      // Without the database (now or before), the index is the queue.
+      if (!read) return headWithin(items, maxEvents, maxBytes);
+      // The index becomes the stored events (from every tab and earlier pages), trimmed to the limits.
       const [ids, values] = read as [string[], string[]];
       const stored = new Set(ids);
-      const over: QueuedEvent[] = [];
-      void known.clear();
-      ids.forEach((id, i) =>
-        over.push(...known.add({ id, json: values[i]!, bytes: utf8Length(values[i]!) })),
-      );
+      items = ids.map((id, i) => ({ id, json: values[i]!, bytes: utf8Length(values[i]!) }));
       // Events added during the read are this tab's and still queued (their write may be pending or may
       // fail over to memory): the snapshot must not make this tab forget them.
-      for (const item of added) if (!stored.has(item.id)) over.push(...known.add(item));
-      drop(over);
+      for (const item of added) if (!stored.has(item.id)) items.push(item);
+      weigh();
+      trim();
       // Only stored events are sent: one added during the read may not be written yet.
-      return (await known.take(maxEvents, maxBytes)).filter((item) => stored.has(item.id));
+      return headWithin(items, maxEvents, maxBytes).filter((item) => stored.has(item.id));
     },
-    local: known.local,
-    async remove(ids) {
-      void known.remove(ids);
-      await change((s) => ids.forEach((id) => s.delete(id)));
+    local: () => items.slice(),
+    remove(ids) {
+      const gone = new Set(ids);
+      items = items.filter((item) => !gone.has(item.id));
+      weigh();
+      deletes.push(...ids);
+      return queue.settle().then(() => {});
     },
     async clear() {
       clears++;
       puts = [];
-      void known.clear();
+      items = [];
+      bytes = 0;
       await change((s) => s.clear());
     },
     settle: () => (write(), writing),
