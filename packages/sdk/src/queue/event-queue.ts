@@ -24,8 +24,8 @@ export interface EventQueue {
   take(maxEvents: number, maxBytes: number): Promise<QueuedEvent[]>;
   /** Events this tab knows to be queued, oldest first, without waiting (for unload). */
   local(): QueuedEvent[];
-  /** Removes events (after a 2xx covering them). */
-  remove(ids: string[]): Promise<void>;
+  /** Removes events (after a 2xx covering them); resolves once that is written. */
+  remove(ids: string[]): Promise<unknown>;
   /** Removes every event. */
   clear(): Promise<void>;
   /**

@@ -1,6 +1,5 @@
 import { promisifyRequest } from 'idb-keyval';
 import { headWithin, utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
-import { ownedStore } from './owned-store';
 
 /** IndexedDB names of the queue; one queue per origin, shared by its tabs. */
 export const QUEUE_DB_NAME = 'touchpoint';
@@ -11,6 +10,13 @@ export const QUEUE_STORE_NAME = 'queue';
  * contract needs the event on disk before the page can die; `pagehide` and hidden pages write at once.
  */
 export const WRITE_COALESCE_MS = 50;
+
+/**
+ * An open that has neither succeeded nor failed by then is treated as failed, so the reopen-then-memory
+ * fallback runs instead of every send waiting forever (Safari has had releases whose first
+ * `indexedDB.open` of a page never answered).
+ */
+export const OPEN_TIMEOUT_MS = 5_000;
 
 export interface IdbQueueOptions extends QueueLimits {
   dbName?: string;
@@ -28,7 +34,6 @@ export interface IdbQueueOptions extends QueueLimits {
  */
 export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQueue {
   const { maxEvents, maxBytes, report = () => {} } = options;
-  const store = ownedStore(options.dbName ?? QUEUE_DB_NAME, QUEUE_STORE_NAME);
   // Oldest first by id (uuid v7), and their total size, kept up to date so that an add does not walk them.
   let items: QueuedEvent[] = [];
   let bytes = 0;
@@ -54,18 +59,62 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
     fallBack(cause);
   }
 
-  /** Runs a transaction; a failure reopens the database and retries once, then falls back (undefined). */
+  let db: IDBDatabase | undefined;
+  let opening: Promise<IDBDatabase> | undefined;
+  /** Forgets the connection (the next transaction opens a new one). */
+  const reset = (): void => {
+    db?.close();
+    db = opening = undefined;
+  };
+  const open = (): Promise<IDBDatabase> =>
+    (opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(options.dbName ?? QUEUE_DB_NAME);
+      const timer = setTimeout(() => {
+        // A late success must not leave a connection open that blocks later opens and upgrades.
+        request.onsuccess = () => request.result.close();
+        reject(new Error('IndexedDB open timed out'));
+      }, OPEN_TIMEOUT_MS);
+      request.onupgradeneeded = () => request.result.createObjectStore(QUEUE_STORE_NAME);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        clearTimeout(timer);
+        const opened = (db = request.result);
+        // Safari sometimes closes connections on its own, and another page may upgrade or delete the
+        // database: forget the connection (stepping aside), so the next use reopens.
+        opened.onclose = opened.onversionchange = reset;
+        resolve(opened);
+      };
+    }));
+
+  /**
+   * Runs `op` in a transaction and resolves with what it returns. Unlike idb-keyval's `createStore`:
+   * - once the database is open, the transaction starts synchronously in the caller's task (not a
+   *   microtask later), so writes made in `pagehide` start before the page can die;
+   * - it is committed explicitly with `IDBTransaction.commit()` as soon as `op` has issued its requests;
+   *   left to auto-commit, writes of a dying page are often lost.
+   * A failure resets the connection and retries once (the failed open is forgotten with it), then falls
+   * back to memory (undefined).
+   *
+   * @see https://developer.mozilla.org/docs/Web/API/IDBTransaction/commit
+   */
   const attempt = async <T>(
     mode: IDBTransactionMode,
     op: (s: IDBObjectStore) => T | PromiseLike<T>,
   ): Promise<T | undefined> => {
+    const run = (opened: IDBDatabase): T | PromiseLike<T> => {
+      const tx = opened.transaction(QUEUE_STORE_NAME, mode);
+      const result = op(tx.objectStore(QUEUE_STORE_NAME));
+      tx.commit();
+      return result;
+    };
     for (let retry = false; !memory; retry = true) {
       try {
-        // Called synchronously: the first try starts in the caller's task (settle relies on it).
-        return await store.use(mode, op);
+        // A Promise executor runs synchronously: once the database is open, the first try starts in the
+        // caller's task (settle relies on it); and a throw becomes a rejection.
+        return await new Promise<T>((resolve) => resolve(db ? run(db) : open().then(run)));
       } catch (cause) {
         if (retry) fallBack(cause);
-        else store.reset();
+        else reset();
       }
     }
   };
@@ -149,7 +198,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
       items = items.filter((item) => !gone.has(item.id));
       weigh();
       deletes.push(...ids);
-      return queue.settle().then(() => {});
+      return queue.settle();
     },
     async clear() {
       clears++;
