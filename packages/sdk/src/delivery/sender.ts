@@ -60,7 +60,7 @@ export function createSender({
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retrying = false;
-  let running: Promise<void> | undefined;
+  let running = Promise.resolve();
   let added = 0;
   let stopped = false;
 
@@ -79,38 +79,10 @@ export function createSender({
   /** The next retry delay: backoff grows with each failed attempt in a row. */
   const nextBackoff = (): number => backoff(attempt++, retryBaseMs, retryMaxMs);
 
-  /** Handles one answer; true when the batch is settled (sent or dropped), false to retry later. */
-  const settle = async (items: QueuedEvent[], result: TransportResult): Promise<boolean> => {
-    const { status } = result;
-    const outcome = retryPolicy(status, result.retryAfter);
-    if (outcome === 'split' && items.length > 1) {
-      const half = Math.ceil(items.length / 2);
-      return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
-    }
-    if (typeof outcome === 'number') {
-      const delay = Math.max(outcome, nextBackoff());
-      report('retry', { status, attempt, delayMs: delay });
-      retrying = true;
-      later(delay);
-      return false;
-    }
-    // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
-    const answer = result.response ?? {};
-    const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
-    stats.sent += items.length - rejected.length;
-    stats.rejected += rejected.length;
-    stats.duplicates += Number(answer.duplicates) || 0;
-    if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
-    // A single event that is still too large (413).
-    else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
-    else if (rejected.length) report('events-rejected', rejected);
-    await queue.remove(items.map((item) => item.id));
-    return true;
-  };
-
   /**
-   * Sends one batch and settles it. A keepalive batch (unload) holds its events and bytes until it ends;
-   * a beacon's answer is unknown, so its events stay queued.
+   * Sends one batch and settles it: true when it is settled (sent or dropped), false to retry later. A
+   * keepalive batch (unload) holds its events and bytes until it ends; a beacon's answer is unknown, so
+   * its events stay queued.
    */
   const sendBatch = async (items: QueuedEvent[], keepalive = false): Promise<boolean> => {
     let size = 0;
@@ -125,7 +97,32 @@ export function createSender({
     stats.requests++;
     try {
       const result = await transport(url, batchBody(items), keepalive);
-      return !!result.beacon || (await settle(items, result));
+      if (result.beacon) return true;
+      const { status } = result;
+      const outcome = retryPolicy(status, result.retryAfter);
+      if (outcome === 'split' && items.length > 1) {
+        const half = Math.ceil(items.length / 2);
+        return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
+      }
+      if (typeof outcome === 'number') {
+        const delay = Math.max(outcome, nextBackoff());
+        report('retry', { status, attempt, delayMs: delay });
+        retrying = true;
+        later(delay);
+        return false;
+      }
+      // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
+      const answer = result.response ?? {};
+      const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
+      stats.sent += items.length - rejected.length;
+      stats.rejected += rejected.length;
+      stats.duplicates += Number(answer.duplicates) || 0;
+      if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
+      // A single event that is still too large (413).
+      else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
+      else if (rejected.length) report('events-rejected', rejected);
+      await queue.remove(items.map((item) => item.id));
+      return true;
     } finally {
       if (keepalive) {
         keepaliveBytes -= size;
@@ -157,9 +154,8 @@ export function createSender({
   const run = async (all: boolean): Promise<void> => {
     try {
       await queue.settle();
-      if (offline()) return;
       // Another tab is sending (and will send our events too); look again later in case it stops.
-      if (!(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
+      if (!offline() && !(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
     } catch (cause) {
       // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
       report('send-failed', cause);
@@ -167,16 +163,15 @@ export function createSender({
     }
   };
 
-  /** Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. */
+  /**
+   * Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. A run
+   * in progress may stop early (a timed run, or a failed send that scheduled a retry): every flush runs
+   * again after it. Dropping a timed flush here once lost the retry whose short, jittered delay fired
+   * before the failed run had finished, and delivery stalled until the next event. (`run` never rejects.)
+   */
   const flush = (all = true): Promise<void> => {
     added = 0;
-    // A run in progress may stop early (a timed run, or a failed send that scheduled a retry): every
-    // flush runs again after it. Dropping a timed flush here once lost the retry whose short, jittered
-    // delay fired before the failed run had finished, and delivery stalled until the next event.
-    const next: Promise<void> = (running ? running.then(() => run(all)) : run(all)).finally(() => {
-      if (running === next) running = undefined;
-    });
-    return (running = next);
+    return (running = running.then(() => run(all)));
   };
 
   return {
