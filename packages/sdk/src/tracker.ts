@@ -8,7 +8,6 @@ import type { Identity } from './identity';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options';
 import { buildEvent } from './pipeline';
 import { createIdbQueue } from './queue/idb-queue';
-import { createMemoryQueue } from './queue/memory-queue';
 import { utf8Length, type QueuedEvent } from './queue/event-queue';
 import { resolveOptions } from './resolve-options';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
@@ -51,7 +50,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   let heldDropped = 0;
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
   const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
-  const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
+  const queue = createIdbQueue({ ...limits, report }, !o.persist);
   const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
 
   const enqueue = (event: TouchpointEvent): void => {

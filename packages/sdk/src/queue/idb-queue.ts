@@ -53,8 +53,9 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
     }
   };
   try {
-    // Reading `indexedDB` itself throws a SecurityError in some contexts (Firefox with cookies blocked).
-    if (!memory && typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    // Missing, reading `indexedDB` throws a ReferenceError; in some contexts it throws a SecurityError
+    // (Firefox with cookies blocked). (Where it is null, the first transaction fails instead.)
+    memory || indexedDB;
   } catch (cause) {
     fallBack(cause);
   }
