@@ -12,9 +12,8 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-retry-after
  */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  const ms = !value ? NaN : isNaN(value as never) ? Date.parse(value) - now : Number(value) * 1000;
+  return ms === ms ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 
 /**
@@ -30,8 +29,11 @@ export function retryPolicy(
   now = Date.now(),
 ): SendOutcome {
   if (status === 'network') return 0;
-  if (status >= 200 && status < 300) return 'sent';
-  if (status === 413) return 'split';
-  if (status === 400 || status === 415 || status === 422) return 'drop';
-  return parseRetryAfter(retryAfter, now) ?? 0;
+  return status > 199 && status < 300
+    ? 'sent'
+    : status === 413
+      ? 'split'
+      : [400, 415, 422].includes(status)
+        ? 'drop'
+        : (parseRetryAfter(retryAfter, now) ?? 0);
 }

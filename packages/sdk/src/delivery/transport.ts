@@ -42,12 +42,17 @@ export function endpointUrl(endpoint: string, writeKey?: string): string {
  *
  * @see https://developer.mozilla.org/docs/Web/API/RequestInit#keepalive
  */
-export async function send(url: string, body: string, keepalive = false): Promise<TransportResult> {
+export async function send(url: string, body: string, keepalive: boolean): Promise<TransportResult> {
   let res: Response;
   try {
-    // Keepalive requests outlive the page and are bounded by the browser; others get a timeout where supported.
-    const signal = keepalive ? undefined : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS);
-    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', signal });
+    res = await fetch(url, {
+      method: 'POST',
+      body,
+      keepalive,
+      credentials: 'omit',
+      // Keepalive requests outlive the page and are bounded by the browser; others get a timeout where supported.
+      signal: keepalive ? undefined : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
+    });
   } catch {
     return { status: 'network', beacon: keepalive && navigator.sendBeacon?.(url, body) };
   }

@@ -55,12 +55,6 @@ export function utf8Length(text: string): number {
 /** Takes the oldest items within the limits; always at least one, so an oversized event still moves. */
 export function headWithin(items: QueuedEvent[], maxEvents: number, maxBytes: number): QueuedEvent[] {
   let bytes = 0;
-  let n = 0;
-  while (n < items.length && n < maxEvents) {
-    const next = items[n]!.bytes + 1; // + the comma between events
-    if (n > 0 && bytes + next > maxBytes) break;
-    bytes += next;
-    n++;
-  }
-  return items.slice(0, n);
+  // The running total only grows: once an item is over the limit, every later one is too.
+  return items.slice(0, maxEvents).filter((item, n) => (bytes += item.bytes + 1) <= maxBytes || !n); // + the comma
 }

@@ -38,8 +38,8 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
   let items: QueuedEvent[] = [];
   let bytes = 0;
   let dropped = 0;
-  let puts: QueuedEvent[] = [];
-  let deletes: string[] = [];
+  // Writes not started yet, in order: a put (id and JSON) or a delete (id only).
+  let writes: Array<[id: string, json?: string]> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<unknown> = Promise.resolve();
   // Events added while a take() reads the database; they may be missing from its snapshot.
@@ -127,15 +127,12 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
     // Called early (settle), the window's timer must go too, or it writes again and a second one starts.
     clearTimeout(timer);
     timer = undefined;
-    const items = puts;
-    const ids = deletes;
-    puts = [];
-    deletes = [];
-    if (items.length || ids.length) {
-      // Puts first: an event dropped before its write is put and deleted in the same transaction.
+    const pending = writes;
+    writes = [];
+    if (pending.length) {
+      // In order: an event dropped before its write is put and deleted in the same transaction.
       const done = change((s) => {
-        for (const item of items) s.put(item.json, item.id);
-        for (const id of ids) s.delete(id);
+        for (const [id, json] of pending) json ? s.put(json, id) : s.delete(id);
       });
       writing = Promise.all([writing, done]);
     }
@@ -153,7 +150,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
     while (items.length - n > maxEvents || bytes > maxBytes) bytes -= items[n++]!.bytes;
     if (n) {
       dropped += n;
-      for (const old of items.splice(0, n)) deletes.push(old.id);
+      for (const old of items.splice(0, n)) writes.push([old.id]);
       report('queue-full', { dropped: n });
     }
     soon();
@@ -164,7 +161,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
     add(item) {
       items.push(item);
       bytes += item.bytes;
-      puts.push(item);
+      writes.push([item.id, item.json]);
       addedDuringRead?.push(item);
       trim();
     },
@@ -198,12 +195,12 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
       const gone = new Set(ids);
       items = items.filter((item) => !gone.has(item.id));
       weigh();
-      deletes.push(...ids);
+      for (const id of ids) writes.push([id]);
       return queue.settle();
     },
     async clear() {
       clears++;
-      puts = [];
+      writes = [];
       items = [];
       bytes = 0;
       await change((s) => s.clear());
