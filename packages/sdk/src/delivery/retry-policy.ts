@@ -12,7 +12,7 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-retry-after
  */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  const ms = !value ? NaN : isNaN(value as never) ? Date.parse(value) - now : Number(value) * 1000;
+  const ms = !value ? NaN : isNaN(value as never) ? Date.parse(value) - now : +value * 1000;
   return ms === ms ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 
@@ -23,11 +23,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * also 401/403/404 and the like, which say nothing about the events (a rotated write key, a deploy, a
  * proxy) — the queue is bounded, so waiting costs nothing, while dropping would lose the backlog.
  */
-export function retryPolicy(
-  status: number | 'network',
-  retryAfter?: string | null,
-  now = Date.now(),
-): SendOutcome {
+export function retryPolicy(status: number | 'network', retryAfter?: string | null): SendOutcome {
   if (status === 'network') return 0;
   return status > 199 && status < 300
     ? 'sent'
@@ -35,5 +31,5 @@ export function retryPolicy(
       ? 'split'
       : [400, 415, 422].includes(status)
         ? 'drop'
-        : (parseRetryAfter(retryAfter, now) ?? 0);
+        : (parseRetryAfter(retryAfter) ?? 0);
 }

@@ -15,7 +15,7 @@ export const SENDER_LOCK_NAME = 'touchpoint-sender';
  *
  * @see https://developer.mozilla.org/docs/Web/API/LockManager/request
  */
-export async function withSenderLock(job: () => Promise<void>, shared = true): Promise<boolean> {
+export async function withSenderLock(job: () => Promise<void>, shared: boolean): Promise<boolean> {
   let ran = false;
   try {
     return await navigator.locks.request(

@@ -101,7 +101,7 @@ export function createSender({
       const { status } = result;
       const outcome = retryPolicy(status, result.retryAfter);
       if (outcome === 'split' && items.length > 1) {
-        const half = Math.ceil(items.length / 2);
+        const half = items.length >> 1;
         return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
       }
       if (typeof outcome === 'number') {
@@ -116,7 +116,7 @@ export function createSender({
       const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
       stats.sent += items.length - rejected.length;
       stats.rejected += rejected.length;
-      stats.duplicates += Number(answer.duplicates) || 0;
+      stats.duplicates += +answer.duplicates! || 0;
       if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
       // A single event that is still too large (413).
       else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
@@ -152,26 +152,25 @@ export function createSender({
   };
 
   const run = async (all: boolean): Promise<void> => {
-    try {
-      await queue.settle();
-      // Another tab is sending (and will send our events too); look again later in case it stops.
-      if (!offline() && !(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
-    } catch (cause) {
-      // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
-      report('send-failed', cause);
-      later(nextBackoff());
-    }
+    await queue.settle();
+    // Another tab is sending (and will send our events too); look again later in case it stops.
+    if (!offline() && !(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
+  };
+  /** An unexpected error (a job failing in the lock): the events stay queued; try again later, not never. */
+  const failed = (cause: unknown): void => {
+    report('send-failed', cause);
+    later(nextBackoff());
   };
 
   /**
    * Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. A run
    * in progress may stop early (a timed run, or a failed send that scheduled a retry): every flush runs
    * again after it. Dropping a timed flush here once lost the retry whose short, jittered delay fired
-   * before the failed run had finished, and delivery stalled until the next event. (`run` never rejects.)
+   * before the failed run had finished, and delivery stalled until the next event.
    */
   const flush = (all = true): Promise<void> => {
     added = 0;
-    return (running = running.then(() => run(all)));
+    return (running = running.then(() => run(all)).catch(failed));
   };
 
   return {
@@ -198,7 +197,7 @@ export function createSender({
         // headWithin always takes one event: stop when even that one does not fit.
         if (!batch.length || batch[0]!.bytes + 1 > room) return;
         items = items.slice(batch.length);
-        sendBatch(batch, true).catch((cause) => report('send-failed', cause));
+        sendBatch(batch, true).catch(failed);
       }
     },
     stop(): void {

@@ -26,8 +26,8 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 export const KEEPALIVE_BUDGET_BYTES = 64 * 1024;
 
 /** Builds the batch body from stored JSON without parsing it again. */
-export function batchBody(items: QueuedEvent[], now = Date.now()): string {
-  return `{"v":1,"sentAt":${now},"events":[${items.map((item) => item.json).join(',')}]}`;
+export function batchBody(items: QueuedEvent[]): string {
+  return `{"v":1,"sentAt":${Date.now()},"events":[${items.map((item) => item.json).join(',')}]}`;
 }
 
 /** Appends the write key as `?key=` (a header would make the request non-simple and need a preflight). */

@@ -42,9 +42,9 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
   let writes: Array<[id: string, json?: string]> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<unknown> = Promise.resolve();
-  // Events added while a take() reads the database; they may be missing from its snapshot.
+  // Events added while a take() reads the database (they may be missing from its snapshot); a clear()
+  // during the read ends the collection.
   let addedDuringRead: QueuedEvent[] | undefined;
-  let clears = 0;
 
   const fallBack = (cause: unknown): void => {
     if (!memory) {
@@ -168,14 +168,13 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
     async take(maxEvents, maxBytes) {
       // From here on, events added are collected: the snapshot read below may miss them.
       const added: QueuedEvent[] = (addedDuringRead = []);
-      const generation = clears;
       await queue.settle();
       const read = await attempt('readonly', (s) =>
         Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
       );
-      if (addedDuringRead === added) addedDuringRead = undefined;
       // A clear() during the read (consent denied) wins: its snapshot must not bring the events back.
-      if (clears !== generation) return [];
+      if (addedDuringRead !== added) return [];
+      addedDuringRead = undefined;
       // Without the database (now or before), the index is the queue.
       if (!read) return headWithin(items, maxEvents, maxBytes);
       // The index becomes the stored events (from every tab and earlier pages), trimmed to the limits.
@@ -199,7 +198,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
       return queue.settle();
     },
     async clear() {
-      clears++;
+      addedDuringRead = undefined;
       writes = [];
       items = [];
       bytes = 0;
