@@ -24,12 +24,13 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * proxy) — the queue is bounded, so waiting costs nothing, while dropping would lose the backlog.
  */
 export function retryPolicy(status: number | 'network', retryAfter?: string | null): SendOutcome {
-  if (status === 'network') return 0;
-  return status > 199 && status < 300
+  // 'network' compares as NaN, matches no status and has no Retry-After: it falls through to a retry.
+  const code = status as number;
+  return code > 199 && code < 300
     ? 'sent'
-    : status === 413
+    : code === 413
       ? 'split'
-      : [400, 415, 422].includes(status)
+      : [400, 415, 422].includes(code)
         ? 'drop'
         : (parseRetryAfter(retryAfter) ?? 0);
 }

@@ -64,7 +64,7 @@ export function createSender({
   let added = 0;
   let stopped = false;
 
-  const offline = (): boolean => navigator.onLine === false;
+  const offline = (): boolean => !navigator.onLine;
 
   const later = (ms: number): void => {
     if (stopped) return;
@@ -194,8 +194,8 @@ export function createSender({
       for (;;) {
         const room = Math.min(most, KEEPALIVE_BUDGET_BYTES - keepaliveBytes - BATCH_OVERHEAD_BYTES);
         const batch = headWithin(items, maxBatchEvents, room);
-        // headWithin always takes one event: stop when even that one does not fit.
-        if (!batch.length || batch[0]!.bytes + 1 > room) return;
+        // headWithin always takes one event: stop when even that one (and its comma) does not fit.
+        if (!(batch[0]?.bytes! < room)) return;
         items = items.slice(batch.length);
         sendBatch(batch, true).catch(failed);
       }

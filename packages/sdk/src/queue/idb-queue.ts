@@ -49,7 +49,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
   const fallBack = (cause: unknown): void => {
     if (!memory) {
       memory = true;
-      report('storage-fallback', { reason: String((cause as Error)?.message ?? cause), cause });
+      report('storage-fallback', { reason: `${(cause as Error)?.message ?? cause}`, cause });
     }
   };
   try {
@@ -134,7 +134,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
       const done = change((s) => {
         for (const [id, json] of pending) json ? s.put(json, id) : s.delete(id);
       });
-      writing = Promise.all([writing, done]);
+      writing = writing.then(() => done);
     }
   };
   /** One transaction per short window, not per event; unload and take() write at once (settle). */
