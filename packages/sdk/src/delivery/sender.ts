@@ -57,9 +57,9 @@ export function createSender({
   // (taken from the browser's shared keepalive budget).
   const keepaliveIds = new Set<string>();
   let keepaliveBytes = 0;
+  // Failed attempts in a row: while there are any, a retry is pending and new events wait for it.
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let retrying = false;
   let running = Promise.resolve();
   let added = 0;
   let stopped = false;
@@ -71,7 +71,6 @@ export function createSender({
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      retrying = false;
       void flush(false);
     }, ms);
   };
@@ -107,7 +106,6 @@ export function createSender({
       if (typeof outcome === 'number') {
         const delay = Math.max(outcome, nextBackoff());
         report('retry', { status, attempt, delayMs: delay });
-        retrying = true;
         later(delay);
         return false;
       }
@@ -143,10 +141,10 @@ export function createSender({
       // The head of the queue is in keepalive requests still in flight: look again once they are done.
       if (!items.length) return taken.length ? soon() : undefined;
       if (!(await sendBatch(items))) return;
-      attempt = 0;
       // Through again (back online, page shown): a retry still waiting out its backoff would hold back
       // every new event until it fires; look again after the usual interval instead.
-      if (retrying) soon();
+      if (attempt) soon();
+      attempt = 0;
       if (!all && items.length < maxBatchEvents) return soon();
     }
   };
@@ -178,7 +176,7 @@ export function createSender({
     flush: (): Promise<void> => flush(),
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
-      if (retrying) return;
+      if (attempt) return;
       if (++added >= maxBatchEvents) {
         added = 0;
         later(0);

@@ -46,8 +46,9 @@ export function utf8Length(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) continue;
-    // 2 bytes below U+0800, 3 above; a surrogate pair (2 units) makes 4, so each unit adds 1 more.
-    bytes += code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 1 : 2;
+    // 2 bytes below U+0800, 3 above; a surrogate pair (2 units, U+D800–DFFF: code >> 11 is 0x1b) makes
+    // 4, so each unit adds 1 more.
+    bytes += code < 0x800 || code >> 11 === 0x1b ? 1 : 2;
   }
   return bytes;
 }
