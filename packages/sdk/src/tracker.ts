@@ -178,10 +178,9 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     },
     anonymousId: () => identity.peek(),
     stats() {
-      const delivery = sender.stats();
       return {
-        ...delivery,
-        dropped: delivery.dropped + heldDropped,
+        ...sender.stats,
+        dropped: queue.dropped() + heldDropped,
         consent: state,
         storage: queue.kind(),
         queued: queue.local().length + held.length,

@@ -50,7 +50,7 @@ describe('sender', () => {
     expect(calls[0]!.body.v).toBe(1);
     expect(typeof calls[0]!.body.sentAt).toBe('number');
     expect(queue.local()).toEqual([]);
-    expect(sender.stats()).toMatchObject({ requests: 3, sent: 25 });
+    expect(sender.stats).toMatchObject({ requests: 3, sent: 25 });
   });
 
   it('retries even when the retry timer fires before the failed run has released the lock', async () => {
@@ -123,7 +123,7 @@ describe('sender', () => {
     for (let i = 0; i < 3; i++) queue.add(item());
     await sender.flush();
     expect(queue.local()).toEqual([]);
-    expect(sender.stats()).toMatchObject({ rejected: 1, duplicates: 1, sent: 2 });
+    expect(sender.stats).toMatchObject({ rejected: 1, duplicates: 1, sent: 2 });
     expect(reports.map((r) => r[0])).toContain('events-rejected');
   });
 

@@ -172,15 +172,15 @@ export function createSender({
   };
 
   return {
-    stats: (): DeliveryStats => ({ ...stats, dropped: queue.dropped() }),
+    /** Live delivery counters; the tracker adds the drops (the queue's and its own). */
+    stats: stats as Omit<DeliveryStats, 'dropped'>,
     flush: (): Promise<void> => flush(),
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
       if (attempt) return;
-      if (++added >= maxBatchEvents) {
-        added = 0;
-        later(0);
-      } else if (!timer) soon();
+      // A full batch: send soon (the flush that follows counts again from 0).
+      if (++added >= maxBatchEvents) later(0);
+      else if (!timer) soon();
     },
     /** Page hidden or unloading: commit pending writes now (settle) and send what fits the keepalive budget. */
     unload(): void {
