@@ -8,12 +8,14 @@ export type SendOutcome = 'sent' | 'split' | 'drop' | number;
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
- * Parses `Retry-After` (delay in seconds or an HTTP date) to milliseconds from `now`.
+ * Parses `Retry-After` (delay in seconds or an HTTP date) to milliseconds from `now`; 0 when it is
+ * missing or junk (no delay asked for).
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-retry-after
  */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  const ms = !value ? NaN : isNaN(value as never) ? Date.parse(value) - now : +value * 1000;
-  return ms === ms ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number {
+  const ms = !value ? 0 : isNaN(value as never) ? Date.parse(value) - now : +value * 1000;
+  // NaN (an unparsable date) stays NaN through min and max, and becomes 0.
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) || 0;
 }
 
 /**
@@ -32,5 +34,5 @@ export function retryPolicy(status: number | 'network', retryAfter?: string | nu
       ? 'split'
       : [400, 415, 422].includes(code)
         ? 'drop'
-        : (parseRetryAfter(retryAfter) ?? 0);
+        : parseRetryAfter(retryAfter);
 }

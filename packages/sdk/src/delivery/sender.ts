@@ -110,7 +110,7 @@ export function createSender({
         return false;
       }
       // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
-      const answer = result.response ?? {};
+      const answer = result.response || {};
       const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
       stats.sent += items.length - rejected.length;
       stats.rejected += rejected.length;

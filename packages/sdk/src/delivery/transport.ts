@@ -5,7 +5,8 @@ import type { QueuedEvent } from '../queue/event-queue';
 export interface TransportResult {
   status: number | 'network';
   retryAfter?: string | null;
-  response?: Partial<BatchResponse>;
+  /** The 2xx answer (false for other statuses). */
+  response?: Partial<BatchResponse> | false;
   /** Sent with `sendBeacon`: the browser queued it, the answer is unknown. */
   beacon?: boolean;
 }
@@ -60,6 +61,6 @@ export async function send(url: string, body: string, keepalive: boolean): Promi
     status: res.status,
     retryAfter: res.headers.get('retry-after'),
     // A 2xx without a JSON answer (a custom backend) still covers the batch.
-    response: res.ok ? await res.json().catch(() => undefined) : undefined,
+    response: res.ok && (await res.json().catch(() => undefined)),
   };
 }

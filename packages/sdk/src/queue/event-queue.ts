@@ -22,7 +22,7 @@ export interface EventQueue {
   add(item: QueuedEvent): void;
   /** The oldest events (at least one if any) within the limits, from shared storage. Does not remove them. */
   take(maxEvents: number, maxBytes: number): Promise<QueuedEvent[]>;
-  /** Events this tab knows to be queued, oldest first, without waiting (for unload). */
+  /** Events this tab knows to be queued, oldest first, without waiting (for unload); read, do not keep. */
   local(): QueuedEvent[];
   /** Removes events (after a 2xx covering them); resolves once that is written. */
   remove(ids: string[]): Promise<unknown>;

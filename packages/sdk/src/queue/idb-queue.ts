@@ -32,7 +32,7 @@ export interface IdbQueueOptions extends QueueLimits {
  * mirroring, so the index with every known event serves all calls, and reports `storage-fallback`.
  * With `memory` the index never mirrors: that is the memory queue.
  */
-export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQueue {
+export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): EventQueue {
   const { maxEvents, maxBytes, report = () => {} } = options;
   // Oldest first by id (uuid v7), and their total size, kept up to date so that an add does not walk them.
   let items: QueuedEvent[] = [];
@@ -189,7 +189,8 @@ export function createIdbQueue(options: IdbQueueOptions, memory = false): EventQ
       // Only stored events are sent: one added during the read may not be written yet.
       return headWithin(items, maxEvents, maxBytes).filter((item) => stored.has(item.id));
     },
-    local: () => items.slice(),
+    // The index itself, to read at once (add and remove change it).
+    local: () => items,
     remove(ids) {
       const gone = new Set(ids);
       items = items.filter((item) => !gone.has(item.id));
