@@ -217,6 +217,14 @@ describe('sender', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('tells the lock whether its queue is shared (a memory queue is not: no other tab sees it)', async () => {
+    const shared: boolean[] = [];
+    const { queue, sender } = setup(ok, { lock: async (job, s) => (shared.push(s), await job(), true) });
+    queue.add(item());
+    await sender.flush();
+    expect(shared).toEqual([false]);
+  });
+
   it('on unload sends with keepalive only what fits the 64 KiB budget, the rest stays queued', async () => {
     let release: (r: TransportResult) => void = () => {};
     const { queue, calls, sender } = setup(() => ({ status: 'network' }), {
