@@ -186,14 +186,13 @@ export function createSender({
     unload(): void {
       void queue.settle();
       if (offline()) return;
-      const most = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES) - BATCH_OVERHEAD_BYTES;
-      // An event too large for any keepalive request waits for a normal send; it must not hold back the rest.
-      let items = queue.local().filter((item) => !keepaliveIds.has(item.id) && item.bytes < most);
-      for (;;) {
-        const room = Math.min(most, KEEPALIVE_BUDGET_BYTES - keepaliveBytes - BATCH_OVERHEAD_BYTES);
-        const batch = headWithin(items, maxBatchEvents, room);
-        // headWithin always takes one event: stop when even that one (and its comma) does not fit.
-        if (!(batch[0]?.bytes! < room)) return;
+      // Room for the next keepalive request: a batch, within what is left of the shared budget.
+      const room = (): number =>
+        Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
+      // An event too large for any request now waits for a normal send; it must not hold back the rest.
+      let items = queue.local().filter((item) => !keepaliveIds.has(item.id) && item.bytes < room());
+      // headWithin always takes one event: stop when even that one (and its comma) does not fit.
+      for (let batch; (batch = headWithin(items, maxBatchEvents, room()))[0]?.bytes! < room();) {
         items = items.slice(batch.length);
         sendBatch(batch, true).catch(failed);
       }
