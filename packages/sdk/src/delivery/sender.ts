@@ -174,7 +174,7 @@ export function createSender({
   return {
     /** Live delivery counters; the tracker adds the drops (the queue's and its own). */
     stats: stats as Omit<DeliveryStats, 'dropped'>,
-    flush: (): Promise<void> => flush(),
+    flush,
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
       if (attempt) return;
