@@ -12,8 +12,9 @@ export interface QueueLimits {
 }
 
 /**
- * The tracker's durable event queue. Two implementations pass the same conformance suite:
- * {@link createIdbQueue} (shared by the origin's tabs, survives reloads) and {@link createMemoryQueue}.
+ * The tracker's durable event queue. One implementation, {@link createIdbQueue}, in two modes that pass
+ * the same conformance suite: mirrored to IndexedDB (shared by the origin's tabs, survives reloads), and
+ * in memory only ({@link createMemoryQueue}; also where IndexedDB fails).
  */
 export interface EventQueue {
   /** Where events live now; an IndexedDB queue reports `memory` after it fell back. */
