@@ -28,7 +28,7 @@ export interface EventQueue {
   /** Removes events (after a 2xx covering them); resolves once that is written. */
   remove(ids: string[]): Promise<unknown>;
   /** Removes every event. */
-  clear(): Promise<void>;
+  clear(): Promise<unknown>;
   /**
    * Starts pending writes now, in this task, committing them explicitly (for unload too: the page may die
    * this task); resolves when every write started so far has finished.

@@ -198,12 +198,12 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       for (const id of ids) writes.push([id]);
       return queue.settle();
     },
-    async clear() {
+    clear() {
       addedDuringRead = undefined;
       writes = [];
       items = [];
       bytes = 0;
-      await change((s) => s.clear());
+      return change((s) => s.clear());
     },
     settle: () => (write(), writing),
     dropped: () => dropped,
