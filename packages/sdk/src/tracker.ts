@@ -8,7 +8,6 @@ import type { Identity } from './identity';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options';
 import { pipeline } from './pipeline';
 import { createIdbQueue } from './queue/idb-queue';
-import { createMemoryQueue } from './queue/memory-queue';
 import { utf8Length, type QueuedEvent } from './queue/event-queue';
 import { resolveOptions } from './resolve-options';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
@@ -51,7 +50,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   let heldDropped = 0;
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
   const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
-  const queue = o.persist ? createIdbQueue({ ...limits, report }) : createMemoryQueue(limits);
+  const queue = createIdbQueue({ ...limits, report }, !o.persist);
   const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
 
   const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
@@ -179,10 +178,9 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     },
     anonymousId: identity.peek,
     stats() {
-      const delivery = sender.stats();
       return {
-        ...delivery,
-        dropped: delivery.dropped + heldDropped,
+        ...sender.stats,
+        dropped: queue.dropped() + heldDropped,
         consent: state,
         storage: queue.kind(),
         queued: queue.local().length + held.length,

@@ -4,12 +4,7 @@
  *
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
-export function backoff(
-  attempt: number,
-  baseMs: number,
-  maxMs: number,
-  random: () => number = Math.random,
-): number {
+export function backoff(attempt: number, baseMs: number, maxMs: number): number {
   // A large attempt makes 2 ** attempt Infinity, which the cap absorbs.
-  return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
+  return Math.floor(Math.random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }

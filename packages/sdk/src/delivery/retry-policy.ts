@@ -8,13 +8,14 @@ export type SendOutcome = 'sent' | 'split' | 'drop' | number;
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
- * Parses `Retry-After` (delay in seconds or an HTTP date) to milliseconds from `now`.
+ * Parses `Retry-After` (delay in seconds or an HTTP date) to milliseconds from `now`; 0 when it is
+ * missing or junk (no delay asked for).
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-retry-after
  */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number {
+  const ms = !value ? 0 : isNaN(value as never) ? Date.parse(value) - now : +value * 1000;
+  // NaN (an unparsable date) stays NaN through min and max, and becomes 0.
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) || 0;
 }
 
 /**
@@ -24,14 +25,14 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * also 401/403/404 and the like, which say nothing about the events (a rotated write key, a deploy, a
  * proxy) — the queue is bounded, so waiting costs nothing, while dropping would lose the backlog.
  */
-export function retryPolicy(
-  status: number | 'network',
-  retryAfter?: string | null,
-  now = Date.now(),
-): SendOutcome {
-  if (status === 'network') return 0;
-  if (status >= 200 && status < 300) return 'sent';
-  if (status === 413) return 'split';
-  if (status === 400 || status === 415 || status === 422) return 'drop';
-  return parseRetryAfter(retryAfter, now) ?? 0;
+export function retryPolicy(status: number | 'network', retryAfter?: string | null): SendOutcome {
+  // 'network' compares as NaN, matches no status and has no Retry-After: it falls through to a retry.
+  const code = status as number;
+  return code > 199 && code < 300
+    ? 'sent'
+    : code === 413
+      ? 'split'
+      : [400, 415, 422].includes(code)
+        ? 'drop'
+        : parseRetryAfter(retryAfter);
 }

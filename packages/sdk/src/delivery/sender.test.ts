@@ -50,7 +50,7 @@ describe('sender', () => {
     expect(calls[0]!.body.v).toBe(1);
     expect(typeof calls[0]!.body.sentAt).toBe('number');
     expect(queue.local()).toEqual([]);
-    expect(sender.stats()).toMatchObject({ requests: 3, sent: 25 });
+    expect(sender.stats).toMatchObject({ requests: 3, sent: 25 });
   });
 
   it('retries even when the retry timer fires before the failed run has released the lock', async () => {
@@ -123,7 +123,7 @@ describe('sender', () => {
     for (let i = 0; i < 3; i++) queue.add(item());
     await sender.flush();
     expect(queue.local()).toEqual([]);
-    expect(sender.stats()).toMatchObject({ rejected: 1, duplicates: 1, sent: 2 });
+    expect(sender.stats).toMatchObject({ rejected: 1, duplicates: 1, sent: 2 });
     expect(reports.map((r) => r[0])).toContain('events-rejected');
   });
 
@@ -215,6 +215,14 @@ describe('sender', () => {
     free = true;
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls).toHaveLength(1);
+  });
+
+  it('tells the lock whether its queue is shared (a memory queue is not: no other tab sees it)', async () => {
+    const shared: boolean[] = [];
+    const { queue, sender } = setup(ok, { lock: async (job, s) => (shared.push(s), await job(), true) });
+    queue.add(item());
+    await sender.flush();
+    expect(shared).toEqual([false]);
   });
 
   it('on unload sends with keepalive only what fits the 64 KiB budget, the rest stays queued', async () => {

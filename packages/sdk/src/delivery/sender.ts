@@ -21,7 +21,7 @@ export interface SenderOptions {
   report: (kind: string, detail?: unknown) => void;
   /** Injected in tests. */
   transport?: (url: string, body: string, keepalive: boolean) => Promise<TransportResult>;
-  lock?: (job: () => Promise<void>) => Promise<boolean>;
+  lock?: (job: () => Promise<void>, shared: boolean) => Promise<boolean>;
 }
 
 /** Delivery counters, for diagnostics and tests. */
@@ -57,21 +57,20 @@ export function createSender({
   // (taken from the browser's shared keepalive budget).
   const keepaliveIds = new Set<string>();
   let keepaliveBytes = 0;
+  // Failed attempts in a row: while there are any, a retry is pending and new events wait for it.
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let retrying = false;
-  let running: Promise<void> | undefined;
+  let running = Promise.resolve();
   let added = 0;
   let stopped = false;
 
-  const offline = (): boolean => navigator.onLine === false;
+  const offline = (): boolean => !navigator.onLine;
 
   const later = (ms: number): void => {
     if (stopped) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      retrying = false;
       void flush(false);
     }, ms);
   };
@@ -79,38 +78,10 @@ export function createSender({
   /** The next retry delay: backoff grows with each failed attempt in a row. */
   const nextBackoff = (): number => backoff(attempt++, retryBaseMs, retryMaxMs);
 
-  /** Handles one answer; true when the batch is settled (sent or dropped), false to retry later. */
-  const settle = async (items: QueuedEvent[], result: TransportResult): Promise<boolean> => {
-    const { status } = result;
-    const outcome = retryPolicy(status, result.retryAfter);
-    if (outcome === 'split' && items.length > 1) {
-      const half = Math.ceil(items.length / 2);
-      return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
-    }
-    if (typeof outcome === 'number') {
-      const delay = Math.max(outcome, nextBackoff());
-      report('retry', { status, attempt, delayMs: delay });
-      retrying = true;
-      later(delay);
-      return false;
-    }
-    // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
-    const answer = result.response ?? {};
-    const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
-    stats.sent += items.length - rejected.length;
-    stats.rejected += rejected.length;
-    stats.duplicates += Number(answer.duplicates) || 0;
-    if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
-    // A single event that is still too large (413).
-    else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
-    else if (rejected.length) report('events-rejected', rejected);
-    await queue.remove(items.map((item) => item.id));
-    return true;
-  };
-
   /**
-   * Sends one batch and settles it. A keepalive batch (unload) holds its events and bytes until it ends;
-   * a beacon's answer is unknown, so its events stay queued.
+   * Sends one batch and settles it: true when it is settled (sent or dropped), false to retry later. A
+   * keepalive batch (unload) holds its events and bytes until it ends; a beacon's answer is unknown, so
+   * its events stay queued.
    */
   const sendBatch = async (items: QueuedEvent[], keepalive = false): Promise<boolean> => {
     let size = 0;
@@ -125,7 +96,31 @@ export function createSender({
     stats.requests++;
     try {
       const result = await transport(url, batchBody(items), keepalive);
-      return !!result.beacon || (await settle(items, result));
+      if (result.beacon) return true;
+      const { status } = result;
+      const outcome = retryPolicy(status, result.retryAfter);
+      if (outcome === 'split' && items.length > 1) {
+        const half = items.length >> 1;
+        return (await sendBatch(items.slice(0, half))) && sendBatch(items.slice(half));
+      }
+      if (typeof outcome === 'number') {
+        const delay = Math.max(outcome, nextBackoff());
+        report('retry', { status, attempt, delayMs: delay });
+        later(delay);
+        return false;
+      }
+      // Settled: sent, except what the collector rejected (listed in a 2xx answer, or the whole batch).
+      const answer = result.response || {};
+      const rejected = outcome !== 'sent' ? items : Array.isArray(answer.rejected) ? answer.rejected : [];
+      stats.sent += items.length - rejected.length;
+      stats.rejected += rejected.length;
+      stats.duplicates += +answer.duplicates! || 0;
+      if (outcome === 'drop') report('batch-rejected', { status, events: items.length });
+      // A single event that is still too large (413).
+      else if (outcome === 'split') report('event-too-large', { id: items[0]!.id, bytes: items[0]!.bytes });
+      else if (rejected.length) report('events-rejected', rejected);
+      await queue.remove(items.map((item) => item.id));
+      return true;
     } finally {
       if (keepalive) {
         keepaliveBytes -= size;
@@ -146,64 +141,60 @@ export function createSender({
       // The head of the queue is in keepalive requests still in flight: look again once they are done.
       if (!items.length) return taken.length ? soon() : undefined;
       if (!(await sendBatch(items))) return;
-      attempt = 0;
       // Through again (back online, page shown): a retry still waiting out its backoff would hold back
       // every new event until it fires; look again after the usual interval instead.
-      if (retrying) soon();
+      if (attempt) soon();
+      attempt = 0;
       if (!all && items.length < maxBatchEvents) return soon();
     }
   };
 
   const run = async (all: boolean): Promise<void> => {
-    try {
-      await queue.settle();
-      if (offline()) return;
-      // Another tab is sending (and will send our events too); look again later in case it stops.
-      if (!(await lock(() => drain(all)))) soon();
-    } catch (cause) {
-      // E.g. the Web Locks API refusing in a sandboxed frame: report, and try again later rather than never.
-      report('send-failed', cause);
-      later(nextBackoff());
-    }
+    await queue.settle();
+    // Another tab is sending (and will send our events too); look again later in case it stops.
+    if (!offline() && !(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
+  };
+  /** An unexpected error (a job failing in the lock): the events stay queued; try again later, not never. */
+  const failed = (cause: unknown): void => {
+    report('send-failed', cause);
+    later(nextBackoff());
   };
 
-  /** Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. */
+  /**
+   * Sends what is queued (this page's and earlier pages'); resolves when done, offline or retrying. A run
+   * in progress may stop early (a timed run, or a failed send that scheduled a retry): every flush runs
+   * again after it. Dropping a timed flush here once lost the retry whose short, jittered delay fired
+   * before the failed run had finished, and delivery stalled until the next event.
+   */
   const flush = (all = true): Promise<void> => {
     added = 0;
-    // A run in progress may stop early (a timed run, or a failed send that scheduled a retry): every
-    // flush runs again after it. Dropping a timed flush here once lost the retry whose short, jittered
-    // delay fired before the failed run had finished, and delivery stalled until the next event.
-    const next: Promise<void> = (running ? running.then(() => run(all)) : run(all)).finally(() => {
-      if (running === next) running = undefined;
-    });
-    return (running = next);
+    return (running = running.then(() => run(all)).catch(failed));
   };
 
   return {
-    stats: (): DeliveryStats => ({ ...stats, dropped: queue.dropped() }),
-    flush: (): Promise<void> => flush(),
+    /** Live delivery counters; the tracker adds the drops (the queue's and its own). */
+    stats: stats as Omit<DeliveryStats, 'dropped'>,
+    flush,
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
-      if (retrying) return;
-      if (++added >= maxBatchEvents) {
-        added = 0;
-        later(0);
-      } else if (!timer) soon();
+      if (attempt) return;
+      // A full batch: send soon (the flush that follows counts again from 0).
+      if (++added >= maxBatchEvents) later(0);
+      else if (!timer) soon();
     },
     /** Page hidden or unloading: commit pending writes now (settle) and send what fits the keepalive budget. */
     unload(): void {
       void queue.settle();
       if (offline()) return;
-      const most = Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES) - BATCH_OVERHEAD_BYTES;
-      // An event too large for any keepalive request waits for a normal send; it must not hold back the rest.
-      let items = queue.local().filter((item) => !keepaliveIds.has(item.id) && item.bytes < most);
-      for (;;) {
-        const room = Math.min(most, KEEPALIVE_BUDGET_BYTES - keepaliveBytes - BATCH_OVERHEAD_BYTES);
-        const batch = headWithin(items, maxBatchEvents, room);
-        // headWithin always takes one event: stop when even that one does not fit.
-        if (!batch.length || batch[0]!.bytes + 1 > room) return;
+      // Room for the next keepalive request: a batch, within what is left of the shared budget.
+      const room = (): number =>
+        Math.min(maxBatchBytes, KEEPALIVE_BUDGET_BYTES - keepaliveBytes) - BATCH_OVERHEAD_BYTES;
+      // An event too large for any request now waits for a normal send; it must not hold back the rest.
+      let items = queue.local().filter((item) => !keepaliveIds.has(item.id) && item.bytes < room());
+      // headWithin always takes one event: stop when even that one (and its comma) does not fit.
+      for (let batch; (batch = headWithin(items, maxBatchEvents, room()))[0]?.bytes! < room();) {
         items = items.slice(batch.length);
-        sendBatch(batch, true).catch((cause) => report('send-failed', cause));
+        sendBatch(batch, true).catch(failed);
       }
     },
     stop(): void {

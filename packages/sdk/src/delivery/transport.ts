@@ -5,7 +5,8 @@ import type { QueuedEvent } from '../queue/event-queue';
 export interface TransportResult {
   status: number | 'network';
   retryAfter?: string | null;
-  response?: Partial<BatchResponse>;
+  /** The 2xx answer (false for other statuses). */
+  response?: Partial<BatchResponse> | false;
   /** Sent with `sendBeacon`: the browser queued it, the answer is unknown. */
   beacon?: boolean;
 }
@@ -26,8 +27,8 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 export const KEEPALIVE_BUDGET_BYTES = 64 * 1024;
 
 /** Builds the batch body from stored JSON without parsing it again. */
-export function batchBody(items: QueuedEvent[], now = Date.now()): string {
-  return `{"v":1,"sentAt":${now},"events":[${items.map((item) => item.json).join(',')}]}`;
+export function batchBody(items: QueuedEvent[]): string {
+  return `{"v":1,"sentAt":${Date.now()},"events":[${items.map((item) => item.json).join(',')}]}`;
 }
 
 /** Appends the write key as `?key=` (a header would make the request non-simple and need a preflight). */
@@ -42,12 +43,17 @@ export function endpointUrl(endpoint: string, writeKey?: string): string {
  *
  * @see https://developer.mozilla.org/docs/Web/API/RequestInit#keepalive
  */
-export async function send(url: string, body: string, keepalive = false): Promise<TransportResult> {
+export async function send(url: string, body: string, keepalive: boolean): Promise<TransportResult> {
   let res: Response;
   try {
-    // Keepalive requests outlive the page and are bounded by the browser; others get a timeout where supported.
-    const signal = keepalive ? undefined : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS);
-    res = await fetch(url, { method: 'POST', body, keepalive, credentials: 'omit', signal });
+    res = await fetch(url, {
+      method: 'POST',
+      body,
+      keepalive,
+      credentials: 'omit',
+      // Keepalive requests outlive the page and are bounded by the browser; others get a timeout where supported.
+      signal: keepalive ? undefined : AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
+    });
   } catch {
     return { status: 'network', beacon: keepalive && navigator.sendBeacon?.(url, body) };
   }
@@ -55,6 +61,6 @@ export async function send(url: string, body: string, keepalive = false): Promis
     status: res.status,
     retryAfter: res.headers.get('retry-after'),
     // A 2xx without a JSON answer (a custom backend) still covers the batch.
-    response: res.ok ? await res.json().catch(() => undefined) : undefined,
+    response: res.ok && (await res.json().catch(() => undefined)),
   };
 }

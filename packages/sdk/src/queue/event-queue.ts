@@ -12,8 +12,9 @@ export interface QueueLimits {
 }
 
 /**
- * The tracker's durable event queue. Two implementations pass the same conformance suite:
- * {@link createIdbQueue} (shared by the origin's tabs, survives reloads) and {@link createMemoryQueue}.
+ * The tracker's durable event queue. One implementation, {@link createIdbQueue}, in two modes that pass
+ * the same conformance suite: mirrored to IndexedDB (shared by the origin's tabs, survives reloads), and
+ * in memory only ({@link createMemoryQueue}; also where IndexedDB fails).
  */
 export interface EventQueue {
   /** Where events live now; an IndexedDB queue reports `memory` after it fell back. */
@@ -22,12 +23,12 @@ export interface EventQueue {
   add(item: QueuedEvent): void;
   /** The oldest events (at least one if any) within the limits, from shared storage. Does not remove them. */
   take(maxEvents: number, maxBytes: number): Promise<QueuedEvent[]>;
-  /** Events this tab knows to be queued, oldest first, without waiting (for unload). */
+  /** Events this tab knows to be queued, oldest first, without waiting (for unload); read, do not keep. */
   local(): QueuedEvent[];
-  /** Removes events (after a 2xx covering them). */
-  remove(ids: string[]): Promise<void>;
+  /** Removes events (after a 2xx covering them); resolves once that is written. */
+  remove(ids: string[]): Promise<unknown>;
   /** Removes every event. */
-  clear(): Promise<void>;
+  clear(): Promise<unknown>;
   /**
    * Starts pending writes now, in this task, committing them explicitly (for unload too: the page may die
    * this task); resolves when every write started so far has finished.
@@ -46,8 +47,9 @@ export function utf8Length(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) continue;
-    // 2 bytes below U+0800, 3 above; a surrogate pair (2 units) makes 4, so each unit adds 1 more.
-    bytes += code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 1 : 2;
+    // 2 bytes below U+0800, 3 above; a surrogate pair (2 units, U+D800–DFFF: code >> 11 is 0x1b) makes
+    // 4, so each unit adds 1 more.
+    bytes += code < 0x800 || code >> 11 === 0x1b ? 1 : 2;
   }
   return bytes;
 }
@@ -55,12 +57,6 @@ export function utf8Length(text: string): number {
 /** Takes the oldest items within the limits; always at least one, so an oversized event still moves. */
 export function headWithin(items: QueuedEvent[], maxEvents: number, maxBytes: number): QueuedEvent[] {
   let bytes = 0;
-  let n = 0;
-  while (n < items.length && n < maxEvents) {
-    const next = items[n]!.bytes + 1; // + the comma between events
-    if (n > 0 && bytes + next > maxBytes) break;
-    bytes += next;
-    n++;
-  }
-  return items.slice(0, n);
+  // The running total only grows: once an item is over the limit, every later one is too.
+  return items.slice(0, maxEvents).filter((item, n) => (bytes += item.bytes + 1) <= maxBytes || !n); // + the comma
 }

@@ -128,7 +128,7 @@ describe('IndexedDB queue specifics', () => {
     q.add(item());
     await q.settle();
     const getAll = IDBObjectStore.prototype.getAll;
-    let clearing: Promise<void> | undefined;
+    let clearing: Promise<unknown> | undefined;
     // The read's transaction exists (it sees both events) when the clear starts.
     vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (
       this: IDBObjectStore,

@@ -1,7 +1,5 @@
 import { promisifyRequest } from 'idb-keyval';
-import { createMemoryQueue } from './memory-queue';
-import { utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
-import { ownedStore } from './owned-store';
+import { headWithin, utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
 
 /** IndexedDB names of the queue; one queue per origin, shared by its tabs. */
 export const QUEUE_DB_NAME = 'touchpoint';
@@ -13,6 +11,13 @@ export const QUEUE_STORE_NAME = 'queue';
  */
 export const WRITE_COALESCE_MS = 50;
 
+/**
+ * An open that has neither succeeded nor failed by then is treated as failed, so the reopen-then-memory
+ * fallback runs instead of every send waiting forever (Safari has had releases whose first
+ * `indexedDB.open` of a page never answered).
+ */
+export const OPEN_TIMEOUT_MS = 5_000;
+
 export interface IdbQueueOptions extends QueueLimits {
   dbName?: string;
   /** Told when the queue falls back to memory or drops events. */
@@ -20,53 +25,97 @@ export interface IdbQueueOptions extends QueueLimits {
 }
 
 /**
- * The IndexedDB queue (keys: event ids, values: event JSON): a memory queue of what this tab knows is
- * queued, mirrored to IndexedDB. `add` is synchronous and lands in a write-ahead buffer that is written
- * in one transaction per short window (a burst of 1,000 events is one transaction). Any failure reopens
- * the database once; a second failure stops the mirroring, so the memory queue with every known event
- * serves all calls, and reports `storage-fallback`.
+ * The event queue (IndexedDB keys: event ids, values: event JSON). One in-memory index of what this tab
+ * knows is queued (its own events plus the last read), mirrored to IndexedDB. `add` is synchronous and
+ * lands in a write-ahead buffer that is written in one transaction per short window (a burst of 1,000
+ * events is one transaction). Any failure reopens the database once; a second failure stops the
+ * mirroring, so the index with every known event serves all calls, and reports `storage-fallback`.
+ * With `memory` the index never mirrors: that is the memory queue.
  */
-export function createIdbQueue(options: IdbQueueOptions): EventQueue {
-  const report = options.report ?? (() => {});
-  const store = ownedStore(options.dbName ?? QUEUE_DB_NAME, QUEUE_STORE_NAME);
-  // This tab's events plus the last read, oldest first by id.
-  const known = createMemoryQueue(options);
-  let puts: QueuedEvent[] = [];
-  let deletes: string[] = [];
+export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): EventQueue {
+  const { maxEvents, maxBytes, report = () => {} } = options;
+  // Oldest first by id (uuid v7), and their total size, kept up to date so that an add does not walk them.
+  let items: QueuedEvent[] = [];
+  let bytes = 0;
+  let dropped = 0;
+  // Writes not started yet, in order: a put (id and JSON) or a delete (id only).
+  let writes: Array<[id: string, json?: string]> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<unknown> = Promise.resolve();
-  let dropped = 0;
-  let memory = false;
-  // Events added while a take() reads the database; they may be missing from its snapshot.
+  // Events added while a take() reads the database (they may be missing from its snapshot); a clear()
+  // during the read ends the collection.
   let addedDuringRead: QueuedEvent[] | undefined;
-  let clears = 0;
 
   const fallBack = (cause: unknown): void => {
     if (!memory) {
       memory = true;
-      puts = [];
-      report('storage-fallback', { reason: String((cause as Error)?.message ?? cause), cause });
+      report('storage-fallback', { reason: `${(cause as Error)?.message ?? cause}`, cause });
     }
   };
   try {
-    // Reading `indexedDB` itself throws a SecurityError in some contexts (Firefox with cookies blocked).
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    // Missing, reading `indexedDB` throws a ReferenceError; in some contexts it throws a SecurityError
+    // (Firefox with cookies blocked). (Where it is null, the first transaction fails instead.)
+    memory || indexedDB;
   } catch (cause) {
     fallBack(cause);
   }
 
-  /** Runs a transaction; a failure reopens the database and retries once, then falls back (undefined). */
+  let db: IDBDatabase | undefined;
+  let opening: Promise<IDBDatabase> | undefined;
+  /** Forgets the connection (the next transaction opens a new one). */
+  const reset = (): void => {
+    db?.close();
+    db = opening = undefined;
+  };
+  const open = (): Promise<IDBDatabase> =>
+    (opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(options.dbName ?? QUEUE_DB_NAME);
+      const timer = setTimeout(() => {
+        // A late success must not leave a connection open that blocks later opens and upgrades.
+        request.onsuccess = () => request.result.close();
+        reject(new Error('IndexedDB open timed out'));
+      }, OPEN_TIMEOUT_MS);
+      request.onupgradeneeded = () => request.result.createObjectStore(QUEUE_STORE_NAME);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        clearTimeout(timer);
+        const opened = (db = request.result);
+        // Safari sometimes closes connections on its own, and another page may upgrade or delete the
+        // database: forget the connection (stepping aside), so the next use reopens.
+        opened.onclose = opened.onversionchange = reset;
+        resolve(opened);
+      };
+    }));
+
+  /**
+   * Runs `op` in a transaction and resolves with what it returns. Unlike idb-keyval's `createStore`:
+   * - once the database is open, the transaction starts synchronously in the caller's task (not a
+   *   microtask later), so writes made in `pagehide` start before the page can die;
+   * - it is committed explicitly with `IDBTransaction.commit()` as soon as `op` has issued its requests;
+   *   left to auto-commit, writes of a dying page are often lost.
+   * A failure resets the connection and retries once (the failed open is forgotten with it), then falls
+   * back to memory (undefined).
+   *
+   * @see https://developer.mozilla.org/docs/Web/API/IDBTransaction/commit
+   */
   const attempt = async <T>(
     mode: IDBTransactionMode,
     op: (s: IDBObjectStore) => T | PromiseLike<T>,
   ): Promise<T | undefined> => {
+    const run = (opened: IDBDatabase): T | PromiseLike<T> => {
+      const tx = opened.transaction(QUEUE_STORE_NAME, mode);
+      const result = op(tx.objectStore(QUEUE_STORE_NAME));
+      tx.commit();
+      return result;
+    };
     for (let retry = false; !memory; retry = true) {
       try {
-        // Called synchronously: the first try starts in the caller's task (settle relies on it).
-        return await store.use(mode, op);
+        // A Promise executor runs synchronously: once the database is open, the first try starts in the
+        // caller's task (settle relies on it); and a throw becomes a rejection.
+        return await new Promise<T>((resolve) => resolve(db ? run(db) : open().then(run)));
       } catch (cause) {
         if (retry) fallBack(cause);
-        else store.reset();
+        else reset();
       }
     }
   };
@@ -74,82 +123,87 @@ export function createIdbQueue(options: IdbQueueOptions): EventQueue {
   const change = (op: (s: IDBObjectStore) => void) =>
     attempt('readwrite', (s) => (op(s), promisifyRequest(s.transaction)));
 
-  /** Counts, reports and deletes the events the memory queue dropped to stay within the limits. */
-  const drop = (over: QueuedEvent[]): void => {
-    if (over.length) {
-      dropped += over.length;
-      for (const old of over) deletes.push(old.id);
-      report('queue-full', { dropped: over.length });
-      timer ??= setTimeout(write, WRITE_COALESCE_MS);
-    }
-  };
-
   const write = (): void => {
     // Called early (settle), the window's timer must go too, or it writes again and a second one starts.
     clearTimeout(timer);
     timer = undefined;
-    const items = puts;
-    const ids = deletes;
-    puts = [];
-    deletes = [];
-    if (items.length || ids.length) {
-      // Puts first: an event dropped before its write is put and deleted in the same transaction.
+    const pending = writes;
+    writes = [];
+    if (pending.length) {
+      // In order: an event dropped before its write is put and deleted in the same transaction.
       const done = change((s) => {
-        for (const item of items) s.put(item.json, item.id);
-        for (const id of ids) s.delete(id);
+        for (const [id, json] of pending) json ? s.put(json, id) : s.delete(id);
       });
-      writing = Promise.all([writing, done]);
+      writing = writing.then(() => done);
     }
+  };
+  /** One transaction per short window, not per event; unload and take() write at once (settle). */
+  const soon = (): void => void (timer ??= setTimeout(write, WRITE_COALESCE_MS));
+  const weigh = (): void => void (bytes = items.reduce((sum, item) => sum + item.bytes, 0));
+
+  /**
+   * Drops the oldest events until both limits hold (an empty queue weighs 0 bytes, so this stops),
+   * counts and reports them, and deletes them from the database too: a long offline spell cannot grow it.
+   */
+  const trim = (): void => {
+    let n = 0;
+    while (items.length - n > maxEvents || bytes > maxBytes) bytes -= items[n++]!.bytes;
+    if (n) {
+      dropped += n;
+      for (const old of items.splice(0, n)) writes.push([old.id]);
+      report('queue-full', { dropped: n });
+    }
+    soon();
   };
 
   const queue: EventQueue = {
     kind: () => (memory ? 'memory' : 'indexeddb'),
     add(item) {
-      if (!memory) puts.push(item);
+      items.push(item);
+      bytes += item.bytes;
+      writes.push([item.id, item.json]);
       addedDuringRead?.push(item);
-      // The bound holds for the database too, so a long offline spell cannot grow it unchecked.
-      drop(known.add(item));
-      // One transaction per short window, not per event; unload and take() write at once (settle).
-      timer ??= setTimeout(write, WRITE_COALESCE_MS);
+      trim();
     },
     async take(maxEvents, maxBytes) {
       // From here on, events added are collected: the snapshot read below may miss them.
       const added: QueuedEvent[] = (addedDuringRead = []);
-      const generation = clears;
       await queue.settle();
       const read = await attempt('readonly', (s) =>
         Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]),
       );
-      if (addedDuringRead === added) addedDuringRead = undefined;
       // A clear() during the read (consent denied) wins: its snapshot must not bring the events back.
-      if (clears !== generation) return [];
-      // Without the database (now or before), the memory queue is the queue.
-      if (!read) return known.take(maxEvents, maxBytes);
-      // The view becomes the stored events (from every tab and earlier pages), trimmed to the limits.
+      if (addedDuringRead !== added) return [];
+      addedDuringRead = undefined;
+      // Without the database (now or before), the index is the queue.
+      if (!read) return headWithin(items, maxEvents, maxBytes);
+      // The index becomes the stored events (from every tab and earlier pages), trimmed to the limits.
       const [ids, values] = read as [string[], string[]];
       const stored = new Set(ids);
-      const over: QueuedEvent[] = [];
-      void known.clear();
-      ids.forEach((id, i) =>
-        over.push(...known.add({ id, json: values[i]!, bytes: utf8Length(values[i]!) })),
-      );
+      items = ids.map((id, i) => ({ id, json: values[i]!, bytes: utf8Length(values[i]!) }));
       // Events added during the read are this tab's and still queued (their write may be pending or may
       // fail over to memory): the snapshot must not make this tab forget them.
-      for (const item of added) if (!stored.has(item.id)) over.push(...known.add(item));
-      drop(over);
+      for (const item of added) if (!stored.has(item.id)) items.push(item);
+      weigh();
+      trim();
       // Only stored events are sent: one added during the read may not be written yet.
-      return (await known.take(maxEvents, maxBytes)).filter((item) => stored.has(item.id));
+      return headWithin(items, maxEvents, maxBytes).filter((item) => stored.has(item.id));
     },
-    local: known.local,
-    async remove(ids) {
-      void known.remove(ids);
-      await change((s) => ids.forEach((id) => s.delete(id)));
+    // The index itself, to read at once (add and remove change it).
+    local: () => items,
+    remove(ids) {
+      const gone = new Set(ids);
+      items = items.filter((item) => !gone.has(item.id));
+      weigh();
+      for (const id of ids) writes.push([id]);
+      return queue.settle();
     },
-    async clear() {
-      clears++;
-      puts = [];
-      void known.clear();
-      await change((s) => s.clear());
+    clear() {
+      addedDuringRead = undefined;
+      writes = [];
+      items = [];
+      bytes = 0;
+      return change((s) => s.clear());
     },
     settle: () => (write(), writing),
     dropped: () => dropped,
