@@ -197,6 +197,11 @@ describe.each(LOAD_MODES)('delivery, SDK loaded by %s', (mode) => {
       const before = await call(b, 'track', 'before');
       await call(a, 'reset');
       const fresh = await call(a, 'track', 'fresh');
+      // Chromium passes one tab's localStorage writes to another tab asynchronously: the other tab can
+      // only follow the new person once it can see it.
+      const ids = () => localStorage.getItem('tp_aid') + ' ' + localStorage.getItem('tp_session');
+      const written = await a.evaluate(ids);
+      await expect.poll(() => b.evaluate(ids)).toBe(written);
       const other = await call(b, 'track', 'other');
       const [old, mine, theirs] = await stored([before, fresh, other]);
       expect(old).toMatchObject({ userId: 'u1' });
