@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 5840, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 5842, target: 5 * 1024, what: 'delivery core + API' },
   { file: 'touchpoint.min.js', gzipBudget: 13260, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 

@@ -32,6 +32,8 @@ describe('resolveOptions', () => {
       /^\[touchpoint\] createTracker\(\): option `endpoint` must be the collector URL \(e\.g\. 'https:\/\/collector\.example\/v1\/batch'\), got undefined\.$/,
     );
     expect(bad(undefined)).toThrow(/`endpoint` must be the collector URL/);
+    // What was passed, not the missing default it was replaced with.
+    expect(bad({ endpoint: null })).toThrow(/`endpoint` must be the collector URL .*, got null\.$/);
   });
   it('rejects an endpoint that is no URL, keeping the cause', () => {
     try {

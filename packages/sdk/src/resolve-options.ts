@@ -83,6 +83,8 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
   const out: Record<string, unknown> = { ...options };
   for (const [defaults, expected, check] of SPEC) {
     for (const [name, fallback] of Object.entries(defaults)) {
+      // The message shows what was passed: `endpoint: null` is not "got undefined".
+      const given = out[name];
       const value = (out[name] ??= fallback);
       let valid: unknown;
       let thrown: ErrorOptions | undefined;
@@ -94,7 +96,7 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
       if (!valid) {
         // JSON.stringify says nothing (undefined) for a function or undefined: say the type then.
         throw new Error(
-          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${JSON.stringify(value) ?? typeof value}.`,
+          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${JSON.stringify(given) ?? typeof given}.`,
           thrown,
         );
       }

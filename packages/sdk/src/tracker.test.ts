@@ -63,6 +63,18 @@ describe('tracker pipeline', () => {
     expect(urls[0]).toBe('https://c.example/v1/batch?key=k%201');
   });
 
+  it('leaves out props and traits a script-tag page passed as null (the collector refuses null)', async () => {
+    const t = make();
+    t.page(null as never);
+    t.track('signup', null as never);
+    t.identify('u1', null as never);
+    await t.flush();
+    expect(events()).toHaveLength(3);
+    for (const e of events()) expect(e).not.toHaveProperty('props');
+    expect(events()[2]).not.toHaveProperty('traits');
+    expect(validate({ v: 1, sentAt: Date.now(), events: events() })).toMatchObject({ rejected: [] });
+  });
+
   it("takes script-tag pages' loose values the collector would refuse: numeric ids, a value read as text", async () => {
     const t = make();
     t.identify(1042);

@@ -77,7 +77,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     }
     return event;
   };
-  const id = (type: EventType, fields: object): string | undefined => record(type, fields)?.id;
+  const id = (type: EventType, fields?: object): string | undefined => record(type, fields)?.id;
 
   // `explicit` is a visitor's choice (remembered); a privacy signal at start, or a choice another tab
   // made (and stored), is not.
@@ -149,11 +149,12 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
 
   const tracker: Tracker = {
-    page: (props) => id('page', { props }),
-    track: (name, props) => id('track', { name: text(name, 'track(name)'), props }),
+    // Left out when not given, or null from a script-tag page: the collector refuses `"props": null`.
+    page: (props) => id('page', props && { props }),
+    track: (name, props) => id('track', { name: text(name, 'track(name)'), ...(props && { props }) }),
     identify(userId, traits) {
       identity.identify((userId = text(userId, 'identify(userId)')));
-      return id('identify', { userId, traits });
+      return id('identify', { userId, ...(traits && { traits }) });
     },
     conversion(name, details) {
       // Script-tag pages pass what they have: a value read from the page ("49.90"), an order number, "eur".

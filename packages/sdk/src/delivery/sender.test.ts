@@ -307,4 +307,19 @@ describe('sender', () => {
     );
     sender.stop();
   });
+  it('once a retry has fired, new events are sent again on their own (another tab sent the failed ones)', async () => {
+    const { queue, calls, sender } = setup((c, n) => (n === 1 ? { status: 'network' } : ok(c)));
+    queue.add(item());
+    await sender.flush();
+    expect(calls).toHaveLength(1);
+    // The shared queue: another tab sent (and removed) the failed events before the retry fired.
+    await queue.clear();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(1);
+    queue.add(item());
+    sender.queued();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(2);
+    expect(queue.local()).toEqual([]);
+  });
 });

@@ -57,7 +57,8 @@ export function createSender({
   // (taken from the browser's shared keepalive budget).
   const keepaliveIds = new Set<string>();
   let keepaliveBytes = 0;
-  // Failed attempts in a row: while there are any, a retry is pending and new events wait for it.
+  // Failed attempts in a row: while there are any and a timer is set, a retry is pending and new events
+  // wait for it.
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = Promise.resolve();
@@ -177,7 +178,9 @@ export function createSender({
     flush,
     /** Called after each queued event: sends a full batch soon, otherwise within the flush interval. */
     queued(): void {
-      if (attempt) return;
+      // A retry waiting out its backoff sends them; once it has fired (and found the queue empty: another
+      // tab sent it), nothing is pending and new events need a timer again.
+      if (attempt && timer) return;
       // A full batch: send soon (the flush that follows counts again from 0).
       if (++added >= maxBatchEvents) later(0);
       else if (!timer) soon();
