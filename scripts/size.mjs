@@ -4,7 +4,7 @@
 //
 // Two numbers per bundle, honestly apart:
 // - `target` is what the issues ask (issue 2: core ≤ 5 KB; issue 3: full ≤ 8 KB, web-vitals included).
-//   Neither is met (core ~5.8 KB, full ~13.2 KB after the fourth size pass); the table says so.
+//   Neither is met (core ~5.97 KB, full ~13.4 KB after the fourth size pass); the table says so.
 //   web-vitals alone is ~2.36 KB of the full script.
 // - `gzipBudget` is the regression guard the test command enforces today: today's size plus a small
 //   margin, so no change can grow the script unnoticed while the size work towards the target goes on.
@@ -28,6 +28,9 @@
 //   the owned store folded into the IndexedDB queue, send-and-settle as one function, the visibility rule
 //   instead of the localStorage lease where Web Locks are missing, the pipeline built once, shorter option
 //   errors, uuidv7 without a hex table).
+//   → 5,842/13,260 (+11 B: the review of that pass: a stalled sender after an empty retry, 'got null', null
+//   props left out again). → 5,980/13,420 (+133/+154 B: the localStorage lease back where Web Locks is
+//   missing; the pass had replaced it by a visibility rule, which lets two tabs in view send the same events).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -37,8 +40,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 5842, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13260, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 5980, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13420, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

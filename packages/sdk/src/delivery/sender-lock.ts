@@ -1,17 +1,31 @@
-/** Name of the Web Lock that makes one tab the sender. */
+import { local } from '../local-storage';
+
+/** Name of the Web Lock (and, after `tp_`, of the localStorage lease) that makes one tab the sender. */
 export const SENDER_LOCK_NAME = 'touchpoint-sender';
+/** A fallback lease not renewed for this long is abandoned (its tab died mid-send). */
+export const LEASE_MS = 30_000;
+const LEASE_KEY = `tp_${SENDER_LOCK_NAME}`;
+const me = Math.random().toString(36).slice(2);
+
+const mine = (): boolean | undefined => local('getItem', LEASE_KEY)?.startsWith(me + ':');
+/** Writes this tab's lease; false when storage refuses (full, blocked). */
+const claim = (): boolean => {
+  try {
+    localStorage.setItem(LEASE_KEY, `${me}:${Date.now() + LEASE_MS}`);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Runs `job` only if this tab can become the sender now; resolves false without running it when another
  * tab is sending. Uses the Web Locks API (`ifAvailable`: never wait, the other tab sends our events too
- * since the queue is shared).
- *
- * Where it is missing or refuses (a page not served from a secure context, a sandboxed frame), the rule
- * is visibility: only a tab the visitor sees sends, so with one tab in view (the usual case) one tab
- * sends. A hidden tab loses nothing: its events wait in the shared queue for a visible tab or the next
- * page (and its unload already sent what fit). A tab whose queue lives in memory (`shared` false) always
- * sends: no other tab can see its events, so none can send them twice, and it would otherwise hold them
- * in memory alone. At worst (two windows in view) a resend is a duplicate the collector drops.
+ * since the queue is shared). Where it is missing or refuses (an older browser, a page not served from a
+ * secure context, a sandboxed frame), a localStorage lease with an expiry, renewed while the job runs.
+ * Without the lease the job runs: a tab whose queue lives in memory (`shared` false: no other tab can see
+ * its events, so none can send them twice), and a tab without storage (nothing tells the tabs apart, and
+ * a resend is only a duplicate the collector drops).
  *
  * @see https://developer.mozilla.org/docs/Web/API/LockManager/request
  */
@@ -25,11 +39,23 @@ export async function withSenderLock(job: () => Promise<void>, shared: boolean):
     );
   } catch (error) {
     // Missing (`navigator.locks` undefined outside a secure context) or refused before the job ran (a
-    // sandboxed frame: "Access to the Locks API is denied in this context"): the rule above, or else
+    // sandboxed frame: "Access to the Locks API is denied in this context"): the lease below, or else
     // nothing would ever be sent. A failed job fails as it is.
     if (ran) throw error;
   }
-  if (shared && document.visibilityState === 'hidden') return false;
-  await job();
+  if (!shared) return job().then(() => true);
+  const [owner, expiry] = (local('getItem', LEASE_KEY) ?? '').split(':');
+  if (owner && owner !== me && +expiry! > Date.now()) return false;
+  // Another tab may have written in between: the last writer wins, the other backs off. A lease that
+  // cannot be written (storage full or blocked) must not stop every tab: run, at worst a duplicate.
+  if (claim() && !mine()) return false;
+  // A drain can outlast the lease (many batches, slow answers): renew it while it is still ours.
+  const renew = setInterval(() => mine() && claim(), LEASE_MS / 3);
+  try {
+    await job();
+  } finally {
+    clearInterval(renew);
+    if (mine()) local('removeItem', LEASE_KEY);
+  }
   return true;
 }
