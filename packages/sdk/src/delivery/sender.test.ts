@@ -115,6 +115,19 @@ describe('sender', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a burst sets one timer per full batch, not one per event after the first batch', async () => {
+    const { queue, calls, sender } = setup(ok);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    for (let i = 0; i < 100; i++) {
+      queue.add(item());
+      sender.queued();
+    }
+    // The queue's write window, the partial-batch timer, then one per full batch of 10 (it was 93).
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(12);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.flatMap((c) => c.body.events)).toHaveLength(100);
+  });
+
   it('drops and counts events the collector rejected', async () => {
     const { queue, reports, sender } = setup((c) => ({
       status: 200,

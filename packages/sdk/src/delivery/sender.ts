@@ -181,9 +181,12 @@ export function createSender({
       // A retry waiting out its backoff sends them; once it has fired (and found the queue empty: another
       // tab sent it), nothing is pending and new events need a timer again.
       if (attempt && timer) return;
-      // A full batch: send soon (the flush that follows counts again from 0).
-      if (++added >= maxBatchEvents) later(0);
-      else if (!timer) soon();
+      // A full batch: send soon, and count again from 0 now, not when that flush runs: otherwise every
+      // later event of a burst would cancel and set the timer again (1,000 events: 900 timers more).
+      if (++added >= maxBatchEvents) {
+        added = 0;
+        later(0);
+      } else if (!timer) soon();
     },
     /** Page hidden or unloading: commit pending writes now (settle) and send what fits the keepalive budget. */
     unload(): void {
