@@ -56,4 +56,13 @@ describe('report', () => {
     const cr = renderReport(report(parsePathsCsv('"Mail\rOut";1;1;0'), { models: ['linear'] }), 'csv');
     expect(cr).toBe('model,channel,conversions,value,share\nlinear,"Mail\rOut",1,1,1\n');
   });
+  it('csv: a channel name that a spreadsheet would run as a formula is prefixed with a quote', () => {
+    const csv = (channel: string) =>
+      renderReport(report(parsePathsCsv(`${channel};1;1;0`), { models: ['linear'] }), 'csv').split('\n')[1];
+    expect(csv('=HYPERLINK(http://x.example,open)')).toBe(
+      `linear,"'=HYPERLINK(http://x.example,open)",1,1,1`,
+    );
+    for (const lead of ['+', '-', '@']) expect(csv(`${lead}1+1`)).toBe(`linear,'${lead}1+1,1,1,1`);
+    expect(csv('Paid Search')).toBe('linear,Paid Search,1,1,1');
+  });
 });
