@@ -178,6 +178,25 @@ describe('collector HTTP surface', () => {
     await expect(postBatch(baseUrl, { v: 1, events: [trackEvent()] })).rejects.toThrow();
   });
 
+  it('while shutting down, answers 503 with Retry-After that a page on another origin can read', async () => {
+    const collector = await createCollector({ sink: controllableSink().sink, onError: () => {} });
+    // Mounted in the app's own server, which keeps accepting requests while the collector shuts down.
+    const server = createServer(collector.handler);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await collector.close();
+    const res = await postBatch(
+      baseUrl,
+      { v: 1, events: [trackEvent()] },
+      { headers: { origin: 'https://shop.example' } },
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/retry-after/i);
+    await new Promise((r) => server.close(r));
+  });
+
   it('mounts in a plain node http server', async () => {
     const dataDir = await tempDir();
     const collector = await createCollector({ dataDir });

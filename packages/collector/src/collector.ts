@@ -81,6 +81,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     if (closing) {
       req.resume();
+      // With CORS headers, so a page on another origin reads the 503 and its Retry-After (not a network error).
+      applyCors(req, res, resolved.corsOrigins);
       return replyError(res, 503, 'the collector is shutting down; retry', {
         connection: 'close',
         'retry-after': '1',
