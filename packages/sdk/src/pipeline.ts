@@ -22,15 +22,21 @@ import { pageContext, redactUrl } from './page-context';
  * unfiltered event is worse than a missing one). Both are reported, neither reaches the page.
  * The consent gate and the queue come after it (see `createCoreTracker`).
  */
-export const pipeline =
-  (
-    context: (now: number) => TrackerContext,
-    plugins: TouchpointPlugin[],
-    middleware: Middleware[],
-    redactParams: string[],
-    report: (kind: string, detail?: unknown) => void,
-  ) =>
-  (type: EventType, fields?: object): TouchpointEvent | undefined => {
+export const pipeline = (
+  context: (now: number) => TrackerContext,
+  plugins: TouchpointPlugin[],
+  middleware: Middleware[],
+  redactParams: string[],
+  report: (kind: string, detail?: unknown) => void,
+) => {
+  // Collectors refuse a string over DEFAULT_MAX_STRING_LENGTH: a URL that long (parameters piled up by
+  // redirects) is cut rather than the whole event lost.
+  const clean = (at: Record<string, unknown>, keys: string[]) => {
+    for (const key of keys)
+      if (typeof at[key] == 'string')
+        at[key] = redactUrl(at[key], redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
+  };
+  return (type: EventType, fields?: object): TouchpointEvent | undefined => {
     const now = Date.now();
     // anonymousId, sessionId and userId (undefined before identify, left out of the JSON)
     const { sessionIsNew, ...ids } = context(now);
@@ -42,13 +48,6 @@ export const pipeline =
       page: pageContext(),
       ...fields,
     } as TouchpointEvent;
-    // Collectors refuse a string over DEFAULT_MAX_STRING_LENGTH: a URL that long (parameters piled up by
-    // redirects) is cut rather than the whole event lost.
-    const clean = (at: Record<string, unknown>, keys: string[]) => {
-      for (const key of keys)
-        if (typeof at[key] == 'string')
-          at[key] = redactUrl(at[key], redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
-    };
     // The page (a copy: a plugin's own page object stays as it gave it), what a share shared (by default
     // this page) and where an ad click went.
     if (event.page) clean((event.page = { ...event.page }), ['url', 'referrer']);
@@ -72,3 +71,4 @@ export const pipeline =
     }
     return event;
   };
+};
