@@ -6,6 +6,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cleanDist } from '../../scripts/rollup/clean-dist.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies);
@@ -79,6 +80,7 @@ export default [
       entryFileNames: '[name].js',
     },
     plugins: [
+      cleanDist(fileURLToPath(new URL('./dist', import.meta.url))),
       typescript({
         tsconfig: './tsconfig.build.json',
         declaration: true,

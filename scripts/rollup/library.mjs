@@ -2,6 +2,7 @@
 // ESM output, declarations emitted beside it, dependencies kept external.
 import typescript from '@rollup/plugin-typescript';
 import json from '@rollup/plugin-json';
+import { cleanDist } from './clean-dist.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,6 +24,7 @@ export function libraryConfig(packageDir, inputs) {
       chunkFileNames: 'chunk-[hash].js',
     },
     plugins: [
+      cleanDist(join(packageDir, 'dist')),
       json(),
       typescript({
         tsconfig: join(packageDir, 'tsconfig.build.json'),
