@@ -21,6 +21,13 @@ describe('createTracker outside a browser', () => {
       /`flushIntervalMs`/,
     );
   });
+
+  it('accepts a relative endpoint on a server, where there is no page URL to resolve it against', () => {
+    vi.stubGlobal('window', undefined);
+    vi.stubGlobal('location', undefined);
+    expect(createTracker({ endpoint: '/v1/batch' }).track('x')).toBeUndefined();
+    expect(() => createTracker({ endpoint: 'http://' })).toThrow(/`endpoint`/);
+  });
 });
 
 describe('createTracker in a browser', () => {

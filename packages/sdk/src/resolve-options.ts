@@ -42,9 +42,10 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
   [
     { endpoint: undefined },
     "the collector URL (e.g. 'https://collector.example/v1/batch')",
-    // Relative to the page; `new URL` throws on a bad one, which becomes the error's cause.
-    (v) =>
-      is('string')(v) && new URL(v as string, typeof location === 'undefined' ? undefined : location.href),
+    // `new URL` throws on a bad one, which becomes the error's cause. A relative endpoint ('/v1/batch') is
+    // checked against a fixed base, not the page: it is valid on a server too (no `location` there; the
+    // server-side no-op tracker must accept what the page will use), and the page's fetch resolves it.
+    (v) => is('string')(v) && new URL(v as string, 'http://a'),
   ],
   [
     {
