@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh
+# Not `pnpm -s`: in a recursive run it also hides the failing package's own output, so a type or build
+# error failed the gate without saying where.
 echo "== build"
-pnpm -s build
+pnpm build
 echo "== type check"
-pnpm -s typecheck
+pnpm typecheck
 echo "== format check"
 pnpm -s format:check
 echo "== size budgets"
