@@ -61,7 +61,8 @@ async function main() {
   }
   if (values.build || (!values['no-build'] && buildIsStale())) {
     console.error('[touchpoint] demo: building the packages (pnpm build)…');
-    const build = spawnSync('pnpm', ['-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    // Not `pnpm -s build`: that hides the failing package's errors. Its output goes to stderr: stdout is the report.
+    const build = spawnSync('pnpm', ['build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
     if (build.status !== 0)
       throw new Error('[touchpoint] demo: `pnpm build` failed; fix the build error above');
   }
