@@ -40,6 +40,11 @@ const INTERNAL_PROPERTIES = new RegExp(
     'transport',
     'lock',
     'held',
+    'adInfo',
+    'inView',
+    'counted',
+    'timer',
+    'impression',
   ].join('|')})$`,
 );
 
