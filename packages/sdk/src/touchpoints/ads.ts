@@ -90,13 +90,12 @@ export function ads(): TouchpointPlugin {
   const add: Register = (element, info) => {
     const known = slots.get(element);
     if (JSON.stringify(known?.adInfo) === JSON.stringify(info)) return;
-    // A new ad, or the slot shows another one now (a rotation, attributes changed in place): one to count.
-    clearTimeout(known?.timer);
-    const slot: Slot = { adInfo: info, inView: known?.inView };
-    slots.set(element, slot);
+    // A new ad, or the slot shows another one now (a rotation, attributes changed in place): one to count,
+    // from the observer's next report (observing again makes it report at once).
+    if (known) forget(known, element);
+    slots.set(element, { adInfo: info });
     io.observe(element);
     ro.observe(element);
-    update(slot, element);
   };
   // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
   const scan = (root: Element): void => {
@@ -133,11 +132,12 @@ export function ads(): TouchpointPlugin {
       const root = document.documentElement;
       io = new IntersectionObserver(
         (entries) => {
-          for (const { target, isIntersecting, intersectionRatio, boundingClientRect: box } of entries) {
+          for (const { target, intersectionRatio, boundingClientRect: box } of entries) {
             const slot = slots.get(target);
             if (!slot) continue;
-            // An empty slot (no area) is "fully in view" to the observer; half of nothing is no ad seen.
-            slot.inView = isIntersecting && intersectionRatio >= VIEWABLE_RATIO && box.width * box.height > 0;
+            // (The ratio is 0 when not intersecting.) An empty slot (no area) is "fully in view" to the
+            // observer; half of nothing is no ad seen.
+            slot.inView = intersectionRatio >= VIEWABLE_RATIO && box.width * box.height > 0;
             update(slot, target);
           }
         },
