@@ -12,6 +12,7 @@ export const VIDEO_VIEWABLE_MS = 2000;
 const SELECTOR = '[data-tp-ad]';
 const ATTRS = ['campaign', 'creative', 'placement', 'network'] as const;
 
+// Internal state (its field names are mangled in the script tags: INTERNAL_PROPERTIES in rollup.config.mjs).
 interface Slot {
   adInfo: AdInfo;
   inView?: boolean;
@@ -53,7 +54,8 @@ export function trackAd(element: Element, info: AdInfo): void {
  */
 export function ads(): TouchpointPlugin {
   let host: TrackerHost | undefined;
-  // Made in start(): every browser the SDK runs in has both (and can run its ES2022 syntax only with them).
+  // Made in start() without a feature check: every browser the SDK supports has both, as does every browser
+  // that can parse the bundle's syntax at all.
   let io: IntersectionObserver;
   let ro: ResizeObserver;
   let mo: MutationObserver | undefined;
