@@ -143,7 +143,7 @@ export function ads(): TouchpointPlugin {
             update(slot, target);
           }
         },
-        { threshold: [0, VIEWABLE_RATIO] },
+        { threshold: VIEWABLE_RATIO },
       );
       // The observer reports a slot only when its ratio crosses a threshold, and a slot that gets its ad
       // while in view crosses none (empty, it already counted as fully in view): a new size asks again.
