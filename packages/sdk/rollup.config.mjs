@@ -41,6 +41,11 @@ const INTERNAL_PROPERTIES = new RegExp(
     'transport',
     'lock',
     'held',
+    'adInfo',
+    'inView',
+    'counted',
+    'timer',
+    'impression',
   ].join('|')})$`,
 );
 

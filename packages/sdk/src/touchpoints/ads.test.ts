@@ -158,6 +158,9 @@ describe('ads', () => {
     a.setAttribute('data-tp-ad', 'summer');
     a.setAttribute('data-tp-creative', 'v3');
     await Promise.resolve();
+    // The new ad is observed afresh, and an observer reports a newly observed element at once.
+    expect(observed.has(a)).toBe(true);
+    view(a, 1);
     vi.advanceTimersByTime(VIEWABLE_MS);
     const [spring, summer] = host.of('ad_impression');
     expect(spring!.ad).toMatchObject({ id: 'spring', creative: 'v2' });
@@ -167,6 +170,7 @@ describe('ads', () => {
     // Only the creative changes: a new creative to count too.
     a.setAttribute('data-tp-creative', 'v4');
     await Promise.resolve();
+    view(a, 1);
     vi.advanceTimersByTime(VIEWABLE_MS);
     expect(host.of('ad_impression')[2]?.ad).toMatchObject({ id: 'summer', creative: 'v4' });
   });

@@ -12,12 +12,14 @@ export const VIDEO_VIEWABLE_MS = 2000;
 const SELECTOR = '[data-tp-ad]';
 const ATTRS = ['campaign', 'creative', 'placement', 'network'] as const;
 
+// Internal state (its field names are mangled in the script tags: INTERNAL_PROPERTIES in rollup.config.mjs).
 interface Slot {
-  info: AdInfo;
+  adInfo: AdInfo;
   inView?: boolean;
   counted?: boolean;
   timer?: ReturnType<typeof setTimeout>;
-  impressionId?: string;
+  /** The id of the slot's impression event, for its clicks. */
+  impression?: string;
 }
 
 type Register = (element: Element, info: AdInfo) => void;
@@ -52,8 +54,10 @@ export function trackAd(element: Element, info: AdInfo): void {
  */
 export function ads(): TouchpointPlugin {
   let host: TrackerHost | undefined;
-  let io: IntersectionObserver | undefined;
-  let ro: ResizeObserver | undefined;
+  // Made in start() without a feature check: every browser the SDK supports has both, as does every browser
+  // that can parse the bundle's syntax at all.
+  let io: IntersectionObserver;
+  let ro: ResizeObserver;
   let mo: MutationObserver | undefined;
   let off: AbortController | undefined;
   let lastUrl: string | undefined;
@@ -70,8 +74,8 @@ export function ads(): TouchpointPlugin {
         () => {
           slot.timer = undefined;
           slot.counted = true;
-          slot.impressionId = host?.record('ad_impression', {
-            ad: slot.info,
+          slot.impression = host?.record('ad_impression', {
+            ad: slot.adInfo,
             visibleMs: Date.now() - since,
           })?.id;
         },
@@ -79,23 +83,21 @@ export function ads(): TouchpointPlugin {
       );
     }
   };
-  const updateAll = (): void => slots.forEach(update);
   const forget = (slot: Slot, element: Element): void => {
     clearTimeout(slot.timer);
-    io?.unobserve(element);
-    ro?.unobserve(element);
+    io.unobserve(element);
+    ro.unobserve(element);
     slots.delete(element);
   };
   const add: Register = (element, info) => {
     const known = slots.get(element);
-    if (JSON.stringify(known?.info) === JSON.stringify(info)) return;
-    // A new ad, or the slot shows another one now (a rotation, attributes changed in place): one to count.
-    clearTimeout(known?.timer);
-    const slot: Slot = { info, inView: known?.inView };
-    slots.set(element, slot);
-    io?.observe(element);
-    ro?.observe(element);
-    update(slot, element);
+    if (JSON.stringify(known?.adInfo) === JSON.stringify(info)) return;
+    // A new ad, or the slot shows another one now (a rotation, attributes changed in place): one to count,
+    // from the observer's next report (observing again makes it report at once).
+    if (known) forget(known, element);
+    slots.set(element, { adInfo: info });
+    io.observe(element);
+    ro.observe(element);
   };
   // Registers `root` and the ads inside it; an ad's description comes from its `data-tp-*` attributes.
   const scan = (root: Element): void => {
@@ -117,8 +119,8 @@ export function ads(): TouchpointPlugin {
       const slot = slots.get(node);
       if (slot)
         return void host?.record('ad_click', {
-          ad: slot.info,
-          impressionId: slot.impressionId,
+          ad: slot.adInfo,
+          impressionId: slot.impression,
           target: ((event.target as Element).closest?.('a[href]') as HTMLAnchorElement | null)?.href,
         });
     }
@@ -130,34 +132,31 @@ export function ads(): TouchpointPlugin {
     start(h) {
       host = h;
       const root = document.documentElement;
-      if (typeof IntersectionObserver === 'function')
-        io = new IntersectionObserver(
-          (entries) => {
-            for (const { target, isIntersecting, intersectionRatio, boundingClientRect: box } of entries) {
-              const slot = slots.get(target);
-              if (!slot) continue;
-              // An empty slot (no area) is "fully in view" to the observer; half of nothing is no ad seen.
-              slot.inView =
-                isIntersecting && intersectionRatio >= VIEWABLE_RATIO && box.width * box.height > 0;
-              update(slot, target);
-            }
-          },
-          { threshold: [0, VIEWABLE_RATIO] },
-        );
-      else h.report('ads', 'no IntersectionObserver: no ad impressions');
+      io = new IntersectionObserver(
+        (entries) => {
+          for (const { target, intersectionRatio, boundingClientRect: box } of entries) {
+            const slot = slots.get(target);
+            if (!slot) continue;
+            // (The ratio is 0 when not intersecting.) An empty slot (no area) is "fully in view" to the
+            // observer; half of nothing is no ad seen.
+            slot.inView = intersectionRatio >= VIEWABLE_RATIO && box.width * box.height > 0;
+            update(slot, target);
+          }
+        },
+        { threshold: VIEWABLE_RATIO },
+      );
       // The observer reports a slot only when its ratio crosses a threshold, and a slot that gets its ad
       // while in view crosses none (empty, it already counted as fully in view): a new size asks again.
-      if (io && typeof ResizeObserver === 'function')
-        ro = new ResizeObserver((entries) => {
-          for (const { target } of entries) {
-            io!.unobserve(target);
-            io!.observe(target);
-          }
-        });
+      ro = new ResizeObserver((entries) => {
+        for (const { target } of entries) {
+          io.unobserve(target);
+          io.observe(target);
+        }
+      });
       scan(root);
       mo = new MutationObserver((records) => {
         for (const record of records) {
-          if (record.type === 'attributes') scan(record.target as Element);
+          if (record.attributeName) scan(record.target as Element);
           record.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
         }
         // Removed ads stop counting and are forgotten.
@@ -169,11 +168,11 @@ export function ads(): TouchpointPlugin {
         attributeFilter: ['ad', ...ATTRS].map((key) => 'data-tp-' + key),
       });
       const signal = (off = new AbortController()).signal;
-      document.addEventListener('visibilitychange', updateAll, { signal });
+      document.addEventListener('visibilitychange', () => slots.forEach(update), { signal });
       for (const type of ['click', 'auxclick'] as const)
         document.addEventListener(type, onClick, { capture: true, signal });
       active = add;
-      waiting.splice(0).forEach(([element, info]) => add(element, info));
+      waiting.splice(0).forEach((args) => add(...args));
     },
     stop() {
       if (active === add) active = undefined;
@@ -187,7 +186,7 @@ export function ads(): TouchpointPlugin {
     enrich(event) {
       // A new page view (SPA navigation) makes every ad on screen eligible for a new impression.
       if (event.type !== 'page') return;
-      if (lastUrl !== undefined && event.page.url !== lastUrl)
+      if (lastUrl && event.page.url !== lastUrl)
         slots.forEach((slot, element) => {
           slot.counted = false;
           update(slot, element);

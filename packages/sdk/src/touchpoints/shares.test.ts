@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeHost, type FakeHost } from './fake-host';
-import { shares, shareTarget } from './shares';
+import { shares, shareTarget as targetOf } from './shares';
+
+// shareTarget takes a parsed address (a link element's or a URL's parts).
+const shareTarget = (href: string) => targetOf(new URL(href));
 
 let host: FakeHost;
 beforeEach(() => {

@@ -16,19 +16,17 @@ const NETWORKS: Record<string, string> = {
   bsky: 'bluesky',
 };
 
-/** Which network a link shares to (and what), or undefined when it is not a share link. */
-export function shareTarget(href: string): { network: string; url?: string } | undefined {
-  let link: URL;
-  try {
-    link = new URL(href, location.href);
-  } catch {
-    return undefined;
-  }
-  if (link.protocol === 'mailto:') return { network: 'email' };
+/**
+ * Which network a link shares to (and what), or undefined when it is not a share link. Takes the parsed
+ * address: a link element's own `hostname`, `pathname`… (or a `URL`), so a click parses nothing again.
+ */
+export function shareTarget(
+  link: Pick<URL, 'hostname' | 'pathname' | 'search'>,
+): { network: string; url?: string } | undefined {
   const host = link.hostname.replace(/^(www|m|mobile)\./, '');
   if (!SHARE_URL.test(host + link.pathname)) return undefined;
   const label = host.split('.')[0]!;
-  const params = link.searchParams;
+  const params = new URLSearchParams(link.search);
   // Share endpoints carry the shared address in one of these parameters (`href`: Facebook's share dialog).
   return {
     network: NETWORKS[label] ?? label,
@@ -47,11 +45,14 @@ export function shares(): TouchpointPlugin {
     const target = event.target as Element | null;
     const marked = target?.closest?.('[data-tp-share]');
     const link = target?.closest?.('a[href]') as HTMLAnchorElement | null;
-    const known = link ? shareTarget(link.href) : undefined;
-    // Marked elements win over what their link says; a plain mailto: link is no share.
-    if (marked || (known && known.network !== 'email'))
+    const known = link && shareTarget(link);
+    // Marked elements win over what their link says; a mailto: link is an `email` share only when marked.
+    if (marked || known)
       host?.record('share', {
-        network: marked?.getAttribute('data-tp-share') || known?.network || 'other',
+        network:
+          marked?.getAttribute('data-tp-share') ||
+          known?.network ||
+          (link?.protocol === 'mailto:' ? 'email' : 'other'),
         url: marked?.getAttribute('data-tp-share-url') || known?.url || location.href,
       });
   };

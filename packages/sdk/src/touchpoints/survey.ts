@@ -42,7 +42,7 @@ export function survey(question: string, answer: string, channel?: string): Touc
   nonEmpty(question, 'survey(question)');
   nonEmpty(answer, 'survey(answer)');
   channel ??= answerChannel(answer);
-  return active?.record('survey', channel ? { question, answer, channel } : { question, answer });
+  return active?.record('survey', { question, answer, ...(channel && { channel }) });
 }
 
 /** Options of {@link howDidYouHear}. */
@@ -65,31 +65,22 @@ export function howDidYouHear(container: Element | string, options: HowDidYouHea
   const parent = typeof container === 'string' ? document.querySelector(container) : container;
   if (!parent?.append)
     throw new TypeError(
-      `[touchpoint] howDidYouHear(container): no element ${String(container)}; pass one or its selector`,
+      `[touchpoint] howDidYouHear(container): no element ${container}; pass one or its selector`,
     );
   const question = options.question ?? DEFAULT_SURVEY_QUESTION;
+  // A choice is its label, or `[label, channel]`; the first, empty one asks for a choice.
+  const choices = ['', ...(options.choices ?? DEFAULT_SURVEY_CHOICES)].map((choice) => [choice].flat());
+  // The label wraps the select, which names it for screen readers without an id.
+  const label = Object.assign(document.createElement('label'), { className: 'tp-survey' });
+  const select = document.createElement('select');
   // document.createElement rather than `new Option`, which some DOM implementations lack.
-  const create = (tag: string, text = ''): HTMLElement => {
-    const element = document.createElement(tag);
-    element.append(text);
-    return element;
-  };
-  const label = create('label', question + ' ');
-  label.className = 'tp-survey';
-  const select = create('select') as HTMLSelectElement;
-  const channels: Record<string, string | undefined> = {};
-  for (const choice of ['', ...(options.choices ?? DEFAULT_SURVEY_CHOICES)]) {
-    // A choice is its label, or `[label, channel]`.
-    const [text, channel] = [choice].flat();
-    channels[text!] = channel;
-    const option = create('option', text) as HTMLOptionElement;
-    option.value = text!;
-    select.append(option);
-  }
+  for (const [text] of choices)
+    select.append(Object.assign(document.createElement('option'), { value: text, text }));
   select.onchange = () => {
-    if (select.value) survey(question, select.value, channels[select.value]);
+    const [answer, channel] = choices[select.selectedIndex]!;
+    if (answer) survey(question, answer, channel);
   };
-  label.append(select);
+  label.append(question + ' ', select);
   parent.append(label);
   return () => label.remove();
 }

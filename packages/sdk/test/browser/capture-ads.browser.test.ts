@@ -18,6 +18,8 @@ const ADS_PAGE =
   SPACER +
   AD('hidden') +
   SPACER +
+  AD('rotate') +
+  SPACER +
   '<div id="later-slot"></div>' +
   SPACER +
   '<div id="empty" data-tp-ad="empty"></div>' +
@@ -90,6 +92,19 @@ describe('ad viewability in real Chromium', () => {
     await setVisibility('visible');
     await sleep(1200);
     expect(await impressions('hidden')).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('a slot that shows another ad while in view counts the new ad too', async () => {
+    const page = await open();
+    await show(page, 'rotate');
+    await sleep(1200);
+    expect(await impressions('rotate')).toHaveLength(1);
+    await page.evaluate(() => document.getElementById('rotate')!.setAttribute('data-tp-ad', 'rotated'));
+    await sleep(1200);
+    const [rotated] = await impressions('rotated');
+    expect(rotated?.ad).toEqual({ id: 'rotated', campaign: 'spring' });
+    expect(await impressions('rotate')).toHaveLength(1);
     await page.context().close();
   });
 
