@@ -74,12 +74,9 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
         const recent = prune(event.ts);
         // Repeated direct visits say nothing new; keep the list for touches that do.
         if (!direct || recent.at(-1)?.kind !== 'direct') recent.push(touch);
-        state = {
-          ...state,
-          first: state.first ?? touch,
-          lastNonDirect: direct ? state.lastNonDirect : touch,
-          recent: recent.slice(-limit),
-        };
+        state.first ??= touch;
+        state.lastNonDirect = direct ? state.lastNonDirect : touch;
+        state.recent = recent.slice(-limit);
         dirty = true;
       } else if (event.type === 'conversion' && state.first) {
         const { aid, ...journal } = state;

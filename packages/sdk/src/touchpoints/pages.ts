@@ -85,8 +85,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
         // Only unpatch if nobody wrapped ours since; otherwise theirs would lose its hook.
         signal.addEventListener('abort', () => history[method] === patched && (history[method] = original));
       }
-      addEventListener('popstate', () => schedule(), { signal });
-      addEventListener('hashchange', () => schedule(), { signal });
+      for (const type of ['popstate', 'hashchange']) addEventListener(type, () => schedule(), { signal });
       addEventListener(
         'pageshow',
         (event) => {
