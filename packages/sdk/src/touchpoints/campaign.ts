@@ -75,9 +75,8 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
         if (href !== location.href) history.replaceState(history.state, '', href);
       }
     },
-    stop() {
-      landing = landingTouch = undefined;
-    },
+    // Nothing to undo (start() reads the landing afresh; a stopped tracker records nothing).
+    stop() {},
     flush: persist,
     enrich(event) {
       if (state?.sid !== event.sessionId) {
