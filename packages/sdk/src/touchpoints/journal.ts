@@ -64,7 +64,8 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
       // One person's journal: a new anonymous id (`reset()`) starts a new one. One stored without an id
       // (by an older version) is kept.
       if (state.aid !== event.anonymousId) {
-        state = state.aid ? { aid: event.anonymousId } : { ...state, aid: event.anonymousId };
+        if (state.aid) state = {};
+        state.aid = event.anonymousId;
         dirty = true;
       }
       if (event.type === 'page' && event.touchpoint) {

@@ -27,7 +27,7 @@ export function vitals(): TouchpointPlugin {
   let subscribed = false;
 
   // Records the metrics gathered since the last send for page `id`: now, or `later` (a microtask).
-  const send = (id = pageId, later?: boolean): void => {
+  const send = (later?: boolean, id = pageId): void => {
     const metrics = Object.values(pending);
     pending = {};
     const record = (): void =>
@@ -35,7 +35,6 @@ export function vitals(): TouchpointPlugin {
     if (later) queueMicrotask(record);
     else record();
   };
-  const flush = (): void => send();
   const onMetric = (metric: Metric): void => {
     // Late load-metric updates after a client-side navigation belong to no SPA page.
     if (!host || (pageId !== firstPageId && LOAD_METRICS.includes(metric.name))) return;
@@ -56,9 +55,9 @@ export function vitals(): TouchpointPlugin {
       }
     },
     // The tracker calls this when the page is hidden or left, before it sends its queue.
-    flush,
+    flush: send,
     stop() {
-      flush();
+      send();
       host = undefined;
     },
     enrich(event) {
@@ -68,7 +67,7 @@ export function vitals(): TouchpointPlugin {
       // Metrics reported before the first page event (TTFB, FCP) belong to it.
       if (!previous) return void (firstPageId ??= pageId);
       // Record after the current event has finished its way through the pipeline.
-      send(previous, true);
+      send(true, previous);
     },
   };
 }
