@@ -60,7 +60,7 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
     start(h) {
       host = h;
       state = load<State>(STATE_KEY);
-      const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       again = /^(reload|back_forward)$/.test(navigation?.type);
       landing = parseCampaign(location.href);
       const referrer = document.referrer;
