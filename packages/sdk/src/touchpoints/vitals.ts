@@ -27,7 +27,7 @@ export function vitals(): TouchpointPlugin {
   let subscribed = false;
 
   // Records the metrics gathered since the last send for page `id`: now, or `later` (a microtask).
-  const send = (later?: boolean, id = pageId): void => {
+  const send = (id = pageId, later?: boolean): void => {
     const metrics = Object.values(pending);
     pending = {};
     const record = (): void =>
@@ -35,6 +35,7 @@ export function vitals(): TouchpointPlugin {
     if (later) queueMicrotask(record);
     else record();
   };
+  const flush = (): void => send();
   const onMetric = (metric: Metric): void => {
     // Late load-metric updates after a client-side navigation belong to no SPA page.
     if (!host || (pageId !== firstPageId && LOAD_METRICS.includes(metric.name))) return;
@@ -55,9 +56,9 @@ export function vitals(): TouchpointPlugin {
       }
     },
     // The tracker calls this when the page is hidden or left, before it sends its queue.
-    flush: send,
+    flush,
     stop() {
-      send();
+      flush();
       host = undefined;
     },
     enrich(event) {
@@ -67,7 +68,7 @@ export function vitals(): TouchpointPlugin {
       // Metrics reported before the first page event (TTFB, FCP) belong to it.
       if (!previous) return void (firstPageId ??= pageId);
       // Record after the current event has finished its way through the pipeline.
-      send(true, previous);
+      send(previous, true);
     },
   };
 }
