@@ -16,6 +16,19 @@ const isSocial = sourceList(SOCIAL_SOURCES);
 const isVideo = sourceList(VIDEO_SOURCES);
 const isShopping = sourceList(SHOPPING_SOURCES);
 
+/**
+ * GA4's default channel groups in their order, each with its touch kind (paid and display channels are ads);
+ * `classifyTouch` tests their rules in the same order. One string, because it ships in the script tag.
+ */
+const CHANNELS = (
+  'Direct:direct,Cross-network:ad,Paid Shopping:ad,Paid Search:ad,Paid Social:ad,Paid Video:ad,Display:ad,' +
+  'Paid Other:ad,Organic Shopping:shopping,Organic Social:social,Organic Video:video,Organic Search:search,' +
+  'Referral:referral,Email:email,Affiliates:affiliate,Audio:audio,SMS:sms,Mobile Push Notifications:push,' +
+  'Unassigned:other'
+)
+  .split(',')
+  .map((entry) => entry.split(':') as [channel: string, kind: TouchKind]);
+
 /** `email`, `e-mail`, `e_mail` or `e mail`. */
 const EMAIL = /^e[-_ ]?mail$/;
 
@@ -54,8 +67,8 @@ export function classifyTouch(input: ClassifyInput): Touch {
   touch.medium = medium;
   if (!source) delete touch.source;
   if (!medium) delete touch.medium;
-  const s = lower(touch.source);
-  const m = lower(touch.medium);
+  const s = lower(source);
+  const m = lower(medium);
   const c = lower(touch.campaign);
   // GA4's paid medium pattern.
   const paid = /^(.*cp.*|ppc|retargeting|paid.*)$/.test(m);
@@ -63,31 +76,32 @@ export function classifyTouch(input: ClassifyInput): Touch {
   const search = isSearch(s);
   const social = isSocial(s);
   const video = isVideo(s);
-  // GA4's default channel groups in their order, each with its touch kind and rule; the first that matches
-  // wins. Paid and display channels are ads.
-  const rules: [channel: string, kind: TouchKind, rule: unknown][] = [
-    ['Direct', 'direct', s === '(direct)' && /^(\(none\)|\(not set\)|)$/.test(m)],
-    ['Cross-network', 'ad', c.includes('cross-network')],
-    ['Paid Shopping', 'ad', paid && shopping],
-    ['Paid Search', 'ad', paid && search],
-    ['Paid Social', 'ad', paid && social],
-    ['Paid Video', 'ad', paid && video],
-    ['Display', 'ad', /^(display|banner|expandable|interstitial|cpm)$/.test(m)],
-    ['Paid Other', 'ad', paid],
-    ['Organic Shopping', 'shopping', shopping],
-    // Social mediums: social, social-network, social-media, social network, social media, sm.
-    ['Organic Social', 'social', social || /^(social([- ](network|media))?|sm)$/.test(m)],
-    ['Organic Video', 'video', video || m.includes('video')],
-    ['Organic Search', 'search', search || m === 'organic'],
-    ['Referral', 'referral', /^(referral|app|link)$/.test(m)],
-    ['Email', 'email', EMAIL.test(s) || EMAIL.test(m)],
-    ['Affiliates', 'affiliate', m === 'affiliate'],
-    ['Audio', 'audio', m === 'audio'],
-    ['SMS', 'sms', s === 'sms' || m === 'sms'],
-    ['Mobile Push Notifications', 'push', /push$|mobile|notification/.test(m) || s === 'firebase'],
-    ['Unassigned', 'other', true],
-  ];
-  const [channel, kind] = rules.find((rule) => rule[2])!;
+  // The rules of CHANNELS, in its order; the first that holds names the channel.
+  const [channel, kind] =
+    CHANNELS[
+      [
+        /* Direct */ s === '(direct)' && /^(\(none\)|\(not set\)|)$/.test(m),
+        /* Cross-network */ c.includes('cross-network'),
+        /* Paid Shopping */ paid && shopping,
+        /* Paid Search */ paid && search,
+        /* Paid Social */ paid && social,
+        /* Paid Video */ paid && video,
+        /* Display */ /^(display|banner|expandable|interstitial|cpm)$/.test(m),
+        /* Paid Other */ paid,
+        /* Organic Shopping */ shopping,
+        // Social mediums: social, social-network, social-media, social network, social media, sm.
+        /* Organic Social */ social || /^(social([- ](network|media))?|sm)$/.test(m),
+        /* Organic Video */ video || m.includes('video'),
+        /* Organic Search */ search || m === 'organic',
+        /* Referral */ /^(referral|app|link)$/.test(m),
+        /* Email */ EMAIL.test(s) || EMAIL.test(m),
+        /* Affiliates */ m === 'affiliate',
+        /* Audio */ m === 'audio',
+        /* SMS */ s === 'sms' || m === 'sms',
+        /* Mobile Push Notifications */ /push$|mobile|notification/.test(m) || s === 'firebase',
+        /* Unassigned */ true,
+      ].findIndex(Boolean)
+    ]!;
   touch.channel = channel;
   touch.paid = kind === 'ad';
   touch.kind = kind;

@@ -6,7 +6,7 @@ export const lower = (value: string | undefined): string => (value ?? '').trim()
  * (`google.com`), without `www.`-style prefixes and port. Returns undefined when there is none.
  */
 export const hostOf = (value: string | undefined): string | undefined =>
-  lower(value || '')
+  lower(value)
     // Everything up to the first `//` (the scheme; `[^]` also crosses line breaks), then path, query or
     // fragment, user info and port.
     .replace(/^[^]*?\/\//, '')

@@ -28,7 +28,7 @@ export function parseCampaign(url: string | URL): Campaign {
   // Lower-cased name → first non-empty value (an empty one is kept only until a value comes).
   const params: Record<string, string> = {};
   try {
-    new URL(url, 'http://localhost').searchParams.forEach((value, name) => {
+    new URL(url, 'http://x').searchParams.forEach((value, name) => {
       params[name.toLowerCase()] ||= value.trim().slice(0, MAX_CAMPAIGN_VALUE_LENGTH);
     });
   } catch {

@@ -60,7 +60,7 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
     start(h) {
       host = h;
       state = load<State>(STATE_KEY);
-      const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       again = /^(reload|back_forward)$/.test(navigation?.type);
       landing = parseCampaign(location.href);
       const referrer = document.referrer;
@@ -75,9 +75,8 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
         if (href !== location.href) history.replaceState(history.state, '', href);
       }
     },
-    stop() {
-      landing = landingTouch = undefined;
-    },
+    // Nothing to undo (start() reads the landing afresh; a stopped tracker records nothing).
+    stop() {},
     flush: persist,
     enrich(event) {
       if (state?.sid !== event.sessionId) {

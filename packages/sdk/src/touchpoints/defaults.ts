@@ -59,25 +59,24 @@ export function defaultPlugins(
   options: AutocaptureOptions = true,
   notReferrers: string[] = [],
 ): TouchpointPlugin[] {
-  if (options === false) return [];
   const settings = (options === true ? {} : options) as Record<string, unknown>;
   for (const name in settings)
     if (!(name in FACTORIES))
       throw new Error(
         `[touchpoint] createTracker: autocapture.${name} is not a capture plugin. Use one of ${Object.keys(FACTORIES).join(', ')}.`,
       );
-  const list: TouchpointPlugin[] = [];
-  for (const [name, factory] of Object.entries(FACTORIES)) {
-    const setting = settings[name] ?? true;
-    if (setting !== false)
-      (list as unknown[]).push(
-        (factory as (o: unknown, notReferrers: string[]) => TouchpointPlugin)(
-          setting === true ? {} : setting,
-          notReferrers,
-        ),
-      );
-  }
-  return list;
+  // `false` has no keys: the loop above passes it, and it runs none.
+  return options === false
+    ? []
+    : Object.entries(FACTORIES).flatMap(([name, factory]) => {
+        const setting = settings[name] ?? true;
+        return setting === false
+          ? []
+          : (factory as (o: unknown, notReferrers: string[]) => TouchpointPlugin)(
+              setting === true ? {} : setting,
+              notReferrers,
+            );
+      });
 }
 
 /**

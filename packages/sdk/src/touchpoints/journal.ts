@@ -64,7 +64,8 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
       // One person's journal: a new anonymous id (`reset()`) starts a new one. One stored without an id
       // (by an older version) is kept.
       if (state.aid !== event.anonymousId) {
-        state = state.aid ? { aid: event.anonymousId } : { ...state, aid: event.anonymousId };
+        if (state.aid) state = {};
+        state.aid = event.anonymousId;
         dirty = true;
       }
       if (event.type === 'page' && event.touchpoint) {
@@ -74,12 +75,9 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
         const recent = prune(event.ts);
         // Repeated direct visits say nothing new; keep the list for touches that do.
         if (!direct || recent.at(-1)?.kind !== 'direct') recent.push(touch);
-        state = {
-          ...state,
-          first: state.first ?? touch,
-          lastNonDirect: direct ? state.lastNonDirect : touch,
-          recent: recent.slice(-limit),
-        };
+        state.first ??= touch;
+        state.lastNonDirect = direct ? state.lastNonDirect : touch;
+        state.recent = recent.slice(-limit);
         dirty = true;
       } else if (event.type === 'conversion' && state.first) {
         const { aid, ...journal } = state;

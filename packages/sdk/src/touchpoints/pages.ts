@@ -40,21 +40,20 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
     timer = pending = undefined;
     // A prerendered page (speculation rules, the address bar's guesses) counts once shown, if ever.
     if ((document as { prerendering?: boolean }).prerendering) return;
-    const page = pageContext();
-    const at = new URL(url);
-    page.url = url;
-    page.path = at.pathname;
+    const { pathname, hash } = new URL(url);
     // Hash routers keep the route in the fragment (`#/…`, `#!/…`): it is part of the page, and of its path
     // so pages stay apart in reports. Any other fragment is an in-page anchor: the same page, not a new one;
     // so is the root route `#/` alone, which a hash router puts on the bare URL at start (Vue Router).
-    const route = /^#!?\/./.test(at.hash) ? at.hash : '';
-    const key = page.url.split('#')[0] + route;
+    const route = /^#!?\/./.test(hash) ? hash : '';
+    const key = url.split('#')[0] + route;
     if (!host || key === lastKey) return;
     lastKey = key;
-    if (last) page.referrer = last;
-    last = page.url;
+    const page = pageContext();
+    page.url = url;
     // Without the route's query, as a history route's path is without the URL's (only URLs are redacted).
-    page.path += route.split('?')[0];
+    page.path = pathname + route.split('?')[0];
+    if (last) page.referrer = last;
+    last = url;
     host.record('page', { page });
   };
   // Routers render the new route, set its title and follow a redirect (`<Navigate replace>`) in tasks after
@@ -85,8 +84,7 @@ export function pages(options: PagesOptions = {}): TouchpointPlugin {
         // Only unpatch if nobody wrapped ours since; otherwise theirs would lose its hook.
         signal.addEventListener('abort', () => history[method] === patched && (history[method] = original));
       }
-      addEventListener('popstate', () => schedule(), { signal });
-      addEventListener('hashchange', () => schedule(), { signal });
+      for (const type of ['popstate', 'hashchange']) addEventListener(type, () => schedule(), { signal });
       addEventListener(
         'pageshow',
         (event) => {

@@ -1,3 +1,4 @@
+import { local } from '../local-storage';
 import type { TrackerHost } from './plugin';
 
 /**
@@ -12,8 +13,8 @@ export const STORE_PREFIX = 'tp_';
 /** Reads and parses `tp_<key>`; undefined when absent, unreadable or not JSON. */
 export function load<T>(key: string): T | undefined {
   try {
-    const raw = localStorage.getItem(STORE_PREFIX + key);
-    return raw ? (JSON.parse(raw) as T) : undefined;
+    // Absent (null) or storage failing (undefined, which JSON.parse refuses): undefined.
+    return JSON.parse(local('getItem', STORE_PREFIX + key) as string) ?? undefined;
   } catch {
     return undefined;
   }
