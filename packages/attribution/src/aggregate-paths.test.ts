@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatePaths } from './aggregate-paths';
-import type { Journey } from './types';
+import { aggregatePaths } from './aggregate-paths.js';
+import type { Journey } from './types.js';
 
 describe('aggregatePaths', () => {
   it('aggregates a journey of any length (a bot with 200,000 touches does not stop the analysis)', () => {

@@ -1,6 +1,6 @@
-import { DAY_MS, DEFAULT_HALF_LIFE_MS } from './models/model-options';
-import { applyTransforms, touchLabel, type PathTransform } from './path-transforms';
-import type { Journey, JourneyStats, PathRow, PathSet } from './types';
+import { DAY_MS, DEFAULT_HALF_LIFE_MS } from './models/model-options.js';
+import { applyTransforms, touchLabel, type PathTransform } from './path-transforms.js';
+import type { Journey, JourneyStats, PathRow, PathSet } from './types.js';
 
 /** Options of `aggregatePaths`. */
 export interface AggregateOptions {

@@ -1,12 +1,12 @@
-import { aggregatePaths, type AggregateOptions } from './aggregate-paths';
-import { buildJourneys } from './build-journeys';
-import { applyTransforms, touchLabel } from './path-transforms';
-import type { JourneyOptions } from './journey-options';
-import { readEvents, type ReadEventsOptions } from './read-events';
-import { readPathsCsv } from './read-paths-csv';
-import { report, type Report, type ReportOptions } from './report';
-import type { LooseEvent } from './touch-of-event';
-import type { PathSet } from './types';
+import { aggregatePaths, type AggregateOptions } from './aggregate-paths.js';
+import { buildJourneys } from './build-journeys.js';
+import { applyTransforms, touchLabel } from './path-transforms.js';
+import type { JourneyOptions } from './journey-options.js';
+import { readEvents, type ReadEventsOptions } from './read-events.js';
+import { readPathsCsv } from './read-paths-csv.js';
+import { report, type Report, type ReportOptions } from './report.js';
+import type { LooseEvent } from './touch-of-event.js';
+import type { PathSet } from './types.js';
 
 /**
  * Everything `analyze` accepts: journey, aggregation, model and report options, plus reading hooks. `nulls` is

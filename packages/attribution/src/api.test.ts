@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as api from './index';
-import { attribute, parsePathsCsv, renderReport, report, type ModelName, type Report } from './index';
+import * as api from './index.js';
+import { attribute, parsePathsCsv, renderReport, report, type ModelName, type Report } from './index.js';
 
 describe('public API', () => {
   it('exports exactly the documented names', () => {

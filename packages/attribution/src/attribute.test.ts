@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, type AttributionResult } from './attribute';
-import { aggregatePaths } from './aggregate-paths';
-import { frequency } from './path-transforms';
-import { parsePathsCsv } from './read-paths-csv';
-import type { ModelName } from './models/model-options';
+import { attribute, type AttributionResult } from './attribute.js';
+import { aggregatePaths } from './aggregate-paths.js';
+import { frequency } from './path-transforms.js';
+import { parsePathsCsv } from './read-paths-csv.js';
+import type { ModelName } from './models/model-options.js';
 
 /** The golden toy data set of the attribution reference (7 conversions, value 65, 18 journeys). */
 const GOLDEN_CSV = ['A > B > C;2;20;3', 'A > C;1;5;1', 'B;0;0;4', 'C;3;30;2', 'A > A > B;1;10;1'].join('\n');

@@ -1,10 +1,10 @@
-import { mergeRows } from './merge-rows';
-import type { PathRow, PathSet } from './types';
-import { leaveOneOut } from './models/leave-one-out';
-import { compare, markovChain, type MarkovDetails } from './models/markov';
-import { MODEL_NAMES, type ModelName, type ModelOptions } from './models/model-options';
-import * as rules from './models/position-shares';
-import type { ShareRule } from './models/position-shares';
+import { mergeRows } from './merge-rows.js';
+import type { PathRow, PathSet } from './types.js';
+import { leaveOneOut } from './models/leave-one-out.js';
+import { compare, markovChain, type MarkovDetails } from './models/markov.js';
+import { MODEL_NAMES, type ModelName, type ModelOptions } from './models/model-options.js';
+import * as rules from './models/position-shares.js';
+import type { ShareRule } from './models/position-shares.js';
 
 /** One channel's credit under one model. */
 export interface ChannelCredit {

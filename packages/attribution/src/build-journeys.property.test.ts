@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregatePaths } from './aggregate-paths';
-import { attribute } from './attribute';
-import { buildJourneys } from './build-journeys';
-import type { LooseEvent } from './touch-of-event';
+import { aggregatePaths } from './aggregate-paths.js';
+import { attribute } from './attribute.js';
+import { buildJourneys } from './build-journeys.js';
+import type { LooseEvent } from './touch-of-event.js';
 
 /** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
 const PROPERTY_TIMEOUT_MS = 60_000;

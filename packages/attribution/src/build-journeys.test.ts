@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildJourneys } from './build-journeys';
-import type { JourneyOptions } from './journey-options';
-import type { LooseEvent } from './touch-of-event';
-import { DAY_MS } from './models/model-options';
+import { buildJourneys } from './build-journeys.js';
+import type { JourneyOptions } from './journey-options.js';
+import type { LooseEvent } from './touch-of-event.js';
+import { DAY_MS } from './models/model-options.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MIN = 60_000;

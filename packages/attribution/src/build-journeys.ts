@@ -1,8 +1,8 @@
-import { createJourneyBuilder, type BuilderStats } from './journey-builder';
-import type { JourneyOptions } from './journey-options';
-import type { EventStream } from './read-events';
-import type { LooseEvent } from './touch-of-event';
-import type { Journey } from './types';
+import { createJourneyBuilder, type BuilderStats } from './journey-builder.js';
+import type { JourneyOptions } from './journey-options.js';
+import type { EventStream } from './read-events.js';
+import type { LooseEvent } from './touch-of-event.js';
+import type { Journey } from './types.js';
 
 /** Journeys, lazily produced person by person, plus what was read. */
 export interface Journeys extends Iterable<Journey> {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from './cli';
-import { MODEL_NAMES } from './models/model-options';
+import { main } from './cli.js';
+import { MODEL_NAMES } from './models/model-options.js';
 
 const pkg = join(import.meta.dirname, '..');
 const fixture = (name: string) => join(pkg, 'test', 'fixtures', name);

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyze, type AnalyzeOptions } from './analyze';
-import { parseDuration } from './journey-options';
-import { MODEL_NAMES, type ModelName } from './models/model-options';
-import { parseTransform } from './path-transforms';
-import { FORMATS, renderReport, type Format } from './render-report';
-import type { TouchClass } from './types';
+import { analyze, type AnalyzeOptions } from './analyze.js';
+import { parseDuration } from './journey-options.js';
+import { MODEL_NAMES, type ModelName } from './models/model-options.js';
+import { parseTransform } from './path-transforms.js';
+import { FORMATS, renderReport, type Format } from './render-report.js';
+import type { TouchClass } from './types.js';
 
 export const USAGE = `Usage: touchpoint-attribution <input...> [options]
 

@@ -1,15 +1,15 @@
-export { analyze } from './analyze';
-export type { AnalyzeOptions } from './analyze';
-export { readEvents, PROGRESS_BYTES } from './read-events';
-export type { ReadEventsOptions, EventStream } from './read-events';
-export { buildJourneys } from './build-journeys';
-export type { Journeys } from './build-journeys';
-export type { BuilderStats } from './journey-builder';
-export { DEFAULT_SESSION_TIMEOUT_MS, DEFAULT_LOOKBACK_MS, parseDuration } from './journey-options';
-export type { JourneyOptions } from './journey-options';
-export { aggregatePaths, TIME_TO_CONVERSION_BUCKETS } from './aggregate-paths';
-export type { AggregateOptions } from './aggregate-paths';
-export { parsePathsCsv, readPathsCsv, PATH_SEPARATOR } from './read-paths-csv';
+export { analyze } from './analyze.js';
+export type { AnalyzeOptions } from './analyze.js';
+export { readEvents, PROGRESS_BYTES } from './read-events.js';
+export type { ReadEventsOptions, EventStream } from './read-events.js';
+export { buildJourneys } from './build-journeys.js';
+export type { Journeys } from './build-journeys.js';
+export type { BuilderStats } from './journey-builder.js';
+export { DEFAULT_SESSION_TIMEOUT_MS, DEFAULT_LOOKBACK_MS, parseDuration } from './journey-options.js';
+export type { JourneyOptions } from './journey-options.js';
+export { aggregatePaths, TIME_TO_CONVERSION_BUCKETS } from './aggregate-paths.js';
+export type { AggregateOptions } from './aggregate-paths.js';
+export { parsePathsCsv, readPathsCsv, PATH_SEPARATOR } from './read-paths-csv.js';
 export {
   exposure,
   first,
@@ -20,16 +20,16 @@ export {
   applyTransforms,
   touchLabel,
   parseTransform,
-} from './path-transforms';
-export type { PathTransform, Channeled } from './path-transforms';
-export { attribute } from './attribute';
+} from './path-transforms.js';
+export type { PathTransform, Channeled } from './path-transforms.js';
+export { attribute } from './attribute.js';
 export type {
   AttributeOptions,
   AttributionResult,
   ChannelCredit,
   ModelResult,
   PathCredit,
-} from './attribute';
+} from './attribute.js';
 export {
   MODEL_NAMES,
   DAY_MS,
@@ -37,15 +37,15 @@ export {
   DEFAULT_POSITION_WEIGHTS,
   DEFAULT_DIRECT_CHANNEL,
   DEFAULT_MARKOV_ORDER,
-} from './models/model-options';
-export type { ModelName, ModelOptions } from './models/model-options';
-export { markovChain, markovStates, MAX_MARKOV_ORDER } from './models/markov';
-export type { MarkovDetails, Transition } from './models/markov';
-export { report, DEFAULT_TOP_PATHS } from './report';
-export type { Report, ReportOptions, ChannelRole, FlowLink } from './report';
-export { renderReport, FORMATS } from './render-report';
-export type { Format } from './render-report';
-export type { LooseEvent } from './touch-of-event';
+} from './models/model-options.js';
+export type { ModelName, ModelOptions } from './models/model-options.js';
+export { markovChain, markovStates, MAX_MARKOV_ORDER } from './models/markov.js';
+export type { MarkovDetails, Transition } from './models/markov.js';
+export { report, DEFAULT_TOP_PATHS } from './report.js';
+export type { Report, ReportOptions, ChannelRole, FlowLink } from './report.js';
+export { renderReport, FORMATS } from './render-report.js';
+export type { Format } from './render-report.js';
+export type { LooseEvent } from './touch-of-event.js';
 export type {
   TouchClass,
   JourneyTouch,
@@ -54,4 +54,4 @@ export type {
   PathRow,
   PathSet,
   JourneyStats,
-} from './types';
+} from './types.js';

@@ -8,11 +8,11 @@ import {
   PLAIN_PAGE,
   RecordType,
   type Columns,
-} from './columns';
-import { createIdentityResolver } from './identity-resolver';
-import { compare } from './models/markov';
-import { resolveJourneyOptions, type JourneyOptions } from './journey-options';
-import { personJourneys, type ConversionInfo } from './person-journeys';
+} from './columns.js';
+import { createIdentityResolver } from './identity-resolver.js';
+import { compare } from './models/markov.js';
+import { resolveJourneyOptions, type JourneyOptions } from './journey-options.js';
+import { personJourneys, type ConversionInfo } from './person-journeys.js';
 import {
   adChannel,
   classifyPage,
@@ -23,8 +23,8 @@ import {
   str,
   visitClass,
   type LooseEvent,
-} from './touch-of-event';
-import type { Journey } from './types';
+} from './touch-of-event.js';
+import type { Journey } from './types.js';
 
 /** Counts of what the builder saw. */
 export interface BuilderStats {

@@ -1,5 +1,5 @@
-import { DAY_MS } from './models/model-options';
-import type { TouchClass } from './types';
+import { DAY_MS } from './models/model-options.js';
+import type { TouchClass } from './types.js';
 
 /** Inactivity that ends a session (GA4's default). */
 export const DEFAULT_SESSION_TIMEOUT_MS = 30 * 60_000;

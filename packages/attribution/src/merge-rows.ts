@@ -1,4 +1,4 @@
-import type { PathRow } from './types';
+import type { PathRow } from './types.js';
 
 /**
  * One row per distinct path, sorted by path (code-unit order): summing in this order keeps every

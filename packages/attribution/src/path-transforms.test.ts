@@ -10,7 +10,7 @@ import {
   touchLabel,
   trimLongPath,
   type PathTransform,
-} from './path-transforms';
+} from './path-transforms.js';
 
 const run = (path: string, ...transforms: PathTransform[]) =>
   applyTransforms(path ? path.split(' > ').map((channel) => ({ channel })) : [], transforms)

@@ -6,11 +6,11 @@ import {
   PLAIN_PAGE,
   RecordType,
   type Columns,
-} from './columns';
-import type { ResolvedJourneyOptions } from './journey-options';
-import { compare } from './models/markov';
-import { DEFAULT_DIRECT_CHANNEL } from './models/model-options';
-import type { Journey, JourneyTouch } from './types';
+} from './columns.js';
+import type { ResolvedJourneyOptions } from './journey-options.js';
+import { compare } from './models/markov.js';
+import { DEFAULT_DIRECT_CHANNEL } from './models/model-options.js';
+import type { Journey, JourneyTouch } from './types.js';
 
 /** Side data of a conversion record. */
 export interface ConversionInfo {

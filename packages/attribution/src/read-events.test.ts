@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEvents } from './read-events';
+import { readEvents } from './read-events.js';
 
 describe('readEvents', () => {
   it('streams a directory of *.ndjson by file name, keeps extra fields, skips bad lines alone', async () => {

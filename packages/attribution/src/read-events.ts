@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LooseEvent } from './touch-of-event';
+import type { LooseEvent } from './touch-of-event.js';
 
 /** Options of `readEvents`. */
 export interface ReadEventsOptions {

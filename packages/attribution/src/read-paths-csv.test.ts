@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePathsCsv, readPathsCsv } from './read-paths-csv';
+import { parsePathsCsv, readPathsCsv } from './read-paths-csv.js';
 
 describe('ChannelAttribution CSV input', () => {
   it('reads ; with a header', () => {

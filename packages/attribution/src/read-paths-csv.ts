@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { PathRow, PathSet } from './types';
+import type { PathRow, PathSet } from './types.js';
 
 /** Separator between channels in a ChannelAttribution path. */
 export const PATH_SEPARATOR = ' > ';

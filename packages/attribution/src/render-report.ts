@@ -1,7 +1,7 @@
-import type { Report } from './report';
-import { renderCsv } from './render/render-csv';
-import { renderHtml } from './render/render-html';
-import { renderTable } from './render/render-table';
+import type { Report } from './report.js';
+import { renderCsv } from './render/render-csv.js';
+import { renderHtml } from './render/render-html.js';
+import { renderTable } from './render/render-table.js';
 
 /** Output formats of `renderReport` and the CLI. */
 export const FORMATS = ['table', 'json', 'csv', 'html'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePathsCsv } from './read-paths-csv';
-import { renderReport } from './render-report';
-import { report } from './report';
+import { parsePathsCsv } from './read-paths-csv.js';
+import { renderReport } from './render-report.js';
+import { report } from './report.js';
 
 const golden = parsePathsCsv(
   ['A > B > C;2;20;3', 'A > C;1;5;1', 'B;0;0;4', 'C;3;30;2', 'A > A > B;1;10;1'].join('\n'),

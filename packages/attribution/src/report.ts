@@ -1,8 +1,8 @@
-import { attribute, type AttributeOptions, type AttributionResult } from './attribute';
-import { mergeRows } from './merge-rows';
-import { compare } from './models/markov';
-import { PATH_SEPARATOR } from './read-paths-csv';
-import type { JourneyStats, PathRow, PathSet } from './types';
+import { attribute, type AttributeOptions, type AttributionResult } from './attribute.js';
+import { mergeRows } from './merge-rows.js';
+import { compare } from './models/markov.js';
+import { PATH_SEPARATOR } from './read-paths-csv.js';
+import type { JourneyStats, PathRow, PathSet } from './types.js';
 
 /** How many top paths a report lists. */
 export const DEFAULT_TOP_PATHS = 20;

@@ -1,5 +1,5 @@
 import { classifyTouch, type Touch } from '@touchpoint/protocol';
-import type { TouchClass } from './types';
+import type { TouchClass } from './types.js';
 
 /** Channel of email opens and clicks the collector records. */
 export const EMAIL_CHANNEL = 'Email';

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { collectorsPerTest, postBatch, storedEvents, trackEvent } from './test-harness';
+import { collectorsPerTest, postBatch, storedEvents, trackEvent } from './test-harness.js';
 
 const start = collectorsPerTest();
 

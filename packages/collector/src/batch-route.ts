@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validate, type BatchResponse, type Rejection, type TouchpointEvent } from '@touchpoint/protocol';
-import { clientIp } from './client-ip';
-import { correctTs, tsOutOfRange } from './clock';
-import type { Context } from './context';
-import { replyError, replyJson } from './http-reply';
-import { BodyError, readBody } from './read-body';
-import type { StoredEvent } from './sink';
-import { unstorable } from './storable';
-import { writeKeyAllowed } from './write-key';
+import { clientIp } from './client-ip.js';
+import { correctTs, tsOutOfRange } from './clock.js';
+import type { Context } from './context.js';
+import { replyError, replyJson } from './http-reply.js';
+import { BodyError, readBody } from './read-body.js';
+import type { StoredEvent } from './sink.js';
+import { unstorable } from './storable.js';
+import { writeKeyAllowed } from './write-key.js';
 
 const utf8 = new TextDecoder();
 

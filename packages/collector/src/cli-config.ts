@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CollectorOptions, IpPolicy } from './options';
+import type { CollectorOptions, IpPolicy } from './options.js';
 
 /** Everything the CLI needs to start a collector. */
 export interface CliConfig {

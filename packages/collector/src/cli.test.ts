@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliConfig } from './cli-config';
-import { runCli } from './cli';
-import { readStoredEvents } from './read-stored-events';
-import { postBatch, removeDir, tempDir, trackEvent } from './test-harness';
+import { parseCliConfig } from './cli-config.js';
+import { runCli } from './cli.js';
+import { readStoredEvents } from './read-stored-events.js';
+import { postBatch, removeDir, tempDir, trackEvent } from './test-harness.js';
 
 describe('parseCliConfig', () => {
   it('reads the documented flags', () => {

@@ -1,6 +1,6 @@
-import { createCollector, type Collector } from './collector';
-import { HELP, parseCliConfig } from './cli-config';
-import { createPostgresSink } from './postgres-sink';
+import { createCollector, type Collector } from './collector.js';
+import { HELP, parseCliConfig } from './cli-config.js';
+import { createPostgresSink } from './postgres-sink.js';
 
 /** A collector started by the CLI. */
 export interface CliHandle {

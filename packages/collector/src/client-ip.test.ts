@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { clientIp, truncateIp } from './client-ip';
+import { clientIp, truncateIp } from './client-ip.js';
 
 const request = (remoteAddress: string, forwarded?: string) =>
   ({

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { IpPolicy } from './options';
+import type { IpPolicy } from './options.js';
 
 /**
  * Zeroes the host part of an address: IPv4 keeps its /24 network (`203.0.113.0`), IPv6 its /48

@@ -2,10 +2,10 @@ import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createCollector } from './collector';
-import { readStoredEvents } from './read-stored-events';
-import type { Sink, StoredEvent } from './sink';
-import { collectorsPerTest, postBatch, removeDir, tempDir, trackEvent } from './test-harness';
+import { createCollector } from './collector.js';
+import { readStoredEvents } from './read-stored-events.js';
+import type { Sink, StoredEvent } from './sink.js';
+import { collectorsPerTest, postBatch, removeDir, tempDir, trackEvent } from './test-harness.js';
 
 const start = collectorsPerTest();
 

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createContext } from './context';
-import { answerPreflight, applyCors } from './cors';
-import { replyError } from './http-reply';
-import { createMetrics, type CollectorMetrics } from './metrics';
-import { createNdjsonSink } from './ndjson-sink';
-import { resolveOptions, type CollectorOptions } from './options';
-import { routes } from './routes';
+import { createContext } from './context.js';
+import { answerPreflight, applyCors } from './cors.js';
+import { replyError } from './http-reply.js';
+import { createMetrics, type CollectorMetrics } from './metrics.js';
+import { createNdjsonSink } from './ndjson-sink.js';
+import { resolveOptions, type CollectorOptions } from './options.js';
+import { routes } from './routes.js';
 
 /** A running collector. Mount `handler` in your own server, or call `listen()`. */
 export interface Collector {

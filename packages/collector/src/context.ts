@@ -1,6 +1,6 @@
-import type { MetricsRecorder } from './metrics';
-import type { ResolvedOptions } from './options';
-import type { Sink, StoredEvent } from './sink';
+import type { MetricsRecorder } from './metrics.js';
+import type { ResolvedOptions } from './options.js';
+import type { Sink, StoredEvent } from './sink.js';
 
 /** What every route needs: options, the sink and the counters. */
 export interface Context {

@@ -2,10 +2,10 @@
 // read of the collector's answers. Browsers hide every response header that CORS does not expose.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/testing/chromium';
-import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server';
-import { createCollector, type Collector } from './collector';
-import type { Sink } from './sink';
+import { launchChromium } from '../../../scripts/testing/chromium.js';
+import { startStaticServer, type StaticServer } from '../../../scripts/testing/static-server.js';
+import { createCollector, type Collector } from './collector.js';
+import type { Sink } from './sink.js';
 
 let browser: Browser;
 let site: StaticServer;

@@ -3,8 +3,8 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@touchpoint/protocol';
-import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness';
-import { redirectUrl } from './url-builders';
+import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness.js';
+import { redirectUrl } from './url-builders.js';
 
 const SEED = Number(process.env.TOUCHPOINT_FUZZ_SEED ?? 20260123);
 const REQUESTS = 10_000;

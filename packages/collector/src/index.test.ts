@@ -1,8 +1,8 @@
 // The public front door: exactly these names, with these types.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as api from './index';
+import * as api from './index.js';
 import type { BatchResponse } from '@touchpoint/protocol';
-import type { Collector, CollectorOptions, Sink, StoredEvent } from './index';
+import type { Collector, CollectorOptions, Sink, StoredEvent } from './index.js';
 
 describe('public API', () => {
   it('exports exactly the documented runtime names', () => {

@@ -2,9 +2,9 @@ import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@touchpoint/protocol';
-import { createNdjsonSink } from './ndjson-sink';
-import type { StoredEvent } from './sink';
-import { removeDir, storedEvents, tempDir } from './test-harness';
+import { createNdjsonSink } from './ndjson-sink.js';
+import type { StoredEvent } from './sink.js';
+import { removeDir, storedEvents, tempDir } from './test-harness.js';
 
 const dirs: string[] = [];
 afterEach(async () => {

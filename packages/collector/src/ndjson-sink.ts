@@ -1,8 +1,8 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dayFile } from './day-file';
-import { readStoredEvents } from './read-stored-events';
-import type { Sink, StoredEvent } from './sink';
+import { dayFile } from './day-file.js';
+import { readStoredEvents } from './read-stored-events.js';
+import type { Sink, StoredEvent } from './sink.js';
 
 /** Options of {@link createNdjsonSink}. */
 export interface NdjsonSinkOptions {

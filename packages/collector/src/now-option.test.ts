@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, expect, it } from 'vitest';
-import { readStoredEvents } from './read-stored-events';
-import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness';
-import { pixelUrl, redirectUrl } from './url-builders';
+import { readStoredEvents } from './read-stored-events.js';
+import { postBatch, removeDir, startCollector, trackEvent, type Running } from './test-harness.js';
+import { pixelUrl, redirectUrl } from './url-builders.js';
 
 const SECRET = 'a-secret-of-enough-length';
 const SIMULATED = Date.UTC(2026, 0, 15, 9, 30);

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_STRING_LENGTH } from '@touchpoint/protocol';
-import type { Sink } from './sink';
+import type { Sink } from './sink.js';
 
 /** How the client address is stored. */
 export type IpPolicy = 'truncate' | 'drop' | 'keep';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Context } from './context';
-import { checkServerEvent, emailFromQuery, serverEnvelope, storeServerEvent } from './server-event';
-import { verifyParams } from './signature';
+import type { Context } from './context.js';
+import { checkServerEvent, emailFromQuery, serverEnvelope, storeServerEvent } from './server-event.js';
+import { verifyParams } from './signature.js';
 
 /** The smallest transparent 1×1 GIF (43 bytes). */
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');

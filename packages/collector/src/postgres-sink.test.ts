@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCollector, type Collector } from './collector';
-import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url';
-import { createPostgresSink } from './postgres-sink';
-import { postBatch, trackEvent } from './test-harness';
+import { createCollector, type Collector } from './collector.js';
+import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url.js';
+import { createPostgresSink } from './postgres-sink.js';
+import { postBatch, trackEvent } from './test-harness.js';
 
 describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
   const schema = freshSchema();

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Sink, StoredEvent } from './sink';
+import type { Sink, StoredEvent } from './sink.js';
 
 /** Options of {@link createPostgresSink}. */
 export interface PostgresSinkOptions {

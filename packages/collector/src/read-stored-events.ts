@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { isDayFile } from './day-file';
-import type { StoredEvent } from './sink';
+import { isDayFile } from './day-file.js';
+import type { StoredEvent } from './sink.js';
 
 /**
  * Reads every event an NDJSON sink stored in `dataDir`, oldest file first, in write order.

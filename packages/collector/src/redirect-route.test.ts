@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startCollector, storedEvents, type Running } from './test-harness';
-import { pixelUrl, redirectUrl } from './url-builders';
+import { removeDir, startCollector, storedEvents, type Running } from './test-harness.js';
+import { pixelUrl, redirectUrl } from './url-builders.js';
 
 const secret = 'a-test-secret-of-enough-length';
 let server: Running;

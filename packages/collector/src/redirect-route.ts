@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdInfo } from '@touchpoint/protocol';
-import type { Context } from './context';
-import { replyError } from './http-reply';
-import { checkTarget } from './safe-target';
-import { checkServerEvent, emailFromQuery, serverEnvelope, storeServerEvent } from './server-event';
-import { verifyParams } from './signature';
-import { CLICK_PARAM } from './url-builders';
+import type { Context } from './context.js';
+import { replyError } from './http-reply.js';
+import { checkTarget } from './safe-target.js';
+import { checkServerEvent, emailFromQuery, serverEnvelope, storeServerEvent } from './server-event.js';
+import { verifyParams } from './signature.js';
+import { CLICK_PARAM } from './url-builders.js';
 
 function adFromQuery(params: URLSearchParams): AdInfo | undefined {
   const id = params.get('ad');

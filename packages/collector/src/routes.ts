@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleBatch } from './batch-route';
-import type { Context } from './context';
-import { handlePixel } from './pixel-route';
-import { handleRedirect } from './redirect-route';
-import { handleHealth, handleMetrics } from './status-routes';
+import { handleBatch } from './batch-route.js';
+import type { Context } from './context.js';
+import { handlePixel } from './pixel-route.js';
+import { handleRedirect } from './redirect-route.js';
+import { handleHealth, handleMetrics } from './status-routes.js';
 
 /** One endpoint: the methods it answers and its handler. */
 export interface Route {

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { uuidv7, validateEvent, type EmailInfo } from '@touchpoint/protocol';
-import { clientIp } from './client-ip';
-import type { Context } from './context';
-import type { StoredEvent } from './sink';
-import { unstorable } from './storable';
+import { clientIp } from './client-ip.js';
+import type { Context } from './context.js';
+import type { StoredEvent } from './sink.js';
+import { unstorable } from './storable.js';
 
 /** Longest recipient id accepted from a pixel or redirect URL (it becomes part of `anonymousId`). */
 export const MAX_RECIPIENT_LENGTH = 200;

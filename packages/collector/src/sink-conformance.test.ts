@@ -1,11 +1,11 @@
 // One suite every sink must pass: idempotent writes, counts of new rows, concurrency, restarts, round trips.
 import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@touchpoint/protocol';
-import { createNdjsonSink } from './ndjson-sink';
-import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url';
-import { createPostgresSink } from './postgres-sink';
-import type { Sink, StoredEvent } from './sink';
-import { removeDir, storedEvents, tempDir } from './test-harness';
+import { createNdjsonSink } from './ndjson-sink.js';
+import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url.js';
+import { createPostgresSink } from './postgres-sink.js';
+import type { Sink, StoredEvent } from './sink.js';
+import { removeDir, storedEvents, tempDir } from './test-harness.js';
 
 interface Harness {
   open(): Promise<Sink>;

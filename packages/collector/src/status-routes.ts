@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Context } from './context';
-import { replyJson } from './http-reply';
+import type { Context } from './context.js';
+import { replyJson } from './http-reply.js';
 
 /** `GET /healthz`: 200 `{ ok: true }` when the sink answers its probe, 503 otherwise. */
 export async function handleHealth(ctx: Context, _req: IncomingMessage, res: ServerResponse): Promise<void> {

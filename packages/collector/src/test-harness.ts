@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '@touchpoint/protocol';
 import { afterEach } from 'vitest';
-import { createCollector, type Collector } from './collector';
-import type { CollectorOptions } from './options';
-import { readStoredEvents } from './read-stored-events';
-import type { StoredEvent } from './sink';
+import { createCollector, type Collector } from './collector.js';
+import type { CollectorOptions } from './options.js';
+import { readStoredEvents } from './read-stored-events.js';
+import type { StoredEvent } from './sink.js';
 
 export interface Running {
   collector: Collector;

@@ -1,5 +1,5 @@
 import type { AdInfo, EmailInfo } from '@touchpoint/protocol';
-import { signParams, SIGNATURE_PARAM } from './signature';
+import { signParams, SIGNATURE_PARAM } from './signature.js';
 
 /** Path of the email-open pixel. */
 export const PIXEL_PATH = '/v1/p.gif';

@@ -2,8 +2,8 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import schema from '../schema/batch.schema.json';
-import { validate, validateEvent } from './validate';
-import { uuidv7 } from './uuid-v7';
+import { validate, validateEvent } from './validate.js';
+import { uuidv7 } from './uuid-v7.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const check = ajv.compile(schema);

@@ -1,4 +1,4 @@
-import type { TouchpointEvent } from './event';
+import type { TouchpointEvent } from './event.js';
 
 /** Wire format version this package reads and writes. */
 export const PROTOCOL_VERSION = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uuidv7, uuidv7Time } from './uuid-v7';
+import { uuidv7, uuidv7Time } from './uuid-v7.js';
 
 describe('uuidv7', () => {
   it('has the version 7 and RFC variant bits', () => {

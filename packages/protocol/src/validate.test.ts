@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validate, validateEvent } from './validate';
-import { uuidv7 } from './uuid-v7';
+import { validate, validateEvent } from './validate.js';
+import { uuidv7 } from './uuid-v7.js';
 
 function event(overrides: Record<string, unknown> = {}) {
   return {

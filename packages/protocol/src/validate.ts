@@ -1,6 +1,6 @@
-import { EVENT_TYPES, type EventType, type TouchpointEvent } from './event';
-import { PROTOCOL_VERSION, type Rejection } from './batch';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_EVENTS, DEFAULT_MAX_STRING_LENGTH } from './limits';
+import { EVENT_TYPES, type EventType, type TouchpointEvent } from './event.js';
+import { PROTOCOL_VERSION, type Rejection } from './batch.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_EVENTS, DEFAULT_MAX_STRING_LENGTH } from './limits.js';
 
 /** Limits applied by {@link validate}. Collectors may tighten them. */
 export interface ValidateOptions {

@@ -1,5 +1,5 @@
-import { local } from './local-storage';
-import type { ConsentState } from './options';
+import { local } from './local-storage.js';
+import type { ConsentState } from './options.js';
 
 /** localStorage key of the visitor's explicit choice (kept after a denial so it is respected). */
 export const CONSENT_KEY = 'tp_consent';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TouchpointEvent } from '@touchpoint/protocol';
-import { campaign, createTracker, pages } from './core';
-import { stubCollectorFetch, type FakeCollector } from './fake-collector-fetch';
+import { campaign, createTracker, pages } from './core.js';
+import { stubCollectorFetch, type FakeCollector } from './fake-collector-fetch.js';
 
 let collector: FakeCollector;
 const sentEvents = (): TouchpointEvent[] => collector.batches.flat();

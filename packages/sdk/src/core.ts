@@ -5,10 +5,10 @@
  *
  * @module @touchpoint/sdk/core
  */
-import type { TrackerOptions } from './options';
-import { coreFeatures } from './tracker';
-import type { Tracker } from './tracker-api';
-import { trackerOrNoop } from './tracker-or-noop';
+import type { TrackerOptions } from './options.js';
+import { coreFeatures } from './tracker.js';
+import type { Tracker } from './tracker-api.js';
+import { trackerOrNoop } from './tracker-or-noop.js';
 
 /**
  * Creates the core tracker: the delivery core and API (`page`, `track`, `identify`, `conversion`, consent,
@@ -31,11 +31,11 @@ export function createTracker(options: TrackerOptions): Tracker {
   return trackerOrNoop(options, coreFeatures);
 }
 
-export { campaign } from './touchpoints/campaign';
-export { journal } from './touchpoints/journal';
-export { pages } from './touchpoints/pages';
-export { ads, trackAd } from './touchpoints/ads';
-export { shares } from './touchpoints/shares';
-export { surveys, survey, howDidYouHear } from './touchpoints/survey';
-export { vitals } from './touchpoints/vitals';
-export type * from './public-types';
+export { campaign } from './touchpoints/campaign.js';
+export { journal } from './touchpoints/journal.js';
+export { pages } from './touchpoints/pages.js';
+export { ads, trackAd } from './touchpoints/ads.js';
+export { shares } from './touchpoints/shares.js';
+export { surveys, survey, howDidYouHear } from './touchpoints/survey.js';
+export { vitals } from './touchpoints/vitals.js';
+export type * from './public-types.js';

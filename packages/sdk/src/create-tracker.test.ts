@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTracker } from './create-tracker';
+import { createTracker } from './create-tracker.js';
 
 describe('createTracker outside a browser', () => {
   afterEach(() => vi.unstubAllGlobals());

@@ -1,7 +1,7 @@
-import type { TrackerOptions } from './options';
-import { fullFeatures } from './touchpoints/defaults';
-import type { Tracker } from './tracker-api';
-import { trackerOrNoop } from './tracker-or-noop';
+import type { TrackerOptions } from './options.js';
+import { fullFeatures } from './touchpoints/defaults.js';
+import type { Tracker } from './tracker-api.js';
+import { trackerOrNoop } from './tracker-or-noop.js';
 
 /**
  * Creates a tracker with the default capture plugins (pages, campaigns, ads, … — see `autocapture`),

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ANONYMOUS_ID_KEY, SESSION_KEY, createIdentity } from './identity';
+import { ANONYMOUS_ID_KEY, SESSION_KEY, createIdentity } from './identity.js';
 
 describe('identity', () => {
   beforeEach(() => {

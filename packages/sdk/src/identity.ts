@@ -1,7 +1,7 @@
 import { uuidv7 } from '@touchpoint/protocol';
-import { CONSENT_KEY } from './consent';
-import { local } from './local-storage';
-import type { TrackerContext } from './touchpoints/plugin';
+import { CONSENT_KEY } from './consent.js';
+import { local } from './local-storage.js';
+import type { TrackerContext } from './touchpoints/plugin.js';
 
 /** First-party storage keys (localStorage, and a cookie for the anonymous id). */
 export const ANONYMOUS_ID_KEY = 'tp_aid';

@@ -2,9 +2,9 @@
 // plugins, no order-id dedup, no cross-domain links: `linkDomains` there logs a console warning).
 // Bundle order only (rollup places modules in import order): these two first compress ~40 B smaller in
 // gzip, measured with scripts/size.mjs. Re-measure when the modules change; drop them if they stop paying.
-import './identity';
-import './resolve-options';
-import { installScriptTag } from './script-tag';
-import { coreFeatures } from './tracker';
+import './identity.js';
+import './resolve-options.js';
+import { installScriptTag } from './script-tag.js';
+import { coreFeatures } from './tracker.js';
 
 installScriptTag(coreFeatures);

@@ -1,5 +1,5 @@
-export { createTracker } from './create-tracker';
-export type * from './public-types';
+export { createTracker } from './create-tracker.js';
+export type * from './public-types.js';
 export {
   DEFAULT_MAX_BATCH_EVENTS,
   DEFAULT_MAX_BATCH_BYTES,
@@ -10,12 +10,12 @@ export {
   DEFAULT_RETRY_MAX_MS,
   DEFAULT_SESSION_TIMEOUT_MS,
   DEFAULT_REDACT_PARAMS,
-} from './options';
-export { defaultPlugins } from './touchpoints/defaults';
-export type { AutocaptureOptions } from './touchpoints/defaults';
-export { LINK_PARAM } from './link-domains';
-export type { TouchpointGlobal } from './script-tag';
-export { trackAd, VIEWABLE_RATIO, VIEWABLE_MS, VIDEO_VIEWABLE_MS } from './touchpoints/ads';
-export { survey, howDidYouHear, answerChannel } from './touchpoints/survey';
-export { dedupeOrders } from './touchpoints/order-dedup';
-export type { AutocaptureSettings } from './touchpoints/defaults';
+} from './options.js';
+export { defaultPlugins } from './touchpoints/defaults.js';
+export type { AutocaptureOptions } from './touchpoints/defaults.js';
+export { LINK_PARAM } from './link-domains.js';
+export type { TouchpointGlobal } from './script-tag.js';
+export { trackAd, VIEWABLE_RATIO, VIEWABLE_MS, VIDEO_VIEWABLE_MS } from './touchpoints/ads.js';
+export { survey, howDidYouHear, answerChannel } from './touchpoints/survey.js';
+export { dedupeOrders } from './touchpoints/order-dedup.js';
+export type { AutocaptureSettings } from './touchpoints/defaults.js';

@@ -1,6 +1,6 @@
-import type { Identity } from './identity';
-import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
-import { withoutParams } from './without-params';
+import type { Identity } from './identity.js';
+import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin.js';
+import { withoutParams } from './without-params.js';
 
 /** URL parameter that carries the anonymous id to another domain of the same site. */
 export const LINK_PARAM = 'tp_aid';

@@ -1,4 +1,4 @@
-import type { Tracker } from './tracker-api';
+import type { Tracker } from './tracker-api.js';
 
 /**
  * The tracker returned outside a browser (server-side rendering, tests in Node): every method does

@@ -1,7 +1,7 @@
 import type { TouchpointEvent } from '@touchpoint/protocol';
-import type { TouchpointPlugin } from './touchpoints/plugin';
-import type { AutocaptureOptions } from './touchpoints/defaults';
-import type { Diagnostic } from './diagnostics';
+import type { TouchpointPlugin } from './touchpoints/plugin.js';
+import type { AutocaptureOptions } from './touchpoints/defaults.js';
+import type { Diagnostic } from './diagnostics.js';
 
 /** Consent state: `pending` (wait for a decision), `granted`, `denied`. */
 export type ConsentState = 'pending' | 'granted' | 'denied';

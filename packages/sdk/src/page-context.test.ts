@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REDACT_PARAMS } from './options';
-import { REDACTED, redactUrl } from './page-context';
+import { DEFAULT_REDACT_PARAMS } from './options.js';
+import { REDACTED, redactUrl } from './page-context.js';
 
 describe('redactUrl', () => {
   it('redacts email, token and password-like parameters by default', () => {

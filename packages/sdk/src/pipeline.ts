@@ -4,9 +4,9 @@ import {
   type EventType,
   type TouchpointEvent,
 } from '@touchpoint/protocol';
-import type { Middleware } from './options';
-import type { TouchpointPlugin, TrackerContext } from './touchpoints/plugin';
-import { pageContext, redactUrl } from './page-context';
+import type { Middleware } from './options.js';
+import type { TouchpointPlugin, TrackerContext } from './touchpoints/plugin.js';
+import { pageContext, redactUrl } from './page-context.js';
 
 /**
  * The tracker's event builder: `build(type, fields)` runs the typed stages, in order:

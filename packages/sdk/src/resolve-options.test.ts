@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from './resolve-options';
+import { resolveOptions } from './resolve-options.js';
 import {
   DEFAULT_FLUSH_INTERVAL_MS,
   DEFAULT_REDACT_PARAMS,
   DEFAULT_SESSION_TIMEOUT_MS,
   type TrackerOptions,
-} from './options';
+} from './options.js';
 
 const bad = (options: unknown) => () => resolveOptions(options as TrackerOptions);
 

@@ -1,4 +1,4 @@
-import { CONSENT_STATES } from './consent';
+import { CONSENT_STATES } from './consent.js';
 import {
   DEFAULT_FLUSH_INTERVAL_MS,
   DEFAULT_MAX_BATCH_BYTES,
@@ -11,7 +11,7 @@ import {
   DEFAULT_SESSION_TIMEOUT_MS,
   type ResolvedOptions,
   type TrackerOptions,
-} from './options';
+} from './options.js';
 
 type Check = (value: unknown) => unknown;
 const positive: Check = (v) => typeof v === 'number' && v > 0 && v < Infinity;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installScriptTag, optionsFromAttributes } from './script-tag';
-import { coreFeatures } from './tracker';
-import { fullFeatures } from './touchpoints/defaults';
-import { stubCollectorFetch, type FakeCollector } from './fake-collector-fetch';
+import { installScriptTag, optionsFromAttributes } from './script-tag.js';
+import { coreFeatures } from './tracker.js';
+import { fullFeatures } from './touchpoints/defaults.js';
+import { stubCollectorFetch, type FakeCollector } from './fake-collector-fetch.js';
 
 const stub = () => {
   const w = window as unknown as { touchpoint?: ((...a: unknown[]) => void) & { q?: unknown[] } };

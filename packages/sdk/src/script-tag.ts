@@ -1,7 +1,7 @@
-import { CONSENT_STATES, storeConsent } from './consent';
-import type { ConsentState, TrackerOptions } from './options';
-import { LIST_DEFAULTS } from './resolve-options';
-import { createCoreTracker, type Features } from './tracker';
+import { CONSENT_STATES, storeConsent } from './consent.js';
+import type { ConsentState, TrackerOptions } from './options.js';
+import { LIST_DEFAULTS } from './resolve-options.js';
+import { createCoreTracker, type Features } from './tracker.js';
 
 /** The global function of the script-tag install, with the stub's call queue. */
 export type TouchpointGlobal = ((method: string, ...args: unknown[]) => unknown) & {

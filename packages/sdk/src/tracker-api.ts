@@ -1,7 +1,7 @@
 import type { AdInfo, EventType, JsonObject, TouchpointEvent } from '@touchpoint/protocol';
-import type { DeliveryStats } from './delivery/sender';
-import type { ConsentState } from './options';
-import type { HowDidYouHearOptions } from './touchpoints/survey';
+import type { DeliveryStats } from './delivery/sender.js';
+import type { ConsentState } from './options.js';
+import type { HowDidYouHearOptions } from './touchpoints/survey.js';
 
 /** Fields of a conversion besides its name. */
 export interface ConversionDetails {

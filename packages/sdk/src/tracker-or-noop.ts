@@ -1,8 +1,8 @@
-import { noopTracker } from './noop-tracker';
-import type { TrackerOptions } from './options';
-import { resolveOptions } from './resolve-options';
-import { createCoreTracker, type Features } from './tracker';
-import type { Tracker } from './tracker-api';
+import { noopTracker } from './noop-tracker.js';
+import type { TrackerOptions } from './options.js';
+import { resolveOptions } from './resolve-options.js';
+import { createCoreTracker, type Features } from './tracker.js';
+import type { Tracker } from './tracker-api.js';
 
 /**
  * What both npm entries' `createTracker` do: a browser tracker with `features`, or, outside a browser (no

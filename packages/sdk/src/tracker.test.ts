@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MAX_STRING_LENGTH, validate, type TouchpointEvent } from '@touchpoint/protocol';
-import { CONSENT_KEY } from './consent';
-import { ANONYMOUS_ID_KEY } from './identity';
-import type { TrackerOptions } from './options';
-import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
-import { fullFeatures } from './touchpoints/defaults';
-import { coreFeatures, createCoreTracker, type Features } from './tracker';
-import type { Tracker } from './tracker-api';
-import { stubCollectorFetch } from './fake-collector-fetch';
+import { CONSENT_KEY } from './consent.js';
+import { ANONYMOUS_ID_KEY } from './identity.js';
+import type { TrackerOptions } from './options.js';
+import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin.js';
+import { fullFeatures } from './touchpoints/defaults.js';
+import { coreFeatures, createCoreTracker, type Features } from './tracker.js';
+import type { Tracker } from './tracker-api.js';
+import { stubCollectorFetch } from './fake-collector-fetch.js';
 
 let sent: TouchpointEvent[][];
 let urls: string[];

@@ -1,17 +1,17 @@
 import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
-import { CONSENT_KEY, CONSENT_STATES, initialConsent, storeConsent } from './consent';
-import { diagnostics } from './diagnostics';
-import { createSender } from './delivery/sender';
-import { endpointUrl } from './delivery/transport';
-import { createIdentity } from './identity';
-import type { Identity } from './identity';
-import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options';
-import { pipeline } from './pipeline';
-import { createIdbQueue } from './queue/idb-queue';
-import { utf8Length, type QueuedEvent } from './queue/event-queue';
-import { resolveOptions } from './resolve-options';
-import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin';
-import type { Tracker } from './tracker-api';
+import { CONSENT_KEY, CONSENT_STATES, initialConsent, storeConsent } from './consent.js';
+import { diagnostics } from './diagnostics.js';
+import { createSender } from './delivery/sender.js';
+import { endpointUrl } from './delivery/transport.js';
+import { createIdentity } from './identity.js';
+import type { Identity } from './identity.js';
+import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options.js';
+import { pipeline } from './pipeline.js';
+import { createIdbQueue } from './queue/idb-queue.js';
+import { utf8Length, type QueuedEvent } from './queue/event-queue.js';
+import { resolveOptions } from './resolve-options.js';
+import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin.js';
+import type { Tracker } from './tracker-api.js';
 
 /**
  * What a build adds to the core tracker: plugins that run before the `plugins` option's, and middleware

@@ -8,8 +8,8 @@ vi.mock('web-vitals', () => {
   const on = (name: string) => (callback: (metric: Metric) => void) => void (report[name] = callback);
   return { onLCP: on('LCP'), onINP: on('INP'), onCLS: on('CLS'), onFCP: on('FCP'), onTTFB: on('TTFB') };
 });
-const { createCoreTracker } = await import('./tracker');
-const { fullFeatures } = await import('./touchpoints/defaults');
+const { createCoreTracker } = await import('./tracker.js');
+const { fullFeatures } = await import('./touchpoints/defaults.js');
 
 let keepalive: TouchpointEvent[] = [];
 beforeEach(() => {

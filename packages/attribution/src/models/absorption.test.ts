@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dense, iterative, type SparseRow } from './absorption';
+import { dense, iterative, type SparseRow } from './absorption.js';
 
 /** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
 const PROPERTY_TIMEOUT_MS = 60_000;

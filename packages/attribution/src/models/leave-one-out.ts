@@ -1,5 +1,5 @@
-import type { PathRow } from '../types';
-import type { ShareRule } from './position-shares';
+import type { PathRow } from '../types.js';
+import type { ShareRule } from './position-shares.js';
 
 const KEY_SEPARATOR = '\u0001';
 

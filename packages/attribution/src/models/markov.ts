@@ -1,7 +1,7 @@
-import { mergeRows } from '../merge-rows';
-import type { PathRow } from '../types';
-import { absorptionProbabilities, type SparseRow } from './absorption';
-import { DEFAULT_MARKOV_ORDER, type ModelOptions } from './model-options';
+import { mergeRows } from '../merge-rows.js';
+import type { PathRow } from '../types.js';
+import { absorptionProbabilities, type SparseRow } from './absorption.js';
+import { DEFAULT_MARKOV_ORDER, type ModelOptions } from './model-options.js';
 
 /** Special states of the chain. */
 export const START = '(start)';

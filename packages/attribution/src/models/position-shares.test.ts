@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatePaths } from '../aggregate-paths';
-import { attribute } from '../attribute';
-import type { Journey } from '../types';
-import { DAY_MS } from './model-options';
-import { linear, positionBased, timeDecay } from './position-shares';
+import { aggregatePaths } from '../aggregate-paths.js';
+import { attribute } from '../attribute.js';
+import type { Journey } from '../types.js';
+import { DAY_MS } from './model-options.js';
+import { linear, positionBased, timeDecay } from './position-shares.js';
 
 const row = (path: string) => ({ path: path.split(' > '), conversions: 1, value: 1, nulls: 0 });
 

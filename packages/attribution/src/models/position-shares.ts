@@ -1,5 +1,5 @@
-import type { PathRow } from '../types';
-import { DEFAULT_DIRECT_CHANNEL, DEFAULT_POSITION_WEIGHTS, type ModelOptions } from './model-options';
+import type { PathRow } from '../types.js';
+import { DEFAULT_DIRECT_CHANNEL, DEFAULT_POSITION_WEIGHTS, type ModelOptions } from './model-options.js';
 
 /** Per-position shares of one path's conversions (summing to 1), or of its value when they differ. */
 export interface RowShares {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../attribute';
-import type { PathRow } from '../types';
+import { attribute } from '../attribute.js';
+import type { PathRow } from '../types.js';
 
 /** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
 const PROPERTY_TIMEOUT_MS = 60_000;

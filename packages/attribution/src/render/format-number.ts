@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../report.js';
 
 /** Rounds for display: up to `digits` decimals, trailing zeros dropped. */
 export function formatNumber(n: number, digits = 2): string {

@@ -1,4 +1,4 @@
-import type { Report } from '../report';
+import type { Report } from '../report.js';
 
 /** One line per model and channel: `model,channel,conversions,value,share`. */
 export function renderCsv(report: Report): string {

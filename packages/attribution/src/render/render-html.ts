@@ -1,7 +1,7 @@
-import type { Report } from '../report';
-import { TIME_TO_CONVERSION_BUCKETS } from '../aggregate-paths';
-import { formatNumber, formatShare, untrackedNote } from './format-number';
-import { escapeHtml, groupedBars, histogram, sankey } from './svg-charts';
+import type { Report } from '../report.js';
+import { TIME_TO_CONVERSION_BUCKETS } from '../aggregate-paths.js';
+import { formatNumber, formatShare, untrackedNote } from './format-number.js';
+import { escapeHtml, groupedBars, histogram, sankey } from './svg-charts.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;display:block;overflow-x:auto}td,th{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}

@@ -1,5 +1,5 @@
-import type { Report } from '../report';
-import { formatNumber, formatShare, untrackedNote } from './format-number';
+import type { Report } from '../report.js';
+import { formatNumber, formatShare, untrackedNote } from './format-number.js';
 
 /** Plain-text tables: conversions and value per channel with models side by side, then path statistics. */
 export function renderTable(report: Report): string {

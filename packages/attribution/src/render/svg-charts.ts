@@ -1,5 +1,5 @@
-import { FLOW_END, type FlowLink } from '../report';
-import { formatNumber } from './format-number';
+import { FLOW_END, type FlowLink } from '../report.js';
+import { formatNumber } from './format-number.js';
 
 /** Colours for series (models, channels); cycles when there are more. */
 export const PALETTE = [

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyTouch } from './classify-touch';
-import { CLICK_IDS } from './click-ids';
-import { parseCampaign } from './parse-campaign';
-import * as frozen from '../../test/fixtures/classifier-2026-11-23';
+import { classifyTouch } from './classify-touch.js';
+import { CLICK_IDS } from './click-ids.js';
+import { parseCampaign } from './parse-campaign.js';
+import * as frozen from '../../test/fixtures/classifier-2026-11-23.js';
 
 // The classifier was rewritten for size (it ships in the script tag). These tests hold it to the frozen copy
 // of the version before, on generated inputs built from the pieces the rules look at, so every rule, list

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTouch, type ClassifyInput } from './classify-touch';
+import { classifyTouch, type ClassifyInput } from './classify-touch.js';
 
 const channel = (input: ClassifyInput) => classifyTouch(input).channel;
 

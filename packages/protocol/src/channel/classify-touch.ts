@@ -1,7 +1,7 @@
-import type { Campaign, Touch, TouchKind } from '../event';
-import { CLICK_IDS } from './click-ids';
-import { hostOf, lower, sameSite, sourceList } from './host';
-import { SEARCH_SOURCES, SHOPPING_SOURCES, SOCIAL_SOURCES, VIDEO_SOURCES } from './sources';
+import type { Campaign, Touch, TouchKind } from '../event.js';
+import { CLICK_IDS } from './click-ids.js';
+import { hostOf, lower, sameSite, sourceList } from './host.js';
+import { SEARCH_SOURCES, SHOPPING_SOURCES, SOCIAL_SOURCES, VIDEO_SOURCES } from './sources.js';
 
 /** What `classifyTouch` reads: a landing URL's campaign (see `parseCampaign`) plus its referrer. */
 export interface ClassifyInput extends Campaign {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCampaign } from './parse-campaign';
+import { parseCampaign } from './parse-campaign.js';
 
 describe('parseCampaign', () => {
   it('reads every utm parameter', () => {

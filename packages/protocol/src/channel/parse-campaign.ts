@@ -1,5 +1,5 @@
-import type { Campaign } from '../event';
-import { CLICK_IDS } from './click-ids';
+import type { Campaign } from '../event.js';
+import { CLICK_IDS } from './click-ids.js';
 
 /** Longest parameter value kept; longer ones are cut (campaign values are labels, not payloads). */
 export const MAX_CAMPAIGN_VALUE_LENGTH = 500;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoff } from './backoff';
+import { backoff } from './backoff.js';
 
 const random = (value: number) => vi.spyOn(Math, 'random').mockReturnValue(value);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_RETRY_AFTER_MS, parseRetryAfter, retryPolicy } from './retry-policy';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter, retryPolicy } from './retry-policy.js';
 
 describe('retryPolicy', () => {
   it.each([200, 202, 204])('%i is sent', (s) => expect(retryPolicy(s)).toBe('sent'));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LEASE_MS, SENDER_LOCK_NAME, withSenderLock } from './sender-lock';
+import { LEASE_MS, SENDER_LOCK_NAME, withSenderLock } from './sender-lock.js';
 
 const KEY = `tp_${SENDER_LOCK_NAME}`;
 

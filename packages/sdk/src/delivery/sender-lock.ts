@@ -1,4 +1,4 @@
-import { local } from '../local-storage';
+import { local } from '../local-storage.js';
 
 /** Name of the Web Lock (and, after `tp_`, of the localStorage lease) that makes one tab the sender. */
 export const SENDER_LOCK_NAME = 'touchpoint-sender';

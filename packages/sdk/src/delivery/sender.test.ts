@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryQueue } from '../queue/memory-queue';
-import { item } from '../queue/queue-conformance';
-import { createSender, type SenderOptions } from './sender';
-import { KEEPALIVE_BUDGET_BYTES, type TransportResult } from './transport';
+import { createMemoryQueue } from '../queue/memory-queue.js';
+import { item } from '../queue/queue-conformance.js';
+import { createSender, type SenderOptions } from './sender.js';
+import { KEEPALIVE_BUDGET_BYTES, type TransportResult } from './transport.js';
 
 interface Call {
   body: { v: number; sentAt: number; events: Array<{ id: string }> };

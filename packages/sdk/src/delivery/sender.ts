@@ -1,14 +1,14 @@
-import { headWithin, type EventQueue, type QueuedEvent } from '../queue/event-queue';
-import { backoff } from './backoff';
-import { retryPolicy } from './retry-policy';
-import { withSenderLock } from './sender-lock';
+import { headWithin, type EventQueue, type QueuedEvent } from '../queue/event-queue.js';
+import { backoff } from './backoff.js';
+import { retryPolicy } from './retry-policy.js';
+import { withSenderLock } from './sender-lock.js';
 import {
   BATCH_OVERHEAD_BYTES,
   KEEPALIVE_BUDGET_BYTES,
   batchBody,
   send,
   type TransportResult,
-} from './transport';
+} from './transport.js';
 
 export interface SenderOptions {
   queue: EventQueue;

@@ -1,5 +1,5 @@
 import type { BatchResponse } from '@touchpoint/protocol';
-import type { QueuedEvent } from '../queue/event-queue';
+import type { QueuedEvent } from '../queue/event-queue.js';
 
 /** What came back from one request: a status (or `network`), `Retry-After`, and the parsed 2xx answer. */
 export interface TransportResult {

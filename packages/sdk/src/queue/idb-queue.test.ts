@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createIdbQueue } from './idb-queue';
-import { item, queueConformance } from './queue-conformance';
+import { createIdbQueue } from './idb-queue.js';
+import { item, queueConformance } from './queue-conformance.js';
 
 let n = 0;
 const fresh = () => `tp-test-${++n}`;

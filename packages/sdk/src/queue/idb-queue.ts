@@ -1,5 +1,11 @@
 import { promisifyRequest } from 'idb-keyval';
-import { headWithin, utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
+import {
+  headWithin,
+  utf8Length,
+  type EventQueue,
+  type QueueLimits,
+  type QueuedEvent,
+} from './event-queue.js';
 
 /** IndexedDB names of the queue; one queue per origin, shared by its tabs. */
 export const QUEUE_DB_NAME = 'touchpoint';

@@ -1,4 +1,4 @@
-import { createMemoryQueue } from './memory-queue';
-import { queueConformance } from './queue-conformance';
+import { createMemoryQueue } from './memory-queue.js';
+import { queueConformance } from './queue-conformance.js';
 
 queueConformance('memory queue', async (limits) => createMemoryQueue(limits));

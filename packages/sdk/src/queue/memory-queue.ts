@@ -1,5 +1,5 @@
-import type { EventQueue, QueueLimits } from './event-queue';
-import { createIdbQueue, type IdbQueueOptions } from './idb-queue';
+import type { EventQueue, QueueLimits } from './event-queue.js';
+import { createIdbQueue, type IdbQueueOptions } from './idb-queue.js';
 
 /**
  * The in-memory queue (`persist: false`): the IndexedDB queue's index without the mirroring, which is

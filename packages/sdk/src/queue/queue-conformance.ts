@@ -1,7 +1,7 @@
 // Test helper (not shipped): the behaviour every EventQueue implementation must have.
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '@touchpoint/protocol';
-import { utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue';
+import { utf8Length, type EventQueue, type QueueLimits, type QueuedEvent } from './event-queue.js';
 
 export function item(props: Record<string, unknown> = {}): QueuedEvent {
   const id = uuidv7();

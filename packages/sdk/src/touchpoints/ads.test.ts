@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ads, trackAd, VIDEO_VIEWABLE_MS, VIEWABLE_MS } from './ads';
-import { fakeHost, type FakeHost } from './fake-host';
+import { ads, trackAd, VIDEO_VIEWABLE_MS, VIEWABLE_MS } from './ads.js';
+import { fakeHost, type FakeHost } from './fake-host.js';
 
 // happy-dom has no layout, so intersection is driven by hand through this fake observer.
 const observed = new Set<Element>();

@@ -1,6 +1,6 @@
 import type { AdInfo } from '@touchpoint/protocol';
-import { nonEmpty } from './non-empty';
-import type { TouchpointPlugin, TrackerHost } from './plugin';
+import { nonEmpty } from './non-empty.js';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
 
 /** Share of the ad's area that must be in view (IAB/MRC display viewability). */
 export const VIEWABLE_RATIO = 0.5;

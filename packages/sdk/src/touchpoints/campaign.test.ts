@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { campaign } from './campaign';
-import { fakeHost, type FakeHost } from './fake-host';
-import { pages } from './pages';
+import { campaign } from './campaign.js';
+import { fakeHost, type FakeHost } from './fake-host.js';
+import { pages } from './pages.js';
 
 let host: FakeHost;
 const land = (url: string, referrer = '') => {

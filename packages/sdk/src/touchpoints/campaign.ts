@@ -1,8 +1,8 @@
 import { classifyTouch, parseCampaign, type Campaign, type Touch } from '@touchpoint/protocol';
-import { listed } from '../link-domains';
-import { withoutParams } from '../without-params';
-import type { TouchpointPlugin, TrackerHost } from './plugin';
-import { load, save } from './store';
+import { listed } from '../link-domains.js';
+import { withoutParams } from '../without-params.js';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
+import { load, save } from './store.js';
 
 /** Options of {@link campaign}. */
 export interface CampaignOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlugins } from './defaults';
+import { defaultPlugins } from './defaults.js';
 
 const names = (list: { name: string }[]) => list.map((p) => p.name);
 

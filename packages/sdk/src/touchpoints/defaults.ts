@@ -1,14 +1,14 @@
-import { linkDomains } from '../link-domains';
-import type { Features } from '../tracker';
-import type { TouchpointPlugin } from './plugin';
-import { ads } from './ads';
-import { campaign, type CampaignOptions } from './campaign';
-import { journal, type JournalOptions } from './journal';
-import { dedupeOrders } from './order-dedup';
-import { pages, type PagesOptions } from './pages';
-import { shares } from './shares';
-import { surveys } from './survey';
-import { vitals } from './vitals';
+import { linkDomains } from '../link-domains.js';
+import type { Features } from '../tracker.js';
+import type { TouchpointPlugin } from './plugin.js';
+import { ads } from './ads.js';
+import { campaign, type CampaignOptions } from './campaign.js';
+import { journal, type JournalOptions } from './journal.js';
+import { dedupeOrders } from './order-dedup.js';
+import { pages, type PagesOptions } from './pages.js';
+import { shares } from './shares.js';
+import { surveys } from './survey.js';
+import { vitals } from './vitals.js';
 
 /** Per default capture plugin: `false` turns it off; an object passes it options (and keeps it on). */
 export interface AutocaptureSettings {

@@ -2,7 +2,7 @@
 // it fills the envelope, runs every plugin's enrich, calls their flush when the page is hidden or left
 // (as the tracker does), and keeps what was recorded.
 import { uuidv7, type EventType, type TouchpointEvent } from '@touchpoint/protocol';
-import type { TouchpointPlugin, TrackerContext, TrackerHost } from './plugin';
+import type { TouchpointPlugin, TrackerContext, TrackerHost } from './plugin.js';
 
 export interface FakeHost extends TrackerHost {
   events: TouchpointEvent[];

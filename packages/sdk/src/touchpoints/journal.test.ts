@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Touch } from '@touchpoint/protocol';
-import { fakeHost, type FakeHost } from './fake-host';
-import { DEFAULT_CLICK_ID_TTL_MS, journal } from './journal';
+import { fakeHost, type FakeHost } from './fake-host.js';
+import { DEFAULT_CLICK_ID_TTL_MS, journal } from './journal.js';
 
 const DAY = 24 * 3600 * 1000;
 let host: FakeHost;

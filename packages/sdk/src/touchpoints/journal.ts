@@ -1,6 +1,6 @@
 import type { ConversionEvent, JournalTouch } from '@touchpoint/protocol';
-import type { TouchpointPlugin, TrackerHost } from './plugin';
-import { load, save } from './store';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
+import { load, save } from './store.js';
 
 /** Options of {@link journal}. */
 export interface JournalOptions {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TouchpointEvent } from '@touchpoint/protocol';
-import { fakeHost } from './fake-host';
-import { dedupeOrders, ORDER_IDS_KEPT } from './order-dedup';
-import { save } from './store';
+import { fakeHost } from './fake-host.js';
+import { dedupeOrders, ORDER_IDS_KEPT } from './order-dedup.js';
+import { save } from './store.js';
 
 const conversion = (orderId?: string) =>
   ({

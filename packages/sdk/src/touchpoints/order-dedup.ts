@@ -1,6 +1,6 @@
 import type { TouchpointEvent } from '@touchpoint/protocol';
-import type { TrackerHost } from './plugin';
-import { load, save } from './store';
+import type { TrackerHost } from './plugin.js';
+import { load, save } from './store.js';
 
 /** How many order ids are remembered (oldest forgotten first). */
 export const ORDER_IDS_KEPT = 100;

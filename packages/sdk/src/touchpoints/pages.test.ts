@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeHost, type FakeHost } from './fake-host';
-import { pages } from './pages';
+import { fakeHost, type FakeHost } from './fake-host.js';
+import { pages } from './pages.js';
 
 let host: FakeHost;
 beforeEach(() => {

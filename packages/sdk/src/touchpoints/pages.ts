@@ -1,5 +1,5 @@
-import { pageContext } from '../page-context';
-import type { TouchpointPlugin, TrackerHost } from './plugin';
+import { pageContext } from '../page-context.js';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
 
 /** Options of {@link pages}. */
 export interface PagesOptions {

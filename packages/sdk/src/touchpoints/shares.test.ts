@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeHost, type FakeHost } from './fake-host';
-import { shares, shareTarget as targetOf } from './shares';
+import { fakeHost, type FakeHost } from './fake-host.js';
+import { shares, shareTarget as targetOf } from './shares.js';
 
 // shareTarget takes a parsed address (a link element's or a URL's parts).
 const shareTarget = (href: string) => targetOf(new URL(href));

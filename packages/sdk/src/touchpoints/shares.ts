@@ -1,4 +1,4 @@
-import type { TouchpointPlugin, TrackerHost } from './plugin';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
 
 /**
  * Share endpoints of the big networks (host without `www.`, `m.` or `mobile.`, then path). A link to one of

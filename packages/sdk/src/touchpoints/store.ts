@@ -1,5 +1,5 @@
-import { local } from '../local-storage';
-import type { TrackerHost } from './plugin';
+import { local } from '../local-storage.js';
+import type { TrackerHost } from './plugin.js';
 
 /**
  * Tiny JSON-in-localStorage helpers for the capture plugins' own state (session campaign, journal, seen

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeHost, type FakeHost } from './fake-host';
-import { answerChannel, howDidYouHear, survey, surveys } from './survey';
+import { fakeHost, type FakeHost } from './fake-host.js';
+import { answerChannel, howDidYouHear, survey, surveys } from './survey.js';
 
 let host: FakeHost;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { classifyTouch, type TouchpointEvent } from '@touchpoint/protocol';
-import { nonEmpty } from './non-empty';
-import type { TouchpointPlugin, TrackerHost } from './plugin';
+import { nonEmpty } from './non-empty.js';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
 
 /** The question {@link howDidYouHear} asks unless told otherwise. */
 export const DEFAULT_SURVEY_QUESTION = 'How did you hear about us?';

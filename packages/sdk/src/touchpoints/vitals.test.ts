@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Metric } from 'web-vitals';
-import { fakeHost, type FakeHost } from './fake-host';
+import { fakeHost, type FakeHost } from './fake-host.js';
 
 const callbacks: Record<string, (metric: Metric) => void> = {};
 vi.mock('web-vitals', () => {
   const on = (name: string) => (cb: (metric: Metric) => void) => void (callbacks[name] = cb);
   return { onLCP: on('LCP'), onINP: on('INP'), onCLS: on('CLS'), onFCP: on('FCP'), onTTFB: on('TTFB') };
 });
-const { vitals } = await import('./vitals');
+const { vitals } = await import('./vitals.js');
 
 const report = (name: Metric['name'], value: number, delta = value) =>
   callbacks[name]!({ name, value, delta, rating: 'good' } as Metric);

@@ -1,6 +1,6 @@
 import type { VitalMetric } from '@touchpoint/protocol';
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type Metric } from 'web-vitals';
-import type { TouchpointPlugin, TrackerHost } from './plugin';
+import type { TouchpointPlugin, TrackerHost } from './plugin.js';
 
 /**
  * Web vitals (LCP, INP, CLS, FCP, TTFB, from the `web-vitals` package) attached to the page touchpoint they

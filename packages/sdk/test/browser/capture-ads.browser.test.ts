@@ -3,8 +3,8 @@
 // and ads tracked by code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sdkReady } from '../../../../scripts/testing/sdk-pages';
-import { ofType, startHarness, type Harness } from './capture-harness';
+import { sdkReady } from '../../../../scripts/testing/sdk-pages.js';
+import { ofType, startHarness, type Harness } from './capture-harness.js';
 
 const SPACER = '<div style="height:3000px"></div>';
 const AD = (id: string) =>

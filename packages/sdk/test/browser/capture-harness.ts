@@ -4,9 +4,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { readStoredEvents } from '@touchpoint/collector';
 import type { TouchpointEvent } from '@touchpoint/protocol';
-import { launchChromium } from '../../../../scripts/testing/chromium';
-import { IMPORT_MAP, startSdkServer } from '../../../../scripts/testing/sdk-pages';
-import { startTestCollector } from '../../../../scripts/testing/test-collector';
+import { launchChromium } from '../../../../scripts/testing/chromium.js';
+import { IMPORT_MAP, startSdkServer } from '../../../../scripts/testing/sdk-pages.js';
+import { startTestCollector } from '../../../../scripts/testing/test-collector.js';
 
 /** `esm-core`: the lean entry `@touchpoint/sdk/core`, given every capture plugin it exports. */
 export type Mode = 'script' | 'esm' | 'esm-core';

@@ -1,8 +1,8 @@
 // Real Chromium, built script tag, real collector: page views in history- and hash-routed apps, landings
 // from email and social links, and share clicks, checked on what the collector stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sdkReady } from '../../../../scripts/testing/sdk-pages';
-import { ofType, startHarness, type Harness } from './capture-harness';
+import { sdkReady } from '../../../../scripts/testing/sdk-pages.js';
+import { ofType, startHarness, type Harness } from './capture-harness.js';
 
 const HISTORY_APP = `<nav>
   <a id="to-b" href="/app/b">b</a>

@@ -2,8 +2,8 @@
 // their page view (also for an SPA page), and capture honours consent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sdkReady } from '../../../../scripts/testing/sdk-pages';
-import { ofType, startHarness, type Harness } from './capture-harness';
+import { sdkReady } from '../../../../scripts/testing/sdk-pages.js';
+import { ofType, startHarness, type Harness } from './capture-harness.js';
 
 const VITALS_APP = `<h1 id="title">Vitals</h1><p>${'Some text to paint. '.repeat(40)}</p>
 <button id="slow">slow</button><button id="nav">nav</button><div id="shift-slot"></div><p>below</p>

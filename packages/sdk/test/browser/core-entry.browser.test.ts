@@ -1,7 +1,7 @@
 // Real Chromium, the built lean npm entry (`@touchpoint/sdk/core`, one module per file, through an import
 // map), real collector: the capture plugins it is given record landings and SPA pages like the full build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ofType, startHarness, type Harness } from './capture-harness';
+import { ofType, startHarness, type Harness } from './capture-harness.js';
 
 const APP = `<a id="next" href="/app/next">next</a>
 <script>

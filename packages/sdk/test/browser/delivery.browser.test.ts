@@ -6,20 +6,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readStoredEvents } from '@touchpoint/collector';
-import { launchChromium } from '../../../../scripts/testing/chromium';
+import { launchChromium } from '../../../../scripts/testing/chromium.js';
 import {
   LOAD_MODES,
   sdkReady,
   startSdkServer,
   trackBurst,
   trackingPage,
-} from '../../../../scripts/testing/sdk-pages';
-import type { StaticServer } from '../../../../scripts/testing/static-server';
+} from '../../../../scripts/testing/sdk-pages.js';
+import type { StaticServer } from '../../../../scripts/testing/static-server.js';
 import {
   startTestCollector,
   unavailableFor,
   type TestCollector,
-} from '../../../../scripts/testing/test-collector';
+} from '../../../../scripts/testing/test-collector.js';
 
 let browser: Browser;
 let site: StaticServer;
