@@ -4,7 +4,7 @@
 //
 // Two numbers per bundle, honestly apart:
 // - `target` is what the issues ask (issue 2: core ≤ 5 KB; issue 3: full ≤ 8 KB, web-vitals included).
-//   Neither is met (core ~5.97 KB, full ~13.4 KB after the fourth size pass); the table says so.
+//   Neither is met (core ~5.97 KB, full ~13.2 KB after the fifth size pass); the table says so.
 //   web-vitals alone is ~2.36 KB of the full script.
 // - `gzipBudget` is the regression guard the test command enforces today: today's size plus a small
 //   margin, so no change can grow the script unnoticed while the size work towards the target goes on.
@@ -31,6 +31,9 @@
 //   → 5,842/13,260 (+11 B: the review of that pass: a stalled sender after an empty retry, 'got null', null
 //   props left out again). → 5,980/13,420 (+133/+154 B: the localStorage lease back where Web Locks is
 //   missing; the pass had replaced it by a visibility rule, which lets two tabs in view send the same events).
+//   → 5,975/13,240 after the fifth size pass, on the capture plugins (core 5,971, full 13,233: ads observers
+//   without feature checks and mangled slot fields, shares read the link's own URL parts, the classifier's
+//   channel table as one string, pages parse the URL once) and a relative endpoint checked against a fixed base.
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -40,8 +43,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 5980, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13420, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 5975, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13240, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');
@@ -119,6 +122,14 @@ for (const { app, code, lean } of NPM_APPS) {
     failed = true;
     console.error(
       `[touchpoint] size: ${app} bundles web-vitals; the core entry must not import the vitals plugin.`,
+    );
+  }
+  // Nor the channel classifier, which only the campaign plugin needs: a module-level computation in the
+  // protocol that a bundler cannot prove pure keeps it in every bundle that imports the protocol.
+  if (lean && min.includes('Organic Search')) {
+    failed = true;
+    console.error(
+      `[touchpoint] size: ${app} bundles the channel classifier; mark the protocol's module-level tables /* @__PURE__ */.`,
     );
   }
   appRows.push({ app, min: min.length, gzip: gzipSync(min, { level: 9 }).length, 'web-vitals': withVitals });

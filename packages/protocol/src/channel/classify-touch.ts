@@ -20,7 +20,9 @@ const isShopping = sourceList(SHOPPING_SOURCES);
  * GA4's default channel groups in their order, each with its touch kind (paid and display channels are ads);
  * `classifyTouch` tests their rules in the same order. One string, because it ships in the script tag.
  */
-const CHANNELS = (
+// Pure: computed at load, so without the mark every bundle that imports anything from the protocol (the
+// SDK's lean core entry, for its uuid) would keep the table, and the source lists with it.
+const CHANNELS = /* @__PURE__ */ (
   'Direct:direct,Cross-network:ad,Paid Shopping:ad,Paid Search:ad,Paid Social:ad,Paid Video:ad,Display:ad,' +
   'Paid Other:ad,Organic Shopping:shopping,Organic Social:social,Organic Video:video,Organic Search:search,' +
   'Referral:referral,Email:email,Affiliates:affiliate,Audio:audio,SMS:sms,Mobile Push Notifications:push,' +
