@@ -69,6 +69,21 @@ describe('shares plugin', () => {
     );
     expect(host.of('share')[1]).toMatchObject({ network: 'email', url: 'https://a.example/x' });
   });
+  it('ignores a click in an SVG link without throwing into the page (it has no hostname)', () => {
+    document.body.innerHTML =
+      '<svg><a href="https://x.com/intent/post?url=u"><rect id="r" width="9" height="9"/></a></svg>';
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+    window.addEventListener('error', onError);
+    try {
+      document.querySelector('#r')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    } catch (error) {
+      errors.push(error);
+    }
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
+    expect(host.of('share')).toHaveLength(0);
+  });
   it('ignores other clicks, including unmarked mailto links', () => {
     click('<a id="t" href="https://shop.example/p">p</a><a href="mailto:a@b.example">m</a>');
     (document.querySelector('a[href^=mailto]') as HTMLElement).click();

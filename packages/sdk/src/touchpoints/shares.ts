@@ -23,7 +23,9 @@ const NETWORKS: Record<string, string> = {
 export function shareTarget(
   link: Pick<URL, 'hostname' | 'pathname' | 'search'>,
 ): { network: string; url?: string } | undefined {
-  const host = link.hostname.replace(/^(www|m|mobile)\./, '');
+  // A template, not a call on hostname: an SVG <a> (which `a[href]` matches too) has none, and reads as
+  // "undefined", no share link, instead of throwing into the page's click.
+  const host = `${link.hostname}`.replace(/^(www|m|mobile)\./, '');
   if (!SHARE_URL.test(host + link.pathname)) return undefined;
   const label = host.split('.')[0]!;
   const params = new URLSearchParams(link.search);
