@@ -51,4 +51,22 @@ describe('createTracker in a browser', () => {
     expect(t.conversion('purchase', { orderId: 'o-9' })).toBeUndefined();
     await t.shutdown();
   });
+
+  it('warns when a second tracker starts while one runs (both would record every page view)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const options = { endpoint: 'https://c.example/v1/batch', persist: false, autocapture: false };
+    const first = createTracker(options);
+    expect(warn).not.toHaveBeenCalled();
+    const second = createTracker(options);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(
+      /^\[touchpoint\] createTracker\(\): another tracker runs on this page/,
+    );
+    // Shut down (twice: counted once), they leave room for the next one: a React effect's cleanup, a hot reload.
+    await Promise.all([first.shutdown(), first.shutdown()]);
+    await second.shutdown();
+    await createTracker(options).shutdown();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
 });
