@@ -179,6 +179,32 @@ console.log(JSON.stringify({
     },
   );
 
+  // Node 20.19+ and 22.12+ load ES modules through require() when the package's exports allow it (`default`).
+  it.runIf(process.features.require_module)(
+    'load through require() in a CommonJS project',
+    { timeout: 60_000 },
+    () => {
+      writeFileSync(
+        join(app, 'use.cjs'),
+        `
+const { createTracker } = require('@touchpoint/sdk');
+const core = require('@touchpoint/sdk/core');
+const { validate } = require('@touchpoint/protocol');
+const { createCollector } = require('@touchpoint/collector');
+const attribution = require('@touchpoint/attribution');
+console.log(JSON.stringify([
+  typeof createTracker({ endpoint: '/v1/batch' }).track,
+  typeof core.createTracker,
+  typeof validate,
+  typeof createCollector,
+  typeof attribution.attribute,
+]));
+`,
+      );
+      expect(JSON.parse(run('node', ['use.cjs'], app))).toEqual(Array(5).fill('function'));
+    },
+  );
+
   it('type-check in a strict TypeScript project (nodenext, no skipLibCheck)', { timeout: 60_000 }, () => {
     writeFileSync(
       join(app, 'use.ts'),
