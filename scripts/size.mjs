@@ -34,6 +34,8 @@
 //   → 5,975/13,240 after the fifth size pass, on the capture plugins (core 5,971, full 13,233: ads observers
 //   without feature checks and mangled slot fields, shares read the link's own URL parts, the classifier's
 //   channel table as one string, pages parse the URL once) and a relative endpoint checked against a fixed base.
+//   → 5,995/13,270 (+19/+26 B: one queue and one sending tab per collector URL; two trackers feeding two
+//   collectors sent each other's events; an SVG share link no longer throws).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -43,8 +45,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 5975, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13240, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 5995, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13270, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

@@ -7,7 +7,7 @@ import { createIdentity } from './identity.js';
 import type { Identity } from './identity.js';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options.js';
 import { pipeline } from './pipeline.js';
-import { createIdbQueue } from './queue/idb-queue.js';
+import { createIdbQueue, QUEUE_DB_NAME } from './queue/idb-queue.js';
 import { utf8Length, type QueuedEvent } from './queue/event-queue.js';
 import { resolveOptions } from './resolve-options.js';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin.js';
@@ -50,8 +50,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   let heldDropped = 0;
   const identity = createIdentity(o.sessionTimeoutMs, state === 'granted');
   const limits = { maxEvents: o.maxQueueEvents, maxBytes: o.maxQueueBytes };
-  const queue = createIdbQueue({ ...limits, report }, !o.persist);
-  const sender = createSender({ ...o, queue, url: endpointUrl(o.endpoint, o.writeKey), report });
+  const url = endpointUrl(o.endpoint, o.writeKey);
+  // A queue (and a sending tab) per collector URL: two trackers feeding two collectors must not send each
+  // other's events. Every page of the site with the same URL shares it.
+  const queue = createIdbQueue({ ...limits, report, dbName: `${QUEUE_DB_NAME} ${url}` }, !o.persist);
+  const sender = createSender({ ...o, queue, url, report });
 
   const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
     if (stopped || state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))

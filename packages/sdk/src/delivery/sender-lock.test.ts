@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEASE_MS, SENDER_LOCK_NAME, withSenderLock } from './sender-lock.js';
 
-const KEY = `tp_${SENDER_LOCK_NAME}`;
+const URL = 'https://c.example/v1/batch';
+const NAME = `${SENDER_LOCK_NAME} ${URL}`;
+const KEY = `tp_${NAME}`;
 
 describe('withSenderLock', () => {
   afterEach(() => {
@@ -18,11 +20,11 @@ describe('withSenderLock', () => {
     let free = true;
     vi.spyOn(navigator, 'locks', 'get').mockReturnValue({ request } as unknown as LockManager);
     const job = vi.fn(async () => {});
-    expect(await withSenderLock(job, true)).toBe(true);
+    expect(await withSenderLock(job, true, URL)).toBe(true);
     free = false;
-    expect(await withSenderLock(job, true)).toBe(false);
+    expect(await withSenderLock(job, true, URL)).toBe(false);
     expect(job).toHaveBeenCalledTimes(1);
-    expect(request.mock.calls[0]!.slice(0, 2)).toEqual([SENDER_LOCK_NAME, { ifAvailable: true }]);
+    expect(request.mock.calls[0]!.slice(0, 2)).toEqual([NAME, { ifAvailable: true }]);
   });
 
   it('falls back to the lease when the Web Locks API refuses (a sandboxed frame), but never runs a job twice', async () => {
@@ -30,13 +32,13 @@ describe('withSenderLock', () => {
     const request = vi.fn(async () => Promise.reject(denied));
     vi.spyOn(navigator, 'locks', 'get').mockReturnValue({ request } as unknown as LockManager);
     const job = vi.fn(async () => {});
-    expect(await withSenderLock(job, true)).toBe(true);
+    expect(await withSenderLock(job, true, URL)).toBe(true);
     expect(job).toHaveBeenCalledTimes(1);
     // A job that fails inside the lock fails once, as it is.
     request.mockImplementation((async (_n: string, _o: LockOptions, cb: (lock: Lock | null) => unknown) =>
       cb({} as Lock)) as never);
     const failing = vi.fn(async () => Promise.reject(new Error('boom')));
-    await expect(withSenderLock(failing, true)).rejects.toThrow('boom');
+    await expect(withSenderLock(failing, true, URL)).rejects.toThrow('boom');
     expect(failing).toHaveBeenCalledTimes(1);
   });
 
@@ -47,7 +49,9 @@ describe('withSenderLock', () => {
 
     it('holds the lease while the job runs and gives it back after', async () => {
       let during: string | null = null;
-      expect(await withSenderLock(async () => void (during = localStorage.getItem(KEY)), true)).toBe(true);
+      expect(await withSenderLock(async () => void (during = localStorage.getItem(KEY)), true, URL)).toBe(
+        true,
+      );
       expect(during).toMatch(/^\w+:\d+$/);
       expect(localStorage.getItem(KEY)).toBeNull();
     });
@@ -55,17 +59,17 @@ describe('withSenderLock', () => {
     it("backs off while another tab's lease is live, takes over an expired one", async () => {
       const job = vi.fn(async () => {});
       localStorage.setItem(KEY, `other:${Date.now() + LEASE_MS}`);
-      expect(await withSenderLock(job, true)).toBe(false);
+      expect(await withSenderLock(job, true, URL)).toBe(false);
       expect(job).not.toHaveBeenCalled();
       localStorage.setItem(KEY, `other:${Date.now() - 1}`);
-      expect(await withSenderLock(job, true)).toBe(true);
+      expect(await withSenderLock(job, true, URL)).toBe(true);
       expect(job).toHaveBeenCalledTimes(1);
     });
 
     it('renews the lease during a job longer than the lease, and not once another tab took it', async () => {
       vi.useFakeTimers();
       let finish = () => {};
-      const running = withSenderLock(() => new Promise<void>((resolve) => (finish = resolve)), true);
+      const running = withSenderLock(() => new Promise<void>((resolve) => (finish = resolve)), true, URL);
       const expiry = () => Number(localStorage.getItem(KEY)!.split(':')[1]);
       const first = expiry();
       await vi.advanceTimersByTimeAsync(LEASE_MS);
@@ -90,7 +94,7 @@ describe('withSenderLock', () => {
         removeItem: (key: string) => void data.delete(key),
       });
       const job = vi.fn(async () => {});
-      expect(await withSenderLock(job, true)).toBe(true);
+      expect(await withSenderLock(job, true, URL)).toBe(true);
       expect(job).toHaveBeenCalledTimes(1);
     });
 
@@ -101,7 +105,7 @@ describe('withSenderLock', () => {
       vi.stubGlobal('localStorage', { getItem: blocked, setItem: blocked, removeItem: blocked });
       expect(() => localStorage.getItem(KEY)).toThrow('blocked');
       const job = vi.fn(async () => {});
-      expect(await withSenderLock(job, true)).toBe(true);
+      expect(await withSenderLock(job, true, URL)).toBe(true);
       expect(job).toHaveBeenCalledTimes(1);
     });
     it('backs off when another tab wrote its lease right after this one (the last writer sends)', async () => {
@@ -113,14 +117,14 @@ describe('withSenderLock', () => {
         removeItem: (key: string) => void data.delete(key),
       });
       const job = vi.fn(async () => {});
-      expect(await withSenderLock(job, true)).toBe(false);
+      expect(await withSenderLock(job, true, URL)).toBe(false);
       expect(job).not.toHaveBeenCalled();
     });
 
     it('a tab whose queue is in memory needs no lease: no other tab can send its events', async () => {
       localStorage.setItem(KEY, `other:${Date.now() + LEASE_MS}`);
       const job = vi.fn(async () => {});
-      expect(await withSenderLock(job, false)).toBe(true);
+      expect(await withSenderLock(job, false, URL)).toBe(true);
       expect(job).toHaveBeenCalledTimes(1);
     });
   });

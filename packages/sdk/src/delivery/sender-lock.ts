@@ -1,22 +1,13 @@
 import { local } from '../local-storage.js';
 
-/** Name of the Web Lock (and, after `tp_`, of the localStorage lease) that makes one tab the sender. */
+/**
+ * Name of the Web Lock (and, after `tp_`, of the localStorage lease) that makes one tab the sender; the
+ * collector URL follows it, so each collector's queue has its own sender.
+ */
 export const SENDER_LOCK_NAME = 'touchpoint-sender';
 /** A fallback lease not renewed for this long is abandoned (its tab died mid-send). */
 export const LEASE_MS = 30_000;
-const LEASE_KEY = `tp_${SENDER_LOCK_NAME}`;
 const me = Math.random().toString(36).slice(2);
-
-const mine = (): boolean | undefined => local('getItem', LEASE_KEY)?.startsWith(me + ':');
-/** Writes this tab's lease; false when storage refuses (full, blocked). */
-const claim = (): boolean => {
-  try {
-    localStorage.setItem(LEASE_KEY, `${me}:${Date.now() + LEASE_MS}`);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Runs `job` only if this tab can become the sender now; resolves false without running it when another
@@ -29,11 +20,27 @@ const claim = (): boolean => {
  *
  * @see https://developer.mozilla.org/docs/Web/API/LockManager/request
  */
-export async function withSenderLock(job: () => Promise<void>, shared: boolean): Promise<boolean> {
+export async function withSenderLock(
+  job: () => Promise<void>,
+  shared: boolean,
+  url: string,
+): Promise<boolean> {
+  const name = `${SENDER_LOCK_NAME} ${url}`;
+  const leaseKey = 'tp_' + name;
+  const mine = (): boolean | undefined => local('getItem', leaseKey)?.startsWith(me + ':');
+  /** Writes this tab's lease; false when storage refuses (full, blocked). */
+  const claim = (): boolean => {
+    try {
+      localStorage.setItem(leaseKey, `${me}:${Date.now() + LEASE_MS}`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let ran = false;
   try {
     return await navigator.locks.request(
-      SENDER_LOCK_NAME,
+      name,
       { ifAvailable: true },
       async (lock) => !!lock && ((ran = true), await job(), true),
     );
@@ -44,7 +51,7 @@ export async function withSenderLock(job: () => Promise<void>, shared: boolean):
     if (ran) throw error;
   }
   if (!shared) return job().then(() => true);
-  const [owner, expiry] = (local('getItem', LEASE_KEY) ?? '').split(':');
+  const [owner, expiry] = (local('getItem', leaseKey) ?? '').split(':');
   if (owner && owner !== me && +expiry! > Date.now()) return false;
   // Another tab may have written in between: the last writer wins, the other backs off. A lease that
   // cannot be written (storage full or blocked) must not stop every tab: run, at worst a duplicate.
@@ -55,7 +62,7 @@ export async function withSenderLock(job: () => Promise<void>, shared: boolean):
     await job();
   } finally {
     clearInterval(renew);
-    if (mine()) local('removeItem', LEASE_KEY);
+    if (mine()) local('removeItem', leaseKey);
   }
   return true;
 }

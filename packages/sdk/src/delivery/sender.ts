@@ -21,7 +21,7 @@ export interface SenderOptions {
   report: (kind: string, detail?: unknown) => void;
   /** Injected in tests. */
   transport?: (url: string, body: string, keepalive: boolean) => Promise<TransportResult>;
-  lock?: (job: () => Promise<void>, shared: boolean) => Promise<boolean>;
+  lock?: (job: () => Promise<void>, shared: boolean, url: string) => Promise<boolean>;
 }
 
 /** Delivery counters, for diagnostics and tests. */
@@ -153,7 +153,7 @@ export function createSender({
   const run = async (all: boolean): Promise<void> => {
     await queue.settle();
     // Another tab is sending (and will send our events too); look again later in case it stops.
-    if (!offline() && !(await lock(() => drain(all), queue.kind() !== 'memory'))) soon();
+    if (!offline() && !(await lock(() => drain(all), queue.kind() !== 'memory', url))) soon();
   };
   /** An unexpected error (a job failing in the lock): the events stay queued; try again later, not never. */
   const failed = (cause: unknown): void => {

@@ -7,7 +7,10 @@ import {
   type QueuedEvent,
 } from './event-queue.js';
 
-/** IndexedDB names of the queue; one queue per origin, shared by its tabs. */
+/**
+ * IndexedDB names of the queue. The tracker's database is `touchpoint <collector URL>`: one queue per
+ * collector, shared by the site's tabs.
+ */
 export const QUEUE_DB_NAME = 'touchpoint';
 export const QUEUE_STORE_NAME = 'queue';
 
@@ -25,6 +28,7 @@ export const WRITE_COALESCE_MS = 50;
 export const OPEN_TIMEOUT_MS = 5_000;
 
 export interface IdbQueueOptions extends QueueLimits {
+  /** The database; always given unless the queue is in `memory` (the tracker's is `touchpoint <collector URL>`). */
   dbName?: string;
   /** Told when the queue falls back to memory or drops events. */
   report?: (kind: string, detail?: unknown) => void;
@@ -75,7 +79,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   };
   const open = (): Promise<IDBDatabase> =>
     (opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(options.dbName ?? QUEUE_DB_NAME);
+      const request = indexedDB.open(options.dbName!);
       const timer = setTimeout(() => {
         // A late success must not leave a connection open that blocks later opens and upgrades.
         request.onsuccess = () => request.result.close();

@@ -1,0 +1,27 @@
+// Two trackers on one page feeding two collectors (a site's own and an agency's): each collector gets only
+// its own tracker's events, through IndexedDB as in a browser (the queue and the sending tab are per URL).
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it, vi } from 'vitest';
+import { createCoreTracker } from './tracker.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+it("sends each tracker's events to its own collector only", async () => {
+  const received: Record<string, string[]> = {};
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      const { events } = JSON.parse(String(init.body)) as { events: Array<{ name: string }> };
+      (received[new URL(url).host] ??= []).push(...events.map((e) => e.name));
+      return new Response(JSON.stringify({ accepted: events.length, duplicates: 0, rejected: [] }));
+    }),
+  );
+  const own = createCoreTracker({ endpoint: 'https://own.example/v1/batch', flushIntervalMs: 10 });
+  const agency = createCoreTracker({ endpoint: 'https://agency.example/v1/batch', flushIntervalMs: 10 });
+  agency.track('for-agency');
+  own.track('for-own');
+  await vi.waitFor(() => expect(Object.values(received).flat()).toHaveLength(2), { timeout: 3000 });
+  await Promise.all([own.flush(), agency.flush()]);
+  expect(received).toEqual({ 'own.example': ['for-own'], 'agency.example': ['for-agency'] });
+  await Promise.all([own.shutdown(), agency.shutdown()]);
+});
