@@ -1,7 +1,9 @@
 // Two trackers on one page feeding two collectors (a site's own and an agency's): each collector gets only
-// its own tracker's events, through IndexedDB as in a browser (the queue and the sending tab are per URL).
+// its own tracker's events, through IndexedDB as in a browser (the queue and the sending tab are per URL),
+// and each order once (the order-id dedup keeps a list per collector).
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
+import { fullFeatures } from './touchpoints/defaults.js';
 import { createCoreTracker } from './tracker.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -23,5 +25,25 @@ it("sends each tracker's events to its own collector only", async () => {
   await vi.waitFor(() => expect(Object.values(received).flat()).toHaveLength(2), { timeout: 3000 });
   await Promise.all([own.flush(), agency.flush()]);
   expect(received).toEqual({ 'own.example': ['for-own'], 'agency.example': ['for-agency'] });
+  await Promise.all([own.shutdown(), agency.shutdown()]);
+});
+
+it('sends a conversion to each collector once, though the order-id dedup remembers it', async () => {
+  const conversions: Record<string, number> = {};
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      const { events } = JSON.parse(String(init.body)) as { events: Array<{ type: string }> };
+      const host = new URL(url).host;
+      conversions[host] = (conversions[host] ?? 0) + events.filter((e) => e.type === 'conversion').length;
+      return new Response(JSON.stringify({ accepted: events.length, duplicates: 0, rejected: [] }));
+    }),
+  );
+  const options = { persist: false, autocapture: false, flushIntervalMs: 10 } as const;
+  const own = createCoreTracker({ ...options, endpoint: 'https://own.example/v1/batch' }, fullFeatures);
+  const agency = createCoreTracker({ ...options, endpoint: 'https://agency.example/v1/batch' }, fullFeatures);
+  for (const tracker of [own, agency, own, agency]) tracker.conversion('purchase', { orderId: 'o-7' });
+  await Promise.all([own.flush(), agency.flush()]);
+  expect(conversions).toEqual({ 'own.example': 1, 'agency.example': 1 });
   await Promise.all([own.shutdown(), agency.shutdown()]);
 });

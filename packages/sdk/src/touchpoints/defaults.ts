@@ -90,5 +90,5 @@ export const fullFeatures: Features = (o, host, identity) => ({
     linkDomains(o.linkDomains, identity),
     ...defaultPlugins(o.autocapture, [...o.linkDomains, ...o.ignoreReferrers]),
   ],
-  middleware: [dedupeOrders(host)],
+  middleware: [dedupeOrders(host, o.endpoint)],
 });
