@@ -72,7 +72,7 @@ describe('the SDK under a strict Content Security Policy, in Chromium', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${server.origin}/${mode}?utm_source=newsletter&utm_medium=email&run=${mode}`);
       await page.waitForFunction(() => {
-        const tp = (window as unknown as { touchpoint?: { q?: unknown } }).touchpoint;
+        const tp = (window as unknown as { touchpoint?: (() => void) & { q?: unknown } }).touchpoint;
         return typeof tp === 'function' && !tp.q;
       });
       await page.evaluate(() => {
