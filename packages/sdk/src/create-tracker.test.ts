@@ -69,4 +69,20 @@ describe('createTracker in a browser', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });
+
+  it('counts a tracker as gone as soon as shutdown() is called, not when its last flush ends', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const options = { endpoint: 'https://c.example/v1/batch', persist: false, autocapture: false };
+    // React's StrictMode: mount, cleanup `() => void t.shutdown()` (not awaited), mount again at once.
+    const first = createTracker(options);
+    const leaving = first.shutdown();
+    const second = createTracker(options);
+    expect(warn).not.toHaveBeenCalled();
+    await leaving;
+    await second.shutdown();
+    // And the count stays right once the first one's shutdown has finished.
+    await createTracker(options).shutdown();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
 });

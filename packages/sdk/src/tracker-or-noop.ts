@@ -32,10 +32,12 @@ export function trackerOrNoop(options: TrackerOptions, features: Features): Trac
   count[RUNNING] = (count[RUNNING] ?? 0) + 1;
   const shutdown = tracker.shutdown;
   let running = true;
-  tracker.shutdown = async () => {
-    await shutdown();
+  // Counted out when shutdown() is called, not when its last flush ends: React's cleanup does not wait for
+  // it (`() => void t.shutdown()`) before StrictMode's second run creates the next tracker.
+  tracker.shutdown = () => {
     if (running) count[RUNNING]!--;
     running = false;
+    return shutdown();
   };
   return tracker;
 }

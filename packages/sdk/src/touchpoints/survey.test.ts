@@ -57,4 +57,14 @@ describe('survey', () => {
       /\[touchpoint\] howDidYouHear\(container\): no element #missing/,
     );
   });
+
+  it('howDidYouHear records nothing, and throws nothing into the page, for a change to no choice', () => {
+    const remove = howDidYouHear(document.body);
+    const select = document.querySelector('.tp-survey select') as HTMLSelectElement;
+    // A page's "clear the form" helper: no option selected, then a change event so its framework follows.
+    select.selectedIndex = -1;
+    expect(() => select.onchange!(new Event('change'))).not.toThrow();
+    expect(host.of('survey')).toEqual([]);
+    remove();
+  });
 });

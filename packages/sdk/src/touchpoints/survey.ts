@@ -77,7 +77,8 @@ export function howDidYouHear(container: Element | string, options: HowDidYouHea
   for (const [text] of choices)
     select.append(Object.assign(document.createElement('option'), { value: text, text }));
   select.onchange = () => {
-    const [answer, channel] = choices[select.selectedIndex]!;
+    // No option selected (index -1: a page's script cleared the select) is no answer.
+    const [answer, channel] = choices[select.selectedIndex] || [];
     if (answer) survey(question, answer, channel);
   };
   label.append(question + ' ', select);
