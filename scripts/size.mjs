@@ -38,6 +38,8 @@
 //   collectors sent each other's events; an SVG share link no longer throws).
 //   → 5,995/13,280 (+11 B full: the order-id dedup keeps a list per collector, so each collector of a page
 //   feeding two gets each order once).
+//   → 5,995/13,310 (+3 B: howDidYouHear with no option selected; +26 B: an ad click on an SVG link sent its
+//   target as an object, which the collector refused; a stored journal that is not an object starts over).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -48,7 +50,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5995, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13280, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13310, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

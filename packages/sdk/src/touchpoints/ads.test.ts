@@ -188,6 +188,14 @@ describe('ads', () => {
     document.body.click();
     expect(host.of('ad_click')).toHaveLength(2);
   });
+  it('records a click on an SVG link in the ad with its target as text', () => {
+    ad().insertAdjacentHTML('beforeend', '<svg><a href="https://shop.example/svg"><rect id="r"/></a></svg>');
+    // As in browsers (happy-dom leaves it out): an SVG link's href is an SVGAnimatedString.
+    const href = { baseVal: 'https://shop.example/svg', animVal: 'https://shop.example/svg' };
+    Object.defineProperty(ad().querySelector('svg a')!, 'href', { value: href });
+    document.getElementById('r')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(host.of('ad_click')[0]!.target).toBe('https://shop.example/svg');
+  });
   it('a middle click (opens the ad in a new tab) is a click; a right click is not', () => {
     const inner = document.getElementById('inner')!;
     inner.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));

@@ -117,12 +117,17 @@ export function ads(): TouchpointPlugin {
     if (event.button > 1) return;
     for (let node = event.target as Element | null; node; node = node.parentElement) {
       const slot = slots.get(node);
-      if (slot)
+      if (slot) {
+        // An SVG link's href is an object (SVGAnimatedString, its text in baseVal), which the collector
+        // would refuse, losing the click.
+        const href = (event.target as Element).closest?.('a[href]')?.['href' as never] as
+          string | SVGAnimatedString | undefined;
         return void host?.record('ad_click', {
           ad: slot.adInfo,
           impressionId: slot.impression,
-          target: ((event.target as Element).closest?.('a[href]') as HTMLAnchorElement | null)?.href,
+          target: (href as SVGAnimatedString | undefined)?.baseVal ?? (href as string | undefined),
         });
+      }
     }
   };
 

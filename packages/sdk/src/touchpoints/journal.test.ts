@@ -68,6 +68,16 @@ describe('journal', () => {
     const c = convert();
     expect(c?.type === 'conversion' && c.journal?.first?.campaign).toBe('spring');
   });
+  it.each(['"text"', '42', '[1]', 'null'])('starts over from a stored %s that is no journal', (stored) => {
+    host.stop();
+    localStorage.setItem('tp_journal', stored);
+    host = fakeHost();
+    host.start(journal());
+    arrive(email);
+    const c = convert();
+    expect(c?.type === 'conversion' && c.journal?.first?.campaign).toBe('spring');
+    expect(JSON.parse(localStorage.getItem('tp_journal')!)).toMatchObject({ first: { campaign: 'spring' } });
+  });
   it('belongs to one person: after reset() (a new anonymous id) it starts over, also after a reload', () => {
     arrive(email);
     host.ctx.anonymousId = 'a2';

@@ -56,7 +56,9 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     name: 'journal',
     start(h) {
       host = h;
-      state = load<Stored>(JOURNAL_KEY) ?? {};
+      const stored = load<Stored>(JOURNAL_KEY);
+      // Only an object is a journal (the state is updated in place): anything else stored there starts over.
+      state = stored?.constructor == Object ? stored : {};
     },
     stop() {},
     flush: persist,
