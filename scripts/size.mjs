@@ -40,6 +40,8 @@
 //   feeding two gets each order once).
 //   → 5,995/13,310 (+3 B: howDidYouHear with no option selected; +26 B: an ad click on an SVG link sent its
 //   target as an object, which the collector refused; a stored journal that is not an object starts over).
+//   → 5,995/13,320 (+10 B: a stored order list that is not a list made the dedup middleware throw, which drops
+//   the event: every conversion with an order id was lost).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -50,7 +52,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5995, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13310, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13320, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

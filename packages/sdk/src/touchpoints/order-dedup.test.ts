@@ -27,6 +27,12 @@ describe('dedupeOrders', () => {
     expect(dedupeOrders()(conversion('o2'))).toBeUndefined();
     expect(host.reports).toEqual([['duplicate_order', { orderId: 'o1' }]]);
   });
+  it.each(['{"o1":1}', '"o1"', '7'])('starts a new list over a stored %s that is no list', (stored) => {
+    localStorage.setItem('tp_orders', stored);
+    const dedupe = dedupeOrders();
+    expect(dedupe(conversion('o1'))).toBeUndefined();
+    expect(dedupe(conversion('o1'))).toBe(false);
+  });
   it('passes conversions without order id and other events', () => {
     const dedupe = dedupeOrders();
     expect(dedupe(conversion())).toBeUndefined();

@@ -23,7 +23,12 @@ export function dedupeOrders(
   let seen: string[] | undefined;
   return (event) => {
     if (event.type !== 'conversion' || !event.orderId) return;
-    seen ??= load<string[]>(key) ?? [];
+    // Only a list is one (another script may have written the key): this runs as a middleware, and one that
+    // throws drops the event, which would lose every conversion.
+    if (!seen) {
+      const stored = load<string[]>(key);
+      seen = Array.isArray(stored) ? stored : [];
+    }
     if (seen.includes(event.orderId)) {
       host?.report('duplicate_order', { orderId: event.orderId });
       return false;
