@@ -200,6 +200,11 @@ describe('touchpoint-attribution CLI', () => {
       code: 1,
       stderr: expect.stringMatching(/^\[touchpoint\] attribution: cannot write .*r\.html; /),
     });
+    // CSV input has no journeys to cut, so a misspelt --paths must be caught by the CLI itself.
+    expect(await cli(fixture('golden.csv'), '--paths', 'rest')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--paths rest is not one of overlap, reset/),
+    });
     expect(await cli()).toMatchObject({ code: 2, stderr: expect.stringMatching(/give an input/) });
     expect(await cli('x', '--bogus')).toMatchObject({ code: 2 });
     expect((await cli('--help')).stdout).toMatch(/Usage: touchpoint-attribution/);

@@ -101,7 +101,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (v['session-timeout']) options.sessionTimeout = parseDuration(v['session-timeout'], '--session-timeout');
   if (v['half-life']) options.halfLife = parseDuration(v['half-life'], '--half-life');
   if (v.lookback) options.lookback = lookback(v.lookback);
-  if (v.paths) options.paths = v.paths as 'overlap' | 'reset';
+  if (v.paths) {
+    // Checked here: CSV input has no journeys, so nothing downstream would notice a misspelt mode.
+    if (v.paths !== 'overlap' && v.paths !== 'reset')
+      throw new Error(`[touchpoint] attribution: --paths ${v.paths} is not one of overlap, reset.`);
+    options.paths = v.paths;
+  }
   if (v.conversion) options.conversionNames = v.conversion;
   if (v['direct-channel']) options.directChannel = v['direct-channel'];
   if (v['position-weights']) options.positionWeights = weights(v['position-weights']);
