@@ -100,8 +100,11 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   } catch (cause) {
     throw cliError((cause as Error).message);
   }
-  const pgUrl = values.pg ?? values['pg-url'] ?? env.TOUCHPOINT_PG_URL;
-  const sinkKind = values.sink ?? env.TOUCHPOINT_SINK ?? (pgUrl ? 'postgres' : 'ndjson');
+  const pgFlag = values.pg ?? values['pg-url'];
+  const pgUrl = pgFlag ?? env.TOUCHPOINT_PG_URL;
+  // Flags win: --pg-url (or --data) picks the store even when the environment chose the other one.
+  const flagSink = values.sink ?? (pgFlag ? 'postgres' : values.data ? 'ndjson' : undefined);
+  const sinkKind = flagSink ?? env.TOUCHPOINT_SINK ?? (pgUrl ? 'postgres' : 'ndjson');
   if (sinkKind !== 'ndjson' && sinkKind !== 'postgres')
     throw cliError(`--sink must be ndjson or postgres, got "${sinkKind}"`);
   if (sinkKind === 'postgres' && !pgUrl) throw cliError('--sink postgres needs --pg-url <postgres://...>');

@@ -65,6 +65,22 @@ describe('parseCliConfig', () => {
     });
   });
 
+  it('lets a storage flag win over the storage chosen by environment variables', () => {
+    // A container image sets TOUCHPOINT_SINK=ndjson; the operator passes --pg-url: events must go to PostgreSQL.
+    expect(parseCliConfig(['--pg-url', 'postgres://x/y'], { TOUCHPOINT_SINK: 'ndjson' }).sink).toEqual({
+      kind: 'postgres',
+      url: 'postgres://x/y',
+    });
+    expect(parseCliConfig(['--data', '/d'], { TOUCHPOINT_PG_URL: 'postgres://u@h/db' }).sink).toEqual({
+      kind: 'ndjson',
+      dataDir: '/d',
+    });
+    expect(
+      parseCliConfig(['--sink', 'ndjson', '--pg-url', 'postgres://x/y'], { TOUCHPOINT_SINK: 'postgres' })
+        .sink,
+    ).toEqual({ kind: 'ndjson', dataDir: './data' });
+  });
+
   it('says what is wrong with bad flags', () => {
     expect(() => parseCliConfig(['--port', 'eighty'], {})).toThrow(/--port must be a whole number/);
     expect(() => parseCliConfig(['--port', '70000'], {})).toThrow(/--port/);
