@@ -37,7 +37,14 @@ async function pathsOf(
   const list = typeof input === 'string' ? [input] : (input as readonly unknown[]);
   if (list.length && list.every((p) => typeof p === 'string')) {
     const files = list as string[];
-    if (files.every((f) => f.toLowerCase().endsWith('.csv'))) {
+    const csv = files.filter((f) => f.toLowerCase().endsWith('.csv'));
+    // Read as NDJSON, a CSV's rows would be skipped as bad lines and its conversions silently lost.
+    if (csv.length && csv.length < files.length) {
+      throw new Error(
+        `[touchpoint] attribution: cannot mix ChannelAttribution CSV (${csv.join(', ')}) with NDJSON events; analyze them separately.`,
+      );
+    }
+    if (csv.length) {
       const sets = await Promise.all(files.map(readPathsCsv));
       const rows = sets.flatMap((s) => s.rows);
       const transforms = options.transforms ?? [];

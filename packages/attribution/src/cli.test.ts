@@ -200,6 +200,11 @@ describe('touchpoint-attribution CLI', () => {
       code: 1,
       stderr: expect.stringMatching(/^\[touchpoint\] attribution: cannot write .*r\.html; /),
     });
+    // Read as NDJSON, the CSV's rows were skipped as bad lines: its conversions vanished from the report.
+    expect(await cli(fixture('events.ndjson'), fixture('golden.csv'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot mix ChannelAttribution CSV .*golden\.csv/),
+    });
     // CSV input has no journeys to cut, so a misspelt --paths must be caught by the CLI itself.
     expect(await cli(fixture('golden.csv'), '--paths', 'rest')).toMatchObject({
       code: 1,
