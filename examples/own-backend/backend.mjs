@@ -23,6 +23,8 @@ export function createBackend(file) {
   function reply(res, status, body) {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
+  // Error bodies as the protocol describes them: { "error": "[touchpoint] what is wrong and how to fix it" }.
+  const fail = (res, status, message) => reply(res, status, { error: `[touchpoint] ${message}` });
 
   const handler = (req, res) => {
     // CORS: any origin, echoed; no credentials.
@@ -36,7 +38,7 @@ export function createBackend(file) {
       return res.end();
     }
     if (req.method !== 'POST' || new URL(req.url, 'http://x').pathname !== '/v1/batch') {
-      return reply(res, 404, { error: 'POST /v1/batch' });
+      return fail(res, 404, 'no such route: use POST /v1/batch');
     }
     const chunks = [];
     let size = 0;
@@ -45,18 +47,18 @@ export function createBackend(file) {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return reply(res, 413, { error: 'body too large: send smaller batches' });
+      if (size > MAX_BODY_BYTES) return fail(res, 413, 'body too large: send smaller batches');
       let body;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8')); // text/plain or application/json alike
       } catch {
-        return reply(res, 400, { error: 'the body is not JSON' });
+        return fail(res, 400, 'the body is not JSON: send {"v":1,"events":[...]}');
       }
       const result = validate(body, { maxEvents: MAX_EVENTS });
       if (!result.ok) {
         // Too many events is a 413: the SDK splits the batch. Any other unusable body is a 400: it drops it.
         const tooMany = body?.events?.length > MAX_EVENTS;
-        return reply(res, tooMany ? 413 : 400, { error: result.error });
+        return fail(res, tooMany ? 413 : 400, result.error);
       }
       const fresh = result.accepted.filter((event) => !ids.has(event.id));
       if (fresh.length > 0) {

@@ -76,7 +76,7 @@ test('answers 413 to a batch of more than 1000 events, so the sender splits it i
     const events = Array.from({ length: 1001 }, () => event());
     const res = await post(backend.url, { v: 1, events });
     assert.equal(res.status, 413);
-    assert.match(res.json.error, /at most 1000 events/);
+    assert.match(res.json.error, /^\[touchpoint\] a batch may hold at most 1000 events/);
     assert.equal((await post(backend.url, { v: 1, events: events.slice(0, 1000) })).json.accepted, 1000);
   } finally {
     await backend.stop();
