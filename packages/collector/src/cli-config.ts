@@ -61,11 +61,11 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-function flagOn(raw: string | undefined): boolean | undefined {
+function flagOn(name: string, raw: string | undefined): boolean | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw cliError(`expected true or false, got "${raw}"`);
+  throw cliError(`${name} must be 1 or 0 (true or false), got "${raw}"`);
 }
 
 /** Reads flags and `TOUCHPOINT_*` environment variables; throws a message naming the bad flag. */
@@ -122,9 +122,11 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   const keys = list(values['write-key'], env.TOUCHPOINT_WRITE_KEYS);
   if (keys) options.writeKeys = keys;
   if (ip) options.ip = ip as IpPolicy;
-  const trustProxy = values['trust-proxy'] ?? flagOn(env.TOUCHPOINT_TRUST_PROXY);
+  const trustProxy = values['trust-proxy'] ?? flagOn('TOUCHPOINT_TRUST_PROXY', env.TOUCHPOINT_TRUST_PROXY);
   if (trustProxy !== undefined) options.trustProxy = trustProxy;
-  const clock = values['no-clock-correction'] ? false : flagOn(env.TOUCHPOINT_CLOCK_CORRECTION);
+  const clock = values['no-clock-correction']
+    ? false
+    : flagOn('TOUCHPOINT_CLOCK_CORRECTION', env.TOUCHPOINT_CLOCK_CORRECTION);
   if (clock !== undefined) options.clockCorrection = clock;
   const maxBody = integer(
     '--max-body-bytes',

@@ -88,7 +88,12 @@ describe('parseCliConfig', () => {
     expect(() => parseCliConfig(['--sink', 'kafka'], {})).toThrow(/--sink must be ndjson or postgres/);
     expect(() => parseCliConfig(['--sink', 'postgres'], {})).toThrow(/needs --pg-url/);
     expect(() => parseCliConfig(['--bogus'], {})).toThrow(/\[touchpoint\].*bogus.*--help/);
-    expect(() => parseCliConfig([], { TOUCHPOINT_TRUST_PROXY: 'maybe' })).toThrow(/true or false/);
+    expect(() => parseCliConfig([], { TOUCHPOINT_TRUST_PROXY: 'maybe' })).toThrow(
+      /TOUCHPOINT_TRUST_PROXY must be 1 or 0 \(true or false\), got "maybe"/,
+    );
+    expect(() => parseCliConfig([], { TOUCHPOINT_CLOCK_CORRECTION: '2' })).toThrow(
+      /TOUCHPOINT_CLOCK_CORRECTION/,
+    );
   });
 });
 
