@@ -217,6 +217,17 @@ describe('tracker pipeline', () => {
     expect(added.flatMap((spy) => spy.mock.calls.map((call) => call[0]))).toEqual([]);
   });
 
+  it('an event that cannot be turned into JSON is reported and not recorded: no id comes back', async () => {
+    const diagnostics: string[] = [];
+    const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(t.track('loop', cycle as never)).toBeUndefined();
+    await t.flush();
+    expect(events()).toEqual([]);
+    expect(diagnostics).toEqual(['event-unserializable']);
+  });
+
   it('never throws from API calls; bad calls are reported', () => {
     const diagnostics: string[] = [];
     const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });

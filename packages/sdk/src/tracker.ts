@@ -77,8 +77,9 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
         heldDropped++;
         report('queue-full', { dropped: 1 });
       }
+      // Only a recorded event has an id to give back.
+      return event;
     }
-    return event;
   };
   const id = (type: EventType, fields?: object): string | undefined => record(type, fields)?.id;
 
