@@ -110,7 +110,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     const leaving = type === 'pagehide' || document.hidden;
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
-    if (leaving) for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
+    if (leaving) each('flush', [...plugins].reverse());
     // Nothing leaves the page before consent (the start-up flush waits for it too).
     if (state !== 'granted') return;
     if (leaving) sender.unload();
@@ -133,6 +133,15 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   );
   // Only now: a bad `autocapture` throws above, and must leave no listener behind for a tracker nobody holds.
   listen('addEventListener');
+  // A plugin stage that throws is reported (`plugin-error`, naming the plugin) and skipped for that plugin.
+  const each = (stage: 'start' | 'flush' | 'stop', list = plugins): void => {
+    for (const plugin of list)
+      try {
+        plugin[stage]?.(host);
+      } catch (cause) {
+        report('plugin-error', { plugin: plugin.name, stage, cause });
+      }
+  };
   // Every method (and plugin command) reports a throw as `invalid-call` instead of throwing into the page.
   const safe =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
@@ -178,7 +187,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       await sender.flush();
       stopped = true;
       sender.stop();
-      for (const plugin of plugins) safe('shutdown', () => plugin.stop())();
+      each('stop');
       listen('removeEventListener');
     },
     anonymousId: identity.peek,
@@ -199,13 +208,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   for (const name in methods) methods[name] = safe(name, methods[name]!);
 
   if (state === 'denied') consent('denied', false);
-  for (const plugin of plugins) {
-    try {
-      plugin.start(host);
-    } catch (cause) {
-      report('plugin-error', { plugin: plugin.name, stage: 'start', cause });
-    }
-  }
+  each('start');
   // Earlier pages' (and closed tabs') events go out now.
   if (state === 'granted') void sender.flush();
   return tracker;
