@@ -82,6 +82,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     }
   };
   const id = (type: EventType, fields?: object): string | undefined => record(type, fields)?.id;
+  // Nothing leaves the page before consent, and no queue is opened (pending stores nothing): the app's own
+  // flush() and shutdown() (React's cleanup, a hot reload) included.
+  const flush = async (): Promise<void> => {
+    if (state === 'granted') await sender.flush();
+  };
 
   // `explicit` is a visitor's choice (remembered); a privacy signal at start, or a choice another tab
   // made (and stored), is not.
@@ -114,7 +119,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     // Nothing leaves the page before consent (the start-up flush waits for it too).
     if (state !== 'granted') return;
     if (leaving) sender.unload();
-    else void sender.flush();
+    else void flush();
   };
   const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
     document[method]('visibilitychange', lifecycle);
@@ -180,11 +185,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     },
     record,
     consent: (next) => consent(next),
-    flush: () => sender.flush(),
+    flush,
     reset: identity.reset,
     async shutdown() {
       if (stopped) return;
-      await sender.flush();
+      await flush();
       stopped = true;
       sender.stop();
       each('stop');
@@ -210,6 +215,6 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   if (state === 'denied') consent('denied', false);
   each('start');
   // Earlier pages' (and closed tabs') events go out now.
-  if (state === 'granted') void sender.flush();
+  void flush();
   return tracker;
 }
