@@ -55,7 +55,8 @@ export interface TrackerOptions {
   respectDoNotTrack?: boolean;
   /**
    * URL query parameters whose values are replaced by `redacted` in page URLs and referrers; a parameter
-   * is redacted when its name contains one of these, ignoring case.
+   * is redacted when its name contains one of these, ignoring case. A list given replaces the defaults:
+   * `[...DEFAULT_REDACT_PARAMS, 'sid']` adds to them.
    * @default DEFAULT_REDACT_PARAMS (email, mail, token, password, passwd, pwd, secret, apikey, api_key, credential, ssn)
    */
   redactParams?: string[];

@@ -26,9 +26,12 @@ export interface TrackerStats extends DeliveryStats {
 
 /** What {@link createTracker} returns. Every method is safe to call at any time and never throws. */
 export interface Tracker {
-  /** Records a page view of the current URL (the `pages` plugin does this automatically). Returns the event id. */
+  /**
+   * Records a page view of the current URL (the `pages` plugin does this automatically). Returns the event
+   * id, or undefined when nothing was recorded (consent, a middleware, a bad argument).
+   */
   page(props?: JsonObject): string | undefined;
-  /** Records a custom event. Returns the event id, or undefined when consent or a middleware dropped it. */
+  /** Records a custom event. Returns the event id, or undefined when nothing was recorded (consent, a middleware, a bad argument). */
   track(name: string, props?: JsonObject): string | undefined;
   /** Links this browser's anonymous id to a known user; later events carry `userId` (a number as its text). */
   identify(userId: string | number, traits?: JsonObject): string | undefined;
@@ -42,11 +45,17 @@ export interface Tracker {
   record(type: EventType, fields?: Record<string, unknown>): TouchpointEvent | undefined;
   /** Sets the visitor's consent: `granted` sends, `pending` holds, `denied` records nothing and removes stored data. */
   consent(state: ConsentState): void;
-  /** Sends everything queued now; resolves when the queue is empty, the browser is offline, or a retry is scheduled. */
+  /**
+   * Sends everything queued now; resolves when the queue is empty, the browser is offline, a retry is
+   * scheduled or another tab is sending. Does nothing until consent is `granted`.
+   */
   flush(): Promise<void>;
   /** Starts a new anonymous person (call on logout): new anonymous and session ids, no user id; the site's other tabs follow. */
   reset(): void;
-  /** Stops every plugin and listener after a last flush. The tracker records nothing afterwards. */
+  /**
+   * Stops every plugin and listener after a last flush (none before consent is granted: events held while
+   * pending are dropped). The tracker records nothing afterwards.
+   */
   shutdown(): Promise<void>;
   /** The current anonymous id. */
   anonymousId(): string;

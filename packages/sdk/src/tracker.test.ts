@@ -217,6 +217,34 @@ describe('tracker pipeline', () => {
     expect(added.flatMap((spy) => spy.mock.calls.map((call) => call[0]))).toEqual([]);
   });
 
+  it('an event that cannot be turned into JSON is reported and not recorded: no id comes back', async () => {
+    const diagnostics: string[] = [];
+    const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(t.track('loop', cycle as never)).toBeUndefined();
+    await t.flush();
+    expect(events()).toEqual([]);
+    expect(diagnostics).toEqual(['event-unserializable']);
+  });
+
+  it("a plugin's flush or stop that throws is a plugin-error naming the plugin and the stage", async () => {
+    const details: unknown[] = [];
+    const boom = () => {
+      throw new Error('x');
+    };
+    const t = make({
+      plugins: [{ name: 'broken', start: () => {}, stop: boom, flush: boom }],
+      onDiagnostic: (d) => details.push(d),
+    });
+    window.dispatchEvent(new Event('pagehide'));
+    await t.shutdown();
+    expect(details).toMatchObject([
+      { kind: 'plugin-error', detail: { plugin: 'broken', stage: 'flush' } },
+      { kind: 'plugin-error', detail: { plugin: 'broken', stage: 'stop' } },
+    ]);
+  });
+
   it('never throws from API calls; bad calls are reported', () => {
     const diagnostics: string[] = [];
     const t = make({ onDiagnostic: (d) => diagnostics.push(d.kind) });

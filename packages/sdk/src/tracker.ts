@@ -77,10 +77,16 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
         heldDropped++;
         report('queue-full', { dropped: 1 });
       }
+      // Only a recorded event has an id to give back.
+      return event;
     }
-    return event;
   };
   const id = (type: EventType, fields?: object): string | undefined => record(type, fields)?.id;
+  // Nothing leaves the page before consent, and no queue is opened (pending stores nothing): the app's own
+  // flush() and shutdown() (React's cleanup, a hot reload) included.
+  const flush = async (): Promise<void> => {
+    if (state === 'granted') await sender.flush();
+  };
 
   // `explicit` is a visitor's choice (remembered); a privacy signal at start, or a choice another tab
   // made (and stored), is not.
@@ -109,11 +115,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     const leaving = type === 'pagehide' || document.hidden;
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
-    if (leaving) for (const plugin of [...plugins].reverse()) safe('flush', () => plugin.flush?.())();
+    if (leaving) each('flush', [...plugins].reverse());
     // Nothing leaves the page before consent (the start-up flush waits for it too).
     if (state !== 'granted') return;
     if (leaving) sender.unload();
-    else void sender.flush();
+    else void flush();
   };
   const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
     document[method]('visibilitychange', lifecycle);
@@ -132,6 +138,15 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   );
   // Only now: a bad `autocapture` throws above, and must leave no listener behind for a tracker nobody holds.
   listen('addEventListener');
+  // A plugin stage that throws is reported (`plugin-error`, naming the plugin) and skipped for that plugin.
+  const each = (stage: 'start' | 'flush' | 'stop', list = plugins): void => {
+    for (const plugin of list)
+      try {
+        plugin[stage]?.(host);
+      } catch (cause) {
+        report('plugin-error', { plugin: plugin.name, stage, cause });
+      }
+  };
   // Every method (and plugin command) reports a throw as `invalid-call` instead of throwing into the page.
   const safe =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
@@ -170,14 +185,14 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     },
     record,
     consent: (next) => consent(next),
-    flush: () => sender.flush(),
+    flush,
     reset: identity.reset,
     async shutdown() {
       if (stopped) return;
-      await sender.flush();
+      await flush();
       stopped = true;
       sender.stop();
-      for (const plugin of plugins) safe('shutdown', () => plugin.stop())();
+      each('stop');
       listen('removeEventListener');
     },
     anonymousId: identity.peek,
@@ -198,14 +213,8 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   for (const name in methods) methods[name] = safe(name, methods[name]!);
 
   if (state === 'denied') consent('denied', false);
-  for (const plugin of plugins) {
-    try {
-      plugin.start(host);
-    } catch (cause) {
-      report('plugin-error', { plugin: plugin.name, stage: 'start', cause });
-    }
-  }
+  each('start');
   // Earlier pages' (and closed tabs') events go out now.
-  if (state === 'granted') void sender.flush();
+  void flush();
   return tracker;
 }

@@ -1,0 +1,30 @@
+// Consent pending stores and sends nothing (README, "Identity"), also when the app itself calls flush()
+// or shutdown() (React's StrictMode cleanup, a hot reload): through IndexedDB as in a browser.
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it, vi } from 'vitest';
+import { stubCollectorFetch } from './fake-collector-fetch.js';
+import { createCoreTracker } from './tracker.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+it('while pending, flush() and shutdown() open no queue, write no key and send nothing', async () => {
+  localStorage.clear();
+  const { batches } = stubCollectorFetch();
+  const written: string[] = [];
+  const setItem = Storage.prototype.setItem;
+  vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key, value) {
+    written.push(key);
+    setItem.call(this, key, value);
+  });
+  const endpoint = 'https://pending.example/v1/batch';
+  const t = createCoreTracker({ endpoint, consent: 'pending' });
+  t.track('held');
+  await t.flush();
+  await t.shutdown();
+  expect(batches).toEqual([]);
+  expect(written).toEqual([]);
+  expect((await indexedDB.databases()).map((db) => db.name)).not.toContain(`touchpoint ${endpoint}`);
+});
