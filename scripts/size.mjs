@@ -42,6 +42,9 @@
 //   target as an object, which the collector refused; a stored journal that is not an object starts over).
 //   → 5,995/13,320 (+10 B: a stored order list that is not a list made the dedup middleware throw, which drops
 //   the event: every conversion with an order id was lost).
+//   → 6,010/13,330 (core 5,993 → 6,008: the audit of the README's promises: pending consent opens no queue on
+//   flush(), an unserializable event returns no id, plugin errors named; then +15 B: an endpoint without a
+//   scheme or leading / is refused instead of posting to the site itself forever).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -51,8 +54,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 5995, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13320, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 6010, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13330, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

@@ -15,7 +15,10 @@ export type Middleware = (event: TouchpointEvent) => TouchpointEvent | null | fa
 
 /** Options of {@link createTracker}. Only `endpoint` is required. */
 export interface TrackerOptions {
-  /** Collector URL that receives `POST` batches, e.g. `https://collector.example/v1/batch`. */
+  /**
+   * Collector URL that receives `POST` batches, e.g. `https://collector.example/v1/batch`, or a path from the
+   * site's root (`/v1/batch`).
+   */
   endpoint: string;
   /** Per-site write key, sent as the `?key=` URL parameter (never a header: requests stay CORS-simple). */
   writeKey?: string;

@@ -35,6 +35,12 @@ describe('resolveOptions', () => {
     // What was passed, not the missing default it was replaced with.
     expect(bad({ endpoint: null })).toThrow(/`endpoint` must be the collector URL .*, got null\.$/);
   });
+  it('rejects an endpoint that would post to this site by mistake (no scheme, no leading /)', () => {
+    for (const endpoint of ['collect.example/v1/batch', 'v1/batch', 'ftp://collect.example/v1/batch'])
+      expect(() => resolveOptions({ endpoint })).toThrow(/`endpoint` must be the collector URL/);
+    for (const endpoint of ['/v1/batch', '//collect.example/v1/batch', 'HTTPS://collect.example/b'])
+      expect(resolveOptions({ endpoint }).endpoint).toBe(endpoint);
+  });
   it('rejects an endpoint that is no URL, keeping the cause', () => {
     try {
       resolveOptions({ endpoint: 'http://[bad' });

@@ -42,10 +42,12 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
   [
     { endpoint: undefined },
     "the collector URL (e.g. 'https://collector.example/v1/batch')",
-    // `new URL` throws on a bad one, which becomes the error's cause. A relative endpoint ('/v1/batch') is
-    // checked against a fixed base, not the page: it is valid on a server too (no `location` there; the
-    // server-side no-op tracker must accept what the page will use), and the page's fetch resolves it.
-    (v) => is('string')(v) && new URL(v as string, 'http://a'),
+    // An http(s) URL, or a path on this site from its root ('/v1/batch'). Not any other relative form:
+    // 'collect.example/v1/batch', a scheme forgotten, would post to this site and fail quietly forever.
+    // `new URL` throws on a bad one, which becomes the error's cause. The path is checked against a fixed
+    // base, not the page: it is valid on a server too (no `location` there; the server-side no-op tracker
+    // must accept what the page will use), and the page's fetch resolves it.
+    (v) => is('string')(v) && /^(https?:|\/)/i.test(v as string) && new URL(v as string, 'http://a'),
   ],
   [
     {
