@@ -45,6 +45,8 @@
 //   → 6,010/13,330 (core 5,993 → 6,008: the audit of the README's promises: pending consent opens no queue on
 //   flush(), an unserializable event returns no id, plugin errors named; then +15 B: an endpoint without a
 //   scheme or leading / is refused instead of posting to the site itself forever).
+//   → 6,010/13,340 (+9 B: order ids held while consent was pending are written once it is granted, so a
+//   reloaded thank-you page does not count the order twice).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -55,7 +57,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 6010, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13330, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13340, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

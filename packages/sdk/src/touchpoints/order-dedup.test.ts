@@ -49,6 +49,18 @@ describe('dedupeOrders', () => {
 });
 
 describe('store consent', () => {
+  it('writes the ids held while consent was pending with the next event once it is granted', () => {
+    const host = fakeHost();
+    let state = 'pending';
+    Object.assign(host, { consent: () => state });
+    const dedupe = dedupeOrders(host);
+    expect(dedupe(conversion('o1'))).toBeUndefined();
+    expect(localStorage.getItem('tp_orders')).toBeNull();
+    state = 'granted';
+    dedupe({ ...conversion(), type: 'vitals' } as TouchpointEvent);
+    // The thank-you page reloaded: a new page's dedup knows the order.
+    expect(dedupeOrders(host)(conversion('o1'))).toBe(false);
+  });
   it('writes nothing unless the host says consent is granted', () => {
     const host = fakeHost();
     let state = 'pending';

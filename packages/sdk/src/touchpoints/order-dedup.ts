@@ -21,7 +21,11 @@ export function dedupeOrders(
 ): (event: TouchpointEvent) => false | void {
   const key = collector ? `orders ${collector}` : 'orders';
   let seen: string[] | undefined;
+  // Ids not yet written (storage waits for consent). Consent given on the thank-you page itself: written
+  // with the next event of any kind (the vitals sent on leaving, at the latest), or a reload counts twice.
+  let unsaved = false;
   return (event) => {
+    if (unsaved) unsaved = !save(key, seen, host);
     if (event.type !== 'conversion' || !event.orderId) return;
     // Only a list is one (another script may have written the key): this runs as a middleware, and one that
     // throws drops the event, which would lose every conversion.
@@ -35,6 +39,6 @@ export function dedupeOrders(
     }
     seen.push(event.orderId);
     seen.splice(0, seen.length - ORDER_IDS_KEPT);
-    save(key, seen, host);
+    unsaved = !save(key, seen, host);
   };
 }
