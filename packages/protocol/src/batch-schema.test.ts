@@ -118,11 +118,13 @@ describe('batch.schema.json', () => {
       { v: 1 },
       { v: 1, events: {} },
       { v: 1, sentAt: 'now', events: [] },
+      { v: 1, writeKey: 42, events: [] },
     ]) {
       expect(validate(body).ok).toBe(false);
       expect(check(body)).toBe(false);
     }
     expect(validate({ v: 1, events: [] }).ok).toBe(true);
+    expect(validate({ v: 1, writeKey: 'k', events: [] }).ok).toBe(true);
     expect(check({ v: 1, events: [] })).toBe(true);
   });
 });

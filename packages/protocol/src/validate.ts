@@ -274,6 +274,10 @@ export function validate(body: unknown, options: ValidateOptions = {}): Validati
   if (body.sentAt !== undefined && (typeof body.sentAt !== 'number' || !Number.isFinite(body.sentAt))) {
     return { ok: false, error: '"sentAt" must be epoch milliseconds' };
   }
+  // As the JSON Schema says: a backend checking keys must not meet a number or an object there.
+  if (body.writeKey !== undefined && typeof body.writeKey !== 'string') {
+    return { ok: false, error: '"writeKey" must be a string (or send it as ?key=)' };
+  }
   const results = body.events.map((event, index) => validateEvent(event, index, options));
   const accepted: TouchpointEvent[] = [];
   const rejected: Rejection[] = [];
