@@ -52,7 +52,17 @@ function list(flag: string[] | undefined, env: string | undefined): string[] | u
     .filter(Boolean);
 }
 
-function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+/** A flag's value, else its environment variable's, with the name an error about it must give. */
+function given(
+  flag: string,
+  value: string | undefined,
+  variable: string,
+  env: Record<string, string | undefined>,
+): [name: string, raw: string | undefined] {
+  return value !== undefined ? [flag, value] : [variable, env[variable]];
+}
+
+function integer([name, raw]: [string, string | undefined], min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
@@ -106,11 +116,13 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   const flagSink = values.sink ?? (pgFlag ? 'postgres' : values.data ? 'ndjson' : undefined);
   const sinkKind = flagSink ?? env.TOUCHPOINT_SINK ?? (pgUrl ? 'postgres' : 'ndjson');
   if (sinkKind !== 'ndjson' && sinkKind !== 'postgres')
-    throw cliError(`--sink must be ndjson or postgres, got "${sinkKind}"`);
+    throw cliError(
+      `${flagSink ? '--sink' : 'TOUCHPOINT_SINK'} must be ndjson or postgres, got "${sinkKind}"`,
+    );
   if (sinkKind === 'postgres' && !pgUrl) throw cliError('--sink postgres needs --pg-url <postgres://...>');
-  const ip = values.ip ?? env.TOUCHPOINT_IP;
+  const [ipName, ip] = given('--ip', values.ip, 'TOUCHPOINT_IP', env);
   if (ip !== undefined && !['truncate', 'drop', 'keep'].includes(ip)) {
-    throw cliError(`--ip must be truncate, drop or keep, got "${ip}"`);
+    throw cliError(`${ipName} must be truncate, drop or keep, got "${ip}"`);
   }
   const options: CliConfig['options'] = {};
   const secret = values.secret ?? env.TOUCHPOINT_SECRET;
@@ -129,15 +141,13 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
     : flagOn('TOUCHPOINT_CLOCK_CORRECTION', env.TOUCHPOINT_CLOCK_CORRECTION);
   if (clock !== undefined) options.clockCorrection = clock;
   const maxBody = integer(
-    '--max-body-bytes',
-    values['max-body-bytes'] ?? env.TOUCHPOINT_MAX_BODY_BYTES,
+    given('--max-body-bytes', values['max-body-bytes'], 'TOUCHPOINT_MAX_BODY_BYTES', env),
     1,
     2 ** 31,
   );
   if (maxBody) options.maxBodyBytes = maxBody;
   const maxEvents = integer(
-    '--max-events-per-batch',
-    values['max-events-per-batch'] ?? env.TOUCHPOINT_MAX_EVENTS_PER_BATCH,
+    given('--max-events-per-batch', values['max-events-per-batch'], 'TOUCHPOINT_MAX_EVENTS_PER_BATCH', env),
     1,
     1_000_000,
   );
@@ -145,7 +155,7 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   const schema = values['pg-schema'] ?? env.TOUCHPOINT_PG_SCHEMA;
   const table = values['pg-table'] ?? env.TOUCHPOINT_PG_TABLE;
   return {
-    port: integer('--port', values.port ?? env.TOUCHPOINT_PORT, 0, 65535) ?? DEFAULT_PORT,
+    port: integer(given('--port', values.port, 'TOUCHPOINT_PORT', env), 0, 65535) ?? DEFAULT_PORT,
     host: values.host ?? env.TOUCHPOINT_HOST ?? DEFAULT_HOST,
     sink:
       sinkKind === 'postgres'

@@ -94,6 +94,14 @@ describe('parseCliConfig', () => {
     expect(() => parseCliConfig([], { TOUCHPOINT_CLOCK_CORRECTION: '2' })).toThrow(
       /TOUCHPOINT_CLOCK_CORRECTION/,
     );
+    // A bad environment variable is named as such, not as the flag nobody gave.
+    expect(() => parseCliConfig([], { TOUCHPOINT_PORT: 'eighty' })).toThrow(
+      /TOUCHPOINT_PORT must be a whole number/,
+    );
+    expect(() => parseCliConfig([], { TOUCHPOINT_MAX_BODY_BYTES: '0' })).toThrow(/TOUCHPOINT_MAX_BODY_BYTES/);
+    expect(() => parseCliConfig([], { TOUCHPOINT_IP: 'hash' })).toThrow(/TOUCHPOINT_IP must be truncate/);
+    expect(() => parseCliConfig([], { TOUCHPOINT_SINK: 'kafka' })).toThrow(/TOUCHPOINT_SINK must be ndjson/);
+    expect(() => parseCliConfig(['--port', '1'], { TOUCHPOINT_PORT: 'x' }).port).not.toThrow();
   });
 });
 
