@@ -162,6 +162,18 @@ describe('GET /v1/r', () => {
   });
 });
 
+describe('redirectUrl()', () => {
+  it('refuses, where the link is made, a target the collector would refuse', () => {
+    for (const target of ['javascript:alert(1)', '/landing', '//evil.example/', 'https://u:p@shop.example/'])
+      expect(() => redirectUrl('https://collect.example', { target })).toThrow(
+        /^\[touchpoint\] redirectUrl\(\): /,
+      );
+    expect(redirectUrl('https://collect.example', { target: 'https://shop.example/a' })).toContain(
+      '/v1/r?url=',
+    );
+  });
+});
+
 describe('GET /v1/p.gif', () => {
   it('records a signed email open and answers an uncacheable GIF', async () => {
     const before = server.collector.metrics().pixelOpens;

@@ -1,5 +1,6 @@
 import type { AdInfo, EmailInfo } from '@touchpoint/protocol';
 import { signParams, SIGNATURE_PARAM } from './signature.js';
+import { checkTarget } from './safe-target.js';
 
 /** Path of the email-open pixel. */
 export const PIXEL_PATH = '/v1/p.gif';
@@ -67,6 +68,11 @@ function finish(url: URL, endpoint: string, secret: string | undefined): string 
  * @see https://www.rfc-editor.org/rfc/rfc2104 (HMAC; SHA-256 here)
  */
 export function redirectUrl(collectorUrl: string, options: RedirectUrlOptions): string {
+  // The collector's own rule, minus the allowlist (this side cannot know it): a target it would refuse
+  // fails here, where the link is made, not as a 400 when a recipient clicks it.
+  const target = checkTarget(options.target, true, []);
+  if (!target.ok)
+    throw new Error(`[touchpoint] redirectUrl(): ${target.reason}, got ${JSON.stringify(options.target)}`);
   const url = base(collectorUrl, 'v1/r');
   url.searchParams.set('url', options.target);
   if (options.ad) {
