@@ -47,6 +47,8 @@
 //   scheme or leading / is refused instead of posting to the site itself forever).
 //   → 6,010/13,340 (+9 B: order ids held while consent was pending are written once it is granted, so a
 //   reloaded thank-you page does not count the order twice).
+//   → 6,025/13,350 (+13/+11 B: a visitor denied from the start with no stored ids gets no IndexedDB
+//   database; emptying the queue had created one on every page of a GPC visitor).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -56,8 +58,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 6010, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13340, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 6025, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13350, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

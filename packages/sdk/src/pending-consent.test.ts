@@ -28,3 +28,25 @@ it('while pending, flush() and shutdown() open no queue, write no key and send n
   expect(written).toEqual([]);
   expect((await indexedDB.databases()).map((db) => db.name)).not.toContain(`touchpoint ${endpoint}`);
 });
+
+it('a visitor denied from the start (GPC) gets no IndexedDB database; one with stored ids has the queue emptied', async () => {
+  localStorage.clear();
+  stubCollectorFetch();
+  vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { globalPrivacyControl: true }));
+  const endpoint = 'https://gpc.example/v1/batch';
+  const t = createCoreTracker({ endpoint });
+  t.track('never');
+  await t.flush();
+  await t.shutdown();
+  await new Promise((r) => setTimeout(r, 100));
+  expect((await indexedDB.databases()).map((db) => db.name)).not.toContain(`touchpoint ${endpoint}`);
+
+  // Ids stored by an earlier visit under consent: its queue may hold events, and is emptied.
+  localStorage.setItem('tp_aid', '0190a5b2-0000-7000-8000-00000000000a');
+  const again = createCoreTracker({ endpoint });
+  await again.shutdown();
+  await vi.waitFor(async () =>
+    expect((await indexedDB.databases()).map((db) => db.name)).toContain(`touchpoint ${endpoint}`),
+  );
+  expect(localStorage.getItem('tp_aid')).toBeNull();
+});

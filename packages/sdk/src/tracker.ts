@@ -3,7 +3,8 @@ import { CONSENT_KEY, CONSENT_STATES, initialConsent, storeConsent } from './con
 import { diagnostics } from './diagnostics.js';
 import { createSender } from './delivery/sender.js';
 import { endpointUrl } from './delivery/transport.js';
-import { createIdentity } from './identity.js';
+import { ANONYMOUS_ID_KEY, createIdentity } from './identity.js';
+import { local } from './local-storage.js';
 import type { Identity } from './identity.js';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options.js';
 import { pipeline } from './pipeline.js';
@@ -93,11 +94,14 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   const consent = (next: ConsentState, explicit = true): void => {
     if (!CONSENT_STATES.includes(next)) return report('invalid-call', { method: 'consent', value: next });
     if (explicit) storeConsent(next);
+    const was = state;
     state = next;
     if (next === 'denied') {
       held.length = 0;
+      // Events are queued only under consent, when the ids are stored too: with neither, there is no queue,
+      // and opening one to empty it would create storage for a visitor who said no (GPC: on every page).
+      if (was === 'granted' || local('getItem', ANONYMOUS_ID_KEY)) void queue.clear();
       identity.forget();
-      void queue.clear();
     } else {
       identity.persist(next === 'granted');
       if (next === 'granted') {
