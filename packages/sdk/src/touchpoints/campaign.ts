@@ -59,7 +59,7 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
     name: 'campaign',
     start(h) {
       host = h;
-      state = load<State>(STATE_KEY);
+      state = load<Partial<State>>(STATE_KEY, {}) as State;
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       again = /^(reload|back_forward)$/.test(navigation?.type);
       landing = parseCampaign(location.href);

@@ -56,9 +56,7 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     name: 'journal',
     start(h) {
       host = h;
-      const stored = load<Stored>(JOURNAL_KEY);
-      // Only an object is a journal (the state is updated in place): anything else stored there starts over.
-      state = stored?.constructor == Object ? stored : {};
+      state = load<Stored>(JOURNAL_KEY, {});
     },
     stop() {},
     flush: persist,

@@ -27,12 +27,8 @@ export function dedupeOrders(
   return (event) => {
     if (unsaved) unsaved = !save(key, seen, host);
     if (event.type !== 'conversion' || !event.orderId) return;
-    // Only a list is one (another script may have written the key): this runs as a middleware, and one that
-    // throws drops the event, which would lose every conversion.
-    if (!seen) {
-      const stored = load<string[]>(key);
-      seen = Array.isArray(stored) ? stored : [];
-    }
+    // Only a list is one (`load` checks): this runs as a middleware, and one that throws drops the event.
+    seen ??= load<string[]>(key, []);
     if (seen.includes(event.orderId)) {
       host?.report('duplicate_order', { orderId: event.orderId });
       return false;

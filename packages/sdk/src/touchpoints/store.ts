@@ -10,14 +10,20 @@ import type { TrackerHost } from './plugin.js';
 /** Prefix of every key the capture plugins write; the tracker removes `tp_*` keys when consent is denied. */
 export const STORE_PREFIX = 'tp_';
 
-/** Reads and parses `tp_<key>`; undefined when absent, unreadable or not JSON. */
-export function load<T>(key: string): T | undefined {
+/**
+ * Reads and parses `tp_<key>`; `fallback` when absent, unreadable, not JSON, or not the fallback's kind (a
+ * list for a list, a plain object for an object): another script may have written the key, and the plugins
+ * update their state in place.
+ */
+export function load<T extends object>(key: string, fallback: T): T {
   try {
-    // Absent (null) or storage failing (undefined, which JSON.parse refuses): undefined.
-    return JSON.parse(local('getItem', STORE_PREFIX + key) as string) ?? undefined;
+    // Absent (null) or storage failing (undefined, which JSON.parse refuses): the fallback.
+    const value = JSON.parse(local('getItem', STORE_PREFIX + key) as string);
+    if (value?.constructor == fallback.constructor) return value;
   } catch {
-    return undefined;
+    // not JSON
   }
+  return fallback;
 }
 
 /**
