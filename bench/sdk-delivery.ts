@@ -4,7 +4,7 @@
 //
 //   pnpm build && pnpm exec tsx --tsconfig tsconfig.base.json bench/sdk-delivery.ts
 import { launchChromium } from '../scripts/testing/chromium';
-import { sdkReady, startSdkServer, trackingPage, type LoadMode } from '../scripts/testing/sdk-pages';
+import { LOAD_MODES, sdkReady, startSdkServer, trackingPage } from '../scripts/testing/sdk-pages';
 import { startTestCollector } from '../scripts/testing/test-collector';
 
 const EVENTS = 1000;
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const [browser, site] = await Promise.all([launchChromium(), startSdkServer()]);
   const rows: Row[] = [];
   try {
-    for (const mode of ['script', 'esm'] as LoadMode[]) {
+    for (const mode of LOAD_MODES) {
       for (const spread of [false, true]) {
         const samples: Row[] = [];
         for (let run = 0; run < RUNS; run++) {

@@ -4,11 +4,14 @@
 //
 // Two numbers per bundle, honestly apart:
 // - `target` is what the issues ask (issue 2: core ≤ 5 KB; issue 3: full ≤ 8 KB, web-vitals included).
-//   Neither is met (core ~5.97 KB, full ~13.2 KB after the fifth size pass); the table says so.
-//   web-vitals alone is ~2.36 KB of the full script.
-// - `gzipBudget` is the regression guard the test command enforces today: today's size plus a small
-//   margin, so no change can grow the script unnoticed while the size work towards the target goes on.
-//   Lower it whenever a change makes the bundle smaller; never raise it without a reason in the commit.
+//   The core script meets it, and its budget is the target itself: the test command fails past 5 KB.
+//   The full script does not (~13.3 KB after five size passes; web-vitals alone is ~2.2 KB of it, and the
+//   capture issue 3 asks for is ~5 KB more); the table says so.
+// - `gzipBudget` is the limit the test command enforces. For the full script it is a regression guard:
+//   today's size plus a small margin, so no change can grow the script unnoticed while the size work
+//   towards the target goes on. Lower it whenever a change makes the bundle smaller; never raise it
+//   without a reason in the commit. The core script's is 5 KB, not to be raised: what does not fit goes
+//   to the full builds behind DELIVERY_ONLY (packages/sdk/src/build-flags.ts).
 //   History: 7,200/14,200 → 7,400/14,400 (+240 B: the delivery review's fixes: open timeout, take() race,
 //   request timeout, never throwing into the page, single install); → 6,400/13,450 after the second size
 //   pass (queue and sender rebuilt, order dedup and link decoration moved to the full build, plugins on the
@@ -50,6 +53,11 @@
 //   → 6,025/13,350 (+13/+11 B: a visitor denied from the start with no stored ids gets no IndexedDB
 //   database; emptying the queue had created one on every page of a GPC visitor).
 //   → 6,025/13,345 (−7 B: the stored-state shape check moved into the shared load(), not one per plugin).
+//   → 5,120/13,340: the core script built with DELIVERY_ONLY (6,021 → 5,110 B). Pending consent's held
+//   events (−83 B), redaction, plugins, middleware and the list options (−539 B), the anonymous id's
+//   cookie copy (−135 B), Do Not Track, and messages shortened or dropped there (the unknown method's
+//   list, `createTracker():` in option errors, which script-tag users never call) are the full builds'.
+//   Their options are refused by name. Cross-tab consent stays (+32 B).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -59,8 +67,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
-  { file: 'touchpoint.core.min.js', gzipBudget: 6025, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13345, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
+  { file: 'touchpoint.min.js', gzipBudget: 13340, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');
@@ -155,7 +163,9 @@ if (check && failed) {
   for (const r of rows.filter((r) => r.status === 'OVER')) {
     console.error(
       `[touchpoint] size: ${r.file} is ${r.gzip} B min+gzip, over its budget of ${r.budget} B by ${r.gzip - r.budget} B. ` +
-        'Make the change smaller, move optional weight into a plugin, or raise the budget in scripts/size.mjs with a reason.',
+        (r.budget === r.target
+          ? 'Make the change smaller, or keep it out of the core script behind DELIVERY_ONLY (packages/sdk/src/build-flags.ts).'
+          : 'Make the change smaller, move optional weight into a plugin, or raise the budget in scripts/size.mjs with a reason.'),
     );
   }
   process.exit(1);

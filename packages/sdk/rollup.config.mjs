@@ -49,11 +49,17 @@ const INTERNAL_PROPERTIES = new RegExp(
   ].join('|')})$`,
 );
 
-const iife = (input, file) => ({
+const iife = (input, file, deliveryOnly = false) => ({
   input,
   output: { file, format: 'iife', sourcemap: false },
   treeshake: { moduleSideEffects: (id) => !id.includes('/packages/protocol/src/') },
   plugins: [
+    {
+      // src/build-flags.ts, as this bundle sets it.
+      name: 'build-flags',
+      load: (id) =>
+        id.endsWith('/src/build-flags.ts') ? `export const DELIVERY_ONLY = ${deliveryOnly};` : null,
+    },
     {
       name: 'protocol-from-source',
       resolveId: (id) => (id === '@touchpoint/protocol' ? protocolSource : null),
@@ -96,5 +102,5 @@ export default [
     ],
   },
   iife('src/iife.ts', 'dist/touchpoint.min.js'),
-  iife('src/iife-core.ts', 'dist/touchpoint.core.min.js'),
+  iife('src/iife-core.ts', 'dist/touchpoint.core.min.js', true),
 ];

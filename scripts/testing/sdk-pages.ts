@@ -1,12 +1,18 @@
-// Shared browser-test helper: test pages that load the built SDK the two ways users do — the script tag
-// (dist/touchpoint.min.js with the stub) and an ESM import of dist/index.js through an import map.
-// Either way the page ends up with `window.touchpoint(method, ...args)` and `window.__diagnostics`.
+// Shared browser-test helper: test pages that load the built SDK the ways users do — the script tag
+// (dist/touchpoint.min.js, or the core script dist/touchpoint.core.min.js, with the stub) and an ESM import
+// of dist/index.js through an import map.
+// Every way the page ends up with `window.touchpoint(method, ...args)` and `window.__diagnostics`.
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './static-server';
 
-export type LoadMode = 'script' | 'esm';
-export const LOAD_MODES: LoadMode[] = ['script', 'esm'];
+export type LoadMode = 'script' | 'core script' | 'esm';
+export const LOAD_MODES: LoadMode[] = ['script', 'core script', 'esm'];
+/** The script-tag file of each script mode. */
+const BUNDLES: Partial<Record<LoadMode, string>> = {
+  script: 'touchpoint.min.js',
+  'core script': 'touchpoint.core.min.js',
+};
 
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -31,21 +37,17 @@ export const IMPORT_MAP = JSON.stringify({
 
 /**
  * A page that starts a tracker with `options` (JSON-able; `onDiagnostic` is added and collects into
- * `window.__diagnostics`). `bundle` picks the script-tag file (`touchpoint.min.js` or `touchpoint.core.min.js`).
+ * `window.__diagnostics`), loaded the `mode` way.
  */
-export function trackingPage(
-  mode: LoadMode,
-  options: Record<string, unknown>,
-  bundle = 'touchpoint.min.js',
-): string {
+export function trackingPage(mode: LoadMode, options: Record<string, unknown>): string {
   const opts = `Object.assign(${JSON.stringify(options)}, { onDiagnostic: (d) => window.__diagnostics.push(d) })`;
-  const head =
-    mode === 'script'
-      ? `<script>window.__diagnostics = [];
+  const bundle = BUNDLES[mode];
+  const head = bundle
+    ? `<script>window.__diagnostics = [];
 window.touchpoint = window.touchpoint || function(){(touchpoint.q = touchpoint.q || []).push(arguments)};
 touchpoint('init', ${opts});</script>
 <script async src="/sdk/${bundle}"></script>`
-      : `<script type="importmap">${IMPORT_MAP}</script>
+    : `<script type="importmap">${IMPORT_MAP}</script>
 <script type="module">window.__diagnostics = [];
 import { createTracker } from '/sdk/index.js';
 const tracker = createTracker(${opts});

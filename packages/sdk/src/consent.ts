@@ -1,3 +1,4 @@
+import { DELIVERY_ONLY } from './build-flags.js';
 import { local } from './local-storage.js';
 import type { ConsentState } from './options.js';
 
@@ -22,7 +23,7 @@ export function initialConsent(o: {
   if (stored === 'granted' || stored === 'denied') return stored;
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   if (o.respectGlobalPrivacyControl && nav.globalPrivacyControl === true) return 'denied';
-  if (o.respectDoNotTrack && nav.doNotTrack === '1') return 'denied';
+  if (!DELIVERY_ONLY && o.respectDoNotTrack && nav.doNotTrack === '1') return 'denied';
   return o.consent;
 }
 

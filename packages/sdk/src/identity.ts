@@ -1,4 +1,5 @@
 import { uuidv7 } from '@touchpoint/protocol';
+import { DELIVERY_ONLY } from './build-flags.js';
 import { CONSENT_KEY } from './consent.js';
 import { local } from './local-storage.js';
 import type { TrackerContext } from './touchpoints/plugin.js';
@@ -20,6 +21,7 @@ const stored = (key: string): string | undefined => local('getItem', key) ?? und
 
 /** Reads (no `value`) or writes the anonymous-id cookie (`''` removes it); an empty one counts as none. */
 function cookie(value?: string): string | undefined {
+  if (DELIVERY_ONLY) return undefined;
   try {
     if (value === undefined) return document.cookie.match(/(?:^|; )tp_aid=([^;]+)/)?.[1];
     document.cookie = `${ANONYMOUS_ID_KEY}=${value};path=/;max-age=${value ? COOKIE_MAX_AGE_S : 0};SameSite=Lax${location.protocol == 'https:' ? ';Secure' : ''}`;
@@ -119,6 +121,10 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     forget(): void {
       persist = false;
       reset();
+      // The core script stores no other key but the consent choice (and a sending lease without personal
+      // data). Capture plugins' keys, from full-script pages of the site, go when the next such page starts
+      // denied.
+      if (DELIVERY_ONLY) return void local('removeItem', ANONYMOUS_ID_KEY);
       try {
         for (const key of Object.keys(localStorage))
           if (key.startsWith('tp_') && key !== CONSENT_KEY) localStorage.removeItem(key);

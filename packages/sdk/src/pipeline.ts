@@ -4,6 +4,7 @@ import {
   type EventType,
   type TouchpointEvent,
 } from '@touchpoint/protocol';
+import { DELIVERY_ONLY } from './build-flags.js';
 import type { Middleware } from './options.js';
 import type { TouchpointPlugin, TrackerContext } from './touchpoints/plugin.js';
 import { pageContext, redactUrl } from './page-context.js';
@@ -48,6 +49,8 @@ export const pipeline = (
       page: pageContext(),
       ...fields,
     } as TouchpointEvent;
+    // The core script has no redaction, plugins or middleware (see build-flags.ts).
+    if (DELIVERY_ONLY) return event;
     // The page (a copy: a plugin's own page object stays as it gave it), what a share shared (by default
     // this page) and where an ad click went.
     if (event.page) clean((event.page = { ...event.page }), ['url', 'referrer']);

@@ -29,7 +29,7 @@ describe('resolveOptions', () => {
   });
   it('requires an endpoint and says how to fix it', () => {
     expect(bad({})).toThrow(
-      /^\[touchpoint\] createTracker\(\): option `endpoint` must be the collector URL \(e\.g\. 'https:\/\/collector\.example\/v1\/batch'\), got undefined\.$/,
+      /^\[touchpoint\] option `endpoint` must be the collector URL \(e\.g\. 'https:\/\/collector\.example\/v1\/batch'\), got undefined\.$/,
     );
     expect(bad(undefined)).toThrow(/`endpoint` must be the collector URL/);
     // What was passed, not the missing default it was replaced with.

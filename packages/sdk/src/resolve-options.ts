@@ -1,3 +1,4 @@
+import { DELIVERY_ONLY } from './build-flags.js';
 import { CONSENT_STATES } from './consent.js';
 import {
   DEFAULT_FLUSH_INTERVAL_MS,
@@ -38,10 +39,13 @@ export const LIST_DEFAULTS = { redactParams: DEFAULT_REDACT_PARAMS, linkDomains:
  * none: the check says whether the option may be left out (all but `endpoint` may). A check may throw;
  * what it threw is the error's cause.
  */
-const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: Check]> = [
+type Row = [defaults: Record<string, unknown>, expected: string, check: Check];
+const SPEC: Row[] = [
   [
     { endpoint: undefined },
-    "the collector URL (e.g. 'https://collector.example/v1/batch')",
+    DELIVERY_ONLY
+      ? 'an http(s) URL or /path'
+      : "the collector URL (e.g. 'https://collector.example/v1/batch')",
     // An http(s) URL, or a path on this site from its root ('/v1/batch'). Not any other relative form:
     // 'collect.example/v1/batch', a scheme forgotten, would post to this site and fail quietly forever.
     // `new URL` throws on a bad one, which becomes the error's cause. The path is checked against a fixed
@@ -64,16 +68,46 @@ const SPEC: Array<[defaults: Record<string, unknown>, expected: string, check: C
     positive,
   ],
   [{ consent: 'granted' }, "'granted', 'pending' or 'denied'", oneOf(CONSENT_STATES)],
-  [{ pendingConsent: 'memory' }, "'memory' or 'drop'", oneOf(['memory', 'drop'])],
-  [{ plugins: [] }, 'an array of plugins', listOf('object')],
-  [{ middleware: [] }, 'an array of functions', listOf('function')],
-  [LIST_DEFAULTS, 'an array of strings', listOf('string')],
+  ...(DELIVERY_ONLY
+    ? // Refused, not ignored: a core script that ignored them would send what the site meant to keep out.
+      [
+        [
+          {
+            pendingConsent: undefined,
+            respectDoNotTrack: undefined,
+            plugins: undefined,
+            middleware: undefined,
+            redactParams: undefined,
+            linkDomains: undefined,
+            ignoreReferrers: undefined,
+          },
+          'left out of touchpoint.core.min.js (use touchpoint.min.js)',
+          (v) => v === undefined,
+        ] as Row,
+      ]
+    : ([
+        [{ pendingConsent: 'memory' }, "'memory' or 'drop'", oneOf(['memory', 'drop'])],
+        [{ plugins: [] }, 'an array of plugins', listOf('object')],
+        [{ middleware: [] }, 'an array of functions', listOf('function')],
+        [LIST_DEFAULTS, 'an array of strings', listOf('string')],
+      ] as Row[])),
   [
-    { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false },
+    DELIVERY_ONLY
+      ? { persist: true, respectGlobalPrivacyControl: true, debug: false }
+      : { persist: true, respectGlobalPrivacyControl: true, respectDoNotTrack: false, debug: false },
     'true or false',
     flag,
   ],
-  [{ autocapture: true }, 'true, false or an object of plugin names', (v) => flag(v) || is('object')(v)],
+  // The core script has nothing to capture automatically: it takes `autocapture` and ignores it.
+  ...(DELIVERY_ONLY
+    ? []
+    : [
+        [
+          { autocapture: true },
+          'true, false or an object of plugin names',
+          (v) => flag(v) || is('object')(v),
+        ] as Row,
+      ]),
   [{ writeKey: undefined }, 'a non-empty string', (v) => v === undefined || is('string')(v)],
   [{ onDiagnostic: undefined }, 'a function', (v) => v === undefined || is('function')(v)],
 ];
@@ -99,7 +133,7 @@ export function resolveOptions(options: TrackerOptions): ResolvedOptions {
       if (!valid) {
         // JSON.stringify says nothing (undefined) for a function or undefined: say the type then.
         throw new Error(
-          `[touchpoint] createTracker(): option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${JSON.stringify(given) ?? typeof given}.`,
+          `[touchpoint] option \`${name}\` must be ${expected}${fallback === undefined ? '' : ` (default ${JSON.stringify(fallback)})`}, got ${JSON.stringify(given) ?? typeof given}.`,
           thrown,
         );
       }

@@ -1,3 +1,4 @@
+import { DELIVERY_ONLY } from './build-flags.js';
 import { CONSENT_STATES, storeConsent } from './consent.js';
 import type { ConsentState, TrackerOptions } from './options.js';
 import { LIST_DEFAULTS } from './resolve-options.js';
@@ -28,7 +29,7 @@ export function optionsFromAttributes(script: HTMLElement | null): Partial<Track
   const out: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(script?.dataset ?? {}) as [string, string][]) {
     out[name] =
-      name in LIST_DEFAULTS
+      !DELIVERY_ONLY && name in LIST_DEFAULTS
         ? (raw.match(/[^\s,]+/g) ?? [])
         : // A bare attribute (`<script data-debug …>`) is on, as in HTML.
           /^(true|false|)$/.test(raw)
@@ -62,7 +63,10 @@ export function installScriptTag(features?: Features): void {
   // Tracker methods never throw (they report through diagnostics), so a replayed call cannot stop the rest.
   const call: TouchpointGlobal = (method, ...args) => {
     if (method === 'init') {
-      if (tracker) return console.warn('[touchpoint] init: already initialised, call ignored.');
+      if (tracker)
+        return console.warn(
+          `[touchpoint] init: already initialised${DELIVERY_ONLY ? '' : ', call ignored.'}`,
+        );
       // A consent call waiting for the tracker (made before init, like a consent tool's default) holds from
       // its start: under init's default the first page would be recorded, stored and sent before the call.
       let consent: unknown;
@@ -84,7 +88,9 @@ export function installScriptTag(features?: Features): void {
       return typeof fn === 'function'
         ? fn(...args)
         : console.warn(
-            `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
+            DELIVERY_ONLY
+              ? `[touchpoint] unknown method ${String(method)}`
+              : `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
           );
     }
   };

@@ -1,4 +1,5 @@
 import type { EventType, TouchpointEvent } from '@touchpoint/protocol';
+import { DELIVERY_ONLY } from './build-flags.js';
 import { CONSENT_KEY, CONSENT_STATES, initialConsent, storeConsent } from './consent.js';
 import { diagnostics } from './diagnostics.js';
 import { createSender } from './delivery/sender.js';
@@ -17,7 +18,8 @@ import type { Tracker } from './tracker-api.js';
 /**
  * What a build adds to the core tracker: plugins that run before the `plugins` option's, and middleware
  * that runs before the `middleware` option's (nothing when it returns nothing). The full builds (npm
- * `createTracker`, `touchpoint.min.js`) pass `fullFeatures`; the core script `coreFeatures`.
+ * `createTracker`, `touchpoint.min.js`) pass `fullFeatures`; `@touchpoint/sdk/core` `coreFeatures`; the core
+ * script none.
  */
 export type Features = (
   o: ResolvedOptions,
@@ -26,8 +28,9 @@ export type Features = (
 ) => { plugins?: TouchpointPlugin[]; middleware?: Middleware[] } | void;
 
 /**
- * The core builds' features (`touchpoint.core.min.js`, `@touchpoint/sdk/core`): none. They have no
- * cross-domain links, and say so rather than ignore them.
+ * The lean npm entry's features (`@touchpoint/sdk/core`): none. It has no cross-domain links, and says so
+ * rather than ignore them. (The core script, `touchpoint.core.min.js`, refuses `linkDomains` outright:
+ * see build-flags.ts.)
  */
 export const coreFeatures: Features = (o) => {
   if (o.linkDomains.length)
@@ -58,7 +61,13 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   const sender = createSender({ ...o, queue, url, report });
 
   const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
-    if (stopped || state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))
+    // The core script holds nothing while consent is pending: it records only under consent.
+    if (
+      stopped ||
+      (DELIVERY_ONLY
+        ? state !== 'granted'
+        : state === 'denied' || (state === 'pending' && o.pendingConsent === 'drop'))
+    )
       return undefined;
     const event = build(type, fields);
     let json: string | undefined;
@@ -69,7 +78,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     }
     if (json) {
       const item = { id: event!.id, json, bytes: utf8Length(json) };
-      if (state !== 'pending') {
+      if (DELIVERY_ONLY || state !== 'pending') {
         queue.add(item);
         sender.queued();
         // Held in memory, within the queue's bound: the oldest go first, counted like queue drops.
@@ -105,7 +114,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     } else {
       identity.persist(next === 'granted');
       if (next === 'granted') {
-        for (const item of held.splice(0)) queue.add(item);
+        if (!DELIVERY_ONLY) for (const item of held.splice(0)) queue.add(item);
         sender.queued();
       }
     }
@@ -119,7 +128,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     const leaving = type === 'pagehide' || document.hidden;
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
-    if (leaving) each('flush', [...plugins].reverse());
+    if (leaving && !DELIVERY_ONLY) each('flush', [...plugins].reverse());
     // Nothing leaves the page before consent (the start-up flush waits for it too).
     if (state !== 'granted') return;
     if (leaving) sender.unload();
@@ -132,11 +141,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
 
   const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
   const added = features?.(o, host, identity) || {};
-  const plugins = [...(added.plugins ?? []), ...o.plugins];
+  const plugins = DELIVERY_ONLY ? [] : [...(added.plugins ?? []), ...o.plugins];
   const build = pipeline(
     identity.context,
     plugins,
-    [...(added.middleware ?? []), ...o.middleware],
+    DELIVERY_ONLY ? [] : [...(added.middleware ?? []), ...o.middleware],
     o.redactParams,
     report,
   );
@@ -144,12 +153,13 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   listen('addEventListener');
   // A plugin stage that throws is reported (`plugin-error`, naming the plugin) and skipped for that plugin.
   const each = (stage: 'start' | 'flush' | 'stop', list = plugins): void => {
-    for (const plugin of list)
-      try {
-        plugin[stage]?.(host);
-      } catch (cause) {
-        report('plugin-error', { plugin: plugin.name, stage, cause });
-      }
+    if (!DELIVERY_ONLY)
+      for (const plugin of list)
+        try {
+          plugin[stage]?.(host);
+        } catch (cause) {
+          report('plugin-error', { plugin: plugin.name, stage, cause });
+        }
   };
   // Every method (and plugin command) reports a throw as `invalid-call` instead of throwing into the page.
   const safe =
@@ -206,14 +216,15 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
         dropped: queue.dropped() + heldDropped,
         consent: state,
         storage: queue.kind(),
-        queued: queue.local().length + held.length,
+        queued: queue.local().length + (DELIVERY_ONLY ? 0 : held.length),
       };
     },
   };
   const methods = tracker as unknown as Record<string, (...args: unknown[]) => unknown>;
   // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue;
   // a name the tracker (or an earlier plugin) already has is not overridden.
-  for (const plugin of plugins) Object.assign(methods, { ...plugin.commands, ...methods });
+  if (!DELIVERY_ONLY)
+    for (const plugin of plugins) Object.assign(methods, { ...plugin.commands, ...methods });
   for (const name in methods) methods[name] = safe(name, methods[name]!);
 
   if (state === 'denied') consent('denied', false);

@@ -273,3 +273,36 @@ window.__id = touchpoint('track', 'in-frame');</script><script src="${site.origi
     }
   });
 });
+
+describe('the core script (touchpoint.core.min.js)', () => {
+  it("refuses an option it leaves to touchpoint.min.js, and starts nothing: a site's redaction is never skipped", async () => {
+    const context = await browser.newContext();
+    try {
+      site.page(
+        '/core-refuses',
+        `<!doctype html><script async src="/sdk/touchpoint.core.min.js" data-endpoint="/v1/batch" data-redact-params="email,token"></script>`,
+      );
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.text().includes('[touchpoint]') && errors.push(m.text()));
+      const requests: string[] = [];
+      page.on('request', (r) => r.method() === 'POST' && requests.push(r.url()));
+      await page.goto(site.origin + '/core-refuses');
+      await page.waitForFunction(() => (window as unknown as { touchpoint?: unknown }).touchpoint);
+      await expect
+        .poll(() => errors)
+        .toEqual([
+          expect.stringContaining(
+            '[touchpoint] option `redactParams` must be left out of touchpoint.core.min.js (use touchpoint.min.js), got "email,token".',
+          ),
+        ]);
+      expect(
+        await page.evaluate(() => (window as unknown as { touchpoint: Tp }).touchpoint('track', 'x')),
+      ).toBe(undefined);
+      expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,95 @@
+// The tracker as the core script builds it (DELIVERY_ONLY, see build-flags.ts): the options it leaves to the
+// full builds are refused by name, pending consent records nothing, and a denial still removes the ids.
+// The built script itself runs the delivery contract in real Chromium (test/browser/delivery.browser.test.ts).
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it, vi } from 'vitest';
+import { stubCollectorFetch } from './fake-collector-fetch.js';
+import { resolveOptions } from './resolve-options.js';
+import { optionsFromAttributes } from './script-tag.js';
+import { createCoreTracker } from './tracker.js';
+
+vi.mock('./build-flags.js', () => ({ DELIVERY_ONLY: true }));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  localStorage.clear();
+});
+
+const endpoint = 'https://core-script.example/v1/batch';
+
+it('refuses, naming the full script, every option the core script would otherwise ignore', () => {
+  const refused = {
+    pendingConsent: 'drop',
+    respectDoNotTrack: true,
+    plugins: [],
+    middleware: [() => null],
+    redactParams: ['email'],
+    linkDomains: ['shop.example'],
+    ignoreReferrers: ['paypal.com'],
+  };
+  for (const [name, value] of Object.entries(refused))
+    expect(() => resolveOptions({ endpoint, [name]: value })).toThrow(
+      `[touchpoint] option \`${name}\` must be left out of touchpoint.core.min.js (use touchpoint.min.js), got ${JSON.stringify(value)}.`,
+    );
+  // Nothing to capture automatically: taken and ignored, so a tag copied from the full script still runs.
+  expect(() => resolveOptions({ endpoint, autocapture: false })).not.toThrow();
+  expect(resolveOptions({ endpoint })).toMatchObject({ consent: 'granted', persist: true });
+});
+
+it('takes a list attribute as written, so the tracker refuses it rather than split it', () => {
+  const script = document.createElement('script');
+  script.dataset.redactParams = 'email, token';
+  expect(optionsFromAttributes(script)).toEqual({ redactParams: 'email, token' });
+});
+
+it('records nothing while consent is pending, then records and sends once granted', async () => {
+  const { batches } = stubCollectorFetch();
+  const t = createCoreTracker({ endpoint, consent: 'pending', flushIntervalMs: 10 });
+  expect(t.track('before')).toBeUndefined();
+  expect(t.stats()).toMatchObject({ consent: 'pending', queued: 0 });
+  t.consent('granted');
+  const after = t.track('after');
+  expect(after).toEqual(expect.any(String));
+  await t.flush();
+  expect(batches.flat().map((e) => e.id)).toEqual([after]);
+  expect(localStorage.getItem('tp_consent')).toBe('granted');
+  await t.shutdown();
+});
+
+it('a denial forgets the ids, records nothing more, and keeps the choice', async () => {
+  stubCollectorFetch();
+  const t = createCoreTracker({ endpoint });
+  t.identify('u1');
+  expect(localStorage.getItem('tp_aid')).not.toBeNull();
+  t.consent('denied');
+  expect(t.track('after')).toBeUndefined();
+  for (const key of ['tp_aid', 'tp_uid', 'tp_session']) expect(localStorage.getItem(key)).toBeNull();
+  expect(localStorage.getItem('tp_consent')).toBe('denied');
+  await t.shutdown();
+});
+
+it('honours Global Privacy Control at start, and stores no id', async () => {
+  vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { globalPrivacyControl: true }));
+  const { batches } = stubCollectorFetch();
+  const t = createCoreTracker({ endpoint });
+  expect(t.track('never')).toBeUndefined();
+  await t.flush();
+  expect(batches).toEqual([]);
+  expect(localStorage.getItem('tp_aid')).toBeNull();
+  await t.shutdown();
+});
+
+it('sends the page without redaction, plugins or middleware: what the site gave is what goes', async () => {
+  const { batches } = stubCollectorFetch();
+  history.replaceState(null, '', '/welcome?token=abc');
+  const t = createCoreTracker({ endpoint });
+  t.page();
+  await t.flush();
+  expect(batches.flat()[0]!.page).toMatchObject({
+    path: '/welcome',
+    url: expect.stringContaining('?token=abc'),
+  });
+  await t.shutdown();
+  history.replaceState(null, '', '/');
+});
