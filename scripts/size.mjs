@@ -58,6 +58,8 @@
 //   cookie copy (−135 B), Do Not Track, and messages shortened or dropped there (the unknown method's
 //   list, `createTracker():` in option errors, which script-tag users never call) are the full builds'.
 //   Their options are refused by name. Cross-tab consent stays (+32 B).
+//   → 5,120/13,405 (+4/+62 B: two tabs pending became two people when one granted; the other now joins
+//   the stored person, and the full builds rewrite the events it held to that person).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -68,7 +70,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13340, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13405, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');
