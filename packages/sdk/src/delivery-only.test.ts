@@ -2,6 +2,7 @@
 // full builds are refused by name, pending consent records nothing, and a denial still removes the ids.
 // The built script itself runs the delivery contract in real Chromium (test/browser/delivery.browser.test.ts).
 import 'fake-indexeddb/auto';
+import { DEFAULT_MAX_STRING_LENGTH } from '@touchpoint/protocol';
 import { afterEach, expect, it, vi } from 'vitest';
 import { stubCollectorFetch } from './fake-collector-fetch.js';
 import { resolveOptions } from './resolve-options.js';
@@ -78,6 +79,17 @@ it('honours Global Privacy Control at start, and stores no id', async () => {
   expect(batches).toEqual([]);
   expect(localStorage.getItem('tp_aid')).toBeNull();
   await t.shutdown();
+});
+
+it("cuts a page URL longer than the protocol allows, which collectors would refuse with the page's every event", async () => {
+  const { batches } = stubCollectorFetch();
+  history.replaceState(null, '', '/long?q=' + 'a'.repeat(9000));
+  const t = createCoreTracker({ endpoint });
+  t.track('on-a-long-url');
+  await t.flush();
+  expect(batches.flat()[0]!.page!.url).toHaveLength(DEFAULT_MAX_STRING_LENGTH);
+  await t.shutdown();
+  history.replaceState(null, '', '/');
 });
 
 it('sends the page without redaction, plugins or middleware: what the site gave is what goes', async () => {

@@ -1,4 +1,5 @@
-import type { PageContext } from '@touchpoint/protocol';
+import { DEFAULT_MAX_STRING_LENGTH, type PageContext } from '@touchpoint/protocol';
+import { DELIVERY_ONLY } from './build-flags.js';
 
 /** What a redacted query value becomes. */
 export const REDACTED = 'redacted';
@@ -14,12 +15,18 @@ export const redactUrl = (url: string, patterns: string[]): string =>
     patterns.some((p) => head.toLowerCase().includes(p.toLowerCase())) ? head + '=' + REDACTED : all,
   );
 
-/** The page the visitor is on now (redaction happens in the pipeline, after plugins' own pages). */
+/**
+ * The page the visitor is on now. The pipeline redacts its URLs (after plugins' own pages) and cuts them
+ * to the protocol's longest string: collectors refuse a longer one, and a URL piled up with parameters by
+ * redirects would lose every event of the page. The core script, with no pipeline stages, cuts here.
+ */
 export function pageContext(): PageContext {
   return {
-    url: location.href,
+    url: DELIVERY_ONLY ? location.href.slice(0, DEFAULT_MAX_STRING_LENGTH) : location.href,
     path: location.pathname,
     title: document.title || undefined,
-    referrer: document.referrer || undefined,
+    referrer:
+      (DELIVERY_ONLY ? document.referrer.slice(0, DEFAULT_MAX_STRING_LENGTH) : document.referrer) ||
+      undefined,
   };
 }

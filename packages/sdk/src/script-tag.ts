@@ -87,11 +87,11 @@ export function installScriptTag(features?: Features): void {
       const fn = tracker[method];
       return typeof fn === 'function'
         ? fn(...args)
-        : console.warn(
-            DELIVERY_ONLY
-              ? `[touchpoint] unknown method ${String(method)}`
-              : `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
-          );
+        : DELIVERY_ONLY
+          ? console.warn('[touchpoint] unknown method', method)
+          : console.warn(
+              `[touchpoint] touchpoint('${String(method)}'): unknown method. Use one of: ${Object.keys(tracker)}.`,
+            );
     }
   };
 

@@ -228,10 +228,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     stats() {
       return {
         ...sender.stats,
-        dropped: queue.dropped() + heldDropped,
+        // The core script holds nothing (see build-flags.ts).
+        dropped: DELIVERY_ONLY ? queue.dropped() : queue.dropped() + heldDropped,
         consent: state,
         storage: queue.kind(),
-        queued: queue.local().length + (DELIVERY_ONLY ? 0 : held.length),
+        queued: DELIVERY_ONLY ? queue.local().length : queue.local().length + held.length,
       };
     },
   };
