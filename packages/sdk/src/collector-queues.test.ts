@@ -1,6 +1,6 @@
 // Two trackers on one page feeding two collectors (a site's own and an agency's): each collector gets only
 // its own tracker's events, through IndexedDB as in a browser (the queue and the sending tab are per URL),
-// and each order once (the order-id dedup keeps a list per collector).
+// and each order once (the order-id dedup keeps a list per collector). A denial removes every queue.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import { fullFeatures } from './touchpoints/defaults.js';
@@ -46,4 +46,32 @@ it('sends a conversion to each collector once, though the order-id dedup remembe
   await Promise.all([own.flush(), agency.flush()]);
   expect(conversions).toEqual({ 'own.example': 1, 'agency.example': 1 });
   await Promise.all([own.shutdown(), agency.shutdown()]);
+});
+
+it("a denial deletes the queues of the site's earlier collector URLs too, with the events they still hold", async () => {
+  localStorage.clear();
+  // The collector is down under the old URL: its events stay queued.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 503 })),
+  );
+  const before = 'https://old.example/v1/batch';
+  const old = createCoreTracker({ endpoint: before, retryBaseMs: 60_000, retryMaxMs: 60_000 });
+  old.track('left-behind');
+  await vi.waitFor(async () => {
+    const names = (await indexedDB.databases()).map((db) => db.name);
+    expect(names).toContain(`touchpoint ${before}`);
+  });
+  await old.shutdown();
+  // The site moved to a new endpoint; the visitor says no.
+  const now = createCoreTracker({ endpoint: 'https://new.example/v1/batch' });
+  now.consent('denied');
+  await vi.waitFor(async () => {
+    const names = (await indexedDB.databases()).map((db) => db.name);
+    // Only the current queue is left, emptied.
+    expect(names.filter((name) => name?.startsWith('touchpoint '))).toEqual([
+      'touchpoint https://new.example/v1/batch',
+    ]);
+  });
+  await now.shutdown();
 });

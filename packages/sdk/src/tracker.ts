@@ -10,6 +10,7 @@ import type { Identity } from './identity.js';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options.js';
 import { pipeline } from './pipeline.js';
 import { createIdbQueue, QUEUE_DB_NAME } from './queue/idb-queue.js';
+import { deleteOtherQueues } from './queue/other-queues.js';
 import { utf8Length, type QueuedEvent } from './queue/event-queue.js';
 import { resolveOptions } from './resolve-options.js';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin.js';
@@ -57,7 +58,8 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   const url = endpointUrl(o.endpoint, o.writeKey);
   // A queue (and a sending tab) per collector URL: two trackers feeding two collectors must not send each
   // other's events. Every page of the site with the same URL shares it.
-  const queue = createIdbQueue({ ...limits, report, dbName: `${QUEUE_DB_NAME} ${url}` }, !o.persist);
+  const dbName = `${QUEUE_DB_NAME} ${url}`;
+  const queue = createIdbQueue({ ...limits, report, dbName }, !o.persist);
   const sender = createSender({ ...o, queue, url, report });
 
   const record = (type: EventType, fields?: object): TouchpointEvent | undefined => {
@@ -108,7 +110,11 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       held.length = 0;
       // Events are queued only under consent, when the ids are stored too: with neither, there is no queue,
       // and opening one to empty it would create storage for a visitor who said no (GPC: on every page).
-      if (was === 'granted' || local('getItem', ANONYMOUS_ID_KEY)) void queue.clear();
+      if (was === 'granted' || local('getItem', ANONYMOUS_ID_KEY)) {
+        void queue.clear();
+        // The full builds also delete the queues of the site's earlier collector URLs.
+        if (!DELIVERY_ONLY) void deleteOtherQueues(dbName);
+      }
       identity.forget();
     } else {
       const before = identity.peek();
