@@ -31,7 +31,7 @@ Usage: touchpoint-collector [options]
   --cors-origin <origin>      origin allowed to send (repeatable; default any) TOUCHPOINT_CORS_ORIGINS
   --write-key <key>           write key required in ?key= (repeatable)       TOUCHPOINT_WRITE_KEYS
   --ip truncate|drop|keep     what to store of client IPs (default truncate) TOUCHPOINT_IP
-  --trust-proxy               read the client IP from X-Forwarded-For        TOUCHPOINT_TRUST_PROXY=1
+  --trust-proxy               one proxy in front: client IP from X-Forwarded-For TOUCHPOINT_TRUST_PROXY=1 (or =N proxies)
   --no-clock-correction       store client event times as sent               TOUCHPOINT_CLOCK_CORRECTION=0
   --max-body-bytes <n>        largest request body (default 524288)          TOUCHPOINT_MAX_BODY_BYTES
   --max-events-per-batch <n>  most events per batch (default 1000)           TOUCHPOINT_MAX_EVENTS_PER_BATCH
@@ -134,7 +134,13 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   const keys = list(values['write-key'], env.TOUCHPOINT_WRITE_KEYS);
   if (keys) options.writeKeys = keys;
   if (ip) options.ip = ip as IpPolicy;
-  const trustProxy = values['trust-proxy'] ?? flagOn('TOUCHPOINT_TRUST_PROXY', env.TOUCHPOINT_TRUST_PROXY);
+  // The variable also takes how many proxies are in front (a CDN before a load balancer: 2).
+  const proxies = env.TOUCHPOINT_TRUST_PROXY;
+  const trustProxy =
+    values['trust-proxy'] ??
+    (proxies && /^\d+$/.test(proxies)
+      ? integer(['TOUCHPOINT_TRUST_PROXY', proxies], 0, 10)
+      : flagOn('TOUCHPOINT_TRUST_PROXY', proxies));
   if (trustProxy !== undefined) options.trustProxy = trustProxy;
   const clock = values['no-clock-correction']
     ? false

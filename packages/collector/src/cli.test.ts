@@ -60,6 +60,10 @@ describe('parseCliConfig', () => {
     expect(config.sink).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
     expect(config.options.allowRedirectHosts).toEqual(['a.example', 'b.example']);
     expect(config.options.clockCorrection).toBe(false);
+    // How many proxies are in front; `--trust-proxy` is one.
+    expect(parseCliConfig([], { TOUCHPOINT_TRUST_PROXY: '2' }).options.trustProxy).toBe(2);
+    expect(parseCliConfig([], { TOUCHPOINT_TRUST_PROXY: 'true' }).options.trustProxy).toBe(true);
+    expect(parseCliConfig(['--trust-proxy'], { TOUCHPOINT_TRUST_PROXY: '0' }).options.trustProxy).toBe(true);
     expect(parseCliConfig(['--sink', 'postgres', '--pg-url', 'postgres://x/y'], {}).sink).toMatchObject({
       url: 'postgres://x/y',
     });

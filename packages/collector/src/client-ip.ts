@@ -24,14 +24,21 @@ export function truncateIp(ip: string): string | undefined {
   );
 }
 
-/** The client address to store under `policy`, or undefined when none is stored. */
-export function clientIp(req: IncomingMessage, policy: IpPolicy, trustProxy: boolean): string | undefined {
+/**
+ * The client address to store under `policy`, or undefined when none is stored. Behind `proxies` proxies
+ * of the site's own, the client is the `X-Forwarded-For` entry that many from the right: each proxy
+ * appends the address it was connected from, and everything left of that is what the client sent (a
+ * client can claim any address there). Fewer entries than proxies: the leftmost.
+ */
+export function clientIp(req: IncomingMessage, policy: IpPolicy, proxies: number): string | undefined {
   if (policy === 'drop') return undefined;
-  const forwarded = trustProxy
+  const hops = proxies
     ? String(req.headers['x-forwarded-for'] ?? '')
-        .split(',')[0]!
-        .trim()
-    : '';
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+    : [];
+  const forwarded = hops[Math.max(0, hops.length - proxies)] ?? '';
   // Some proxies (Azure App Service) forward `ip:port`, or `[ipv6]:port`.
   const ip = forwarded.replace(/^\[(.*)\](:\d+)?$|^([\d.]+):\d+$/, '$1$3') || req.socket.remoteAddress || '';
   if (!isIPv4(ip) && !isIPv6(ip)) return undefined;

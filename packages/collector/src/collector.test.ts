@@ -222,5 +222,8 @@ describe('collector HTTP surface', () => {
     await expect(createCollector({ dataDir: '/tmp/x', redirectSecret: 'short' })).rejects.toThrow(
       /16 characters/,
     );
+    await expect(createCollector({ dataDir: '/tmp/x', trustProxy: 1.5 })).rejects.toThrow(
+      /"trustProxy" must be true, false or the number of proxies in front, got 1.5/,
+    );
   });
 });

@@ -24,8 +24,12 @@ export interface CollectorOptions {
   allowRedirectHosts?: readonly string[];
   /** What to store of the client IP: `truncate` (IPv4 /24, IPv6 /48), `drop`, or `keep`. @default 'truncate' */
   ip?: IpPolicy;
-  /** Take the client IP from `X-Forwarded-For` (only behind a proxy you run). @default false */
-  trustProxy?: boolean;
+  /**
+   * Take the client IP from `X-Forwarded-For`: how many proxies you run in front of the collector (`true`
+   * is one). The client is the entry that many from the right: the entries left of it are whatever the
+   * client sent. @default false
+   */
+  trustProxy?: boolean | number;
   /** Correct event times of clients whose clock is off, from the batch `sentAt`. @default true */
   clockCorrection?: boolean;
   /** Largest request body, bytes (413 above). @default 524288 */
@@ -57,9 +61,11 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /** Options with defaults applied. */
 export type ResolvedOptions = Required<
-  Omit<CollectorOptions, 'dataDir' | 'sink' | 'redirectSecret' | 'corsOrigins'>
+  Omit<CollectorOptions, 'dataDir' | 'sink' | 'redirectSecret' | 'corsOrigins' | 'trustProxy'>
 > & {
   corsOrigins: '*' | ReadonlySet<string>;
+  /** How many proxies are trusted in front (0: none, `X-Forwarded-For` is not read). */
+  trustProxy: number;
   redirectSecret?: string;
 };
 
@@ -98,6 +104,12 @@ export function resolveOptions(options: CollectorOptions): ResolvedOptions {
       }
     }
   }
+  const proxies = options.trustProxy ?? false;
+  if (typeof proxies !== 'boolean' && !(Number.isInteger(proxies) && proxies >= 0)) {
+    throw new Error(
+      `[touchpoint] createCollector: "trustProxy" must be true, false or the number of proxies in front, got ${JSON.stringify(proxies)}`,
+    );
+  }
   if (options.redirectSecret !== undefined && options.redirectSecret.length < 16) {
     throw new Error('[touchpoint] createCollector: "redirectSecret" must be at least 16 characters long');
   }
@@ -117,7 +129,7 @@ export function resolveOptions(options: CollectorOptions): ResolvedOptions {
     ...(options.redirectSecret !== undefined ? { redirectSecret: options.redirectSecret } : {}),
     allowRedirectHosts: (options.allowRedirectHosts ?? []).map((h) => h.toLowerCase()),
     ip,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxies === true ? 1 : proxies || 0,
     clockCorrection: options.clockCorrection ?? true,
     maxBodyBytes: positive(options, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES),
     maxEventsPerBatch: positive(options, 'maxEventsPerBatch', DEFAULT_MAX_EVENTS),
