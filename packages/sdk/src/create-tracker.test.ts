@@ -20,6 +20,10 @@ describe('createTracker outside a browser', () => {
     expect(() => createTracker({ endpoint: 'https://c.example/v1/batch', flushIntervalMs: -1 })).toThrow(
       /`flushIntervalMs`/,
     );
+    // A capture plugin that does not exist fails on the server as it will in the browser.
+    expect(() =>
+      createTracker({ endpoint: 'https://c.example/v1/batch', autocapture: { video: false } as never }),
+    ).toThrow(/autocapture\.video is not a capture plugin/);
   });
 
   it('accepts a relative endpoint on a server, where there is no page URL to resolve it against', () => {

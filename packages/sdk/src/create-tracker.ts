@@ -1,5 +1,5 @@
 import type { TrackerOptions } from './options.js';
-import { fullFeatures } from './touchpoints/defaults.js';
+import { defaultPlugins, fullFeatures } from './touchpoints/defaults.js';
 import type { Tracker } from './tracker-api.js';
 import { trackerOrNoop } from './tracker-or-noop.js';
 
@@ -17,5 +17,9 @@ import { trackerOrNoop } from './tracker-or-noop.js';
  * @see TrackerOptions
  */
 export function createTracker(options: TrackerOptions): Tracker {
-  return trackerOrNoop(options, fullFeatures);
+  const tracker = trackerOrNoop(options, fullFeatures);
+  // A server's no-op tracker makes no plugins: make them once here (nothing starts), so a bad
+  // `autocapture` name throws during server-side rendering as it will in the browser.
+  if (typeof window === 'undefined' || typeof document === 'undefined') defaultPlugins(options.autocapture);
+  return tracker;
 }
