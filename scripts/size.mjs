@@ -58,12 +58,13 @@
 //   cookie copy (−135 B), Do Not Track, and messages shortened or dropped there (the unknown method's
 //   list, `createTracker():` in option errors, which script-tag users never call) are the full builds'.
 //   Their options are refused by name. Cross-tab consent stays (+32 B).
-//   → 5,120/13,405 (+4/+62 B: two tabs pending became two people when one granted; the other now joins
-//   the stored person, and the full builds rewrite the events it held to that person).
+//   → 5,120/13,405 (+4/+62 B: two tabs pending joined one person; reverted below).
 //   → 5,120/13,405 (core 5,110: a page URL over 8,192 characters is cut in the core script too, where
 //   the collector refused its every event, paid by a shorter unknown-method warning there).
 //   → 5,120/13,470 (+63 B full: a denial also deletes the queues of the site's earlier collector URLs,
 //   which kept the visitor's unsent events after an endpoint or write key change).
+//   → the two-tabs join reverted (a review found it lost the waiting tab's user id, a cross-domain
+//   handover id, and its campaign and journal state): see the sixth session's closing note.
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';

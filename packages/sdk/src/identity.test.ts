@@ -60,21 +60,6 @@ describe('identity', () => {
     expect(b.context(4_000)).toMatchObject({ anonymousId: c.peek(), userId: 'u2' });
   });
 
-  it('two tabs pending: when consent is granted in one, the other joins its person instead of replacing it', () => {
-    const a = createIdentity(60_000, false);
-    const b = createIdentity(60_000, false);
-    // Nothing stored yet: each tab made an id of its own.
-    expect(a.peek()).not.toBe(b.peek());
-    a.persist(true); // granted in tab A
-    const first = a.context(1_000);
-    b.persist(true); // tab B follows the choice
-    expect(b.peek()).toBe(first.anonymousId);
-    expect(b.context(2_000).sessionId).toBe(first.sessionId);
-    expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(first.anonymousId);
-    // Tab A keeps its person: it was not overwritten.
-    expect(a.context(3_000).anonymousId).toBe(first.anonymousId);
-  });
-
   it('reset holds when storage refuses the write (full): the stale stored id is not followed back', () => {
     const items = new Map<string, string>();
     let full = false;

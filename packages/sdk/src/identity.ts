@@ -108,14 +108,9 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       save();
     },
     reset,
-    /**
-     * Starts or stops storing (consent granted or not). A tab that kept its ids in memory (consent
-     * pending) joins the person another tab stored meanwhile (granted there first), rather than overwrite
-     * it and make that tab change person mid-visit.
-     */
+    /** Starts or stops storing (consent granted or not). */
     persist(on: boolean): void {
       persist = on;
-      follow();
       save();
     },
     /**
