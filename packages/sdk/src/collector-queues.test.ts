@@ -75,3 +75,29 @@ it("a denial deletes the queues of the site's earlier collector URLs too, with t
   });
   await now.shutdown();
 });
+
+it("a privacy signal at start deletes no other tracker's queue: that tracker may not honour it, and be granted", async () => {
+  localStorage.clear();
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 503 })),
+  );
+  vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { globalPrivacyControl: true }));
+  const endpoint = 'https://own-gpc.example/v1/batch';
+  const own = createCoreTracker({
+    endpoint,
+    respectGlobalPrivacyControl: false,
+    retryBaseMs: 60_000,
+    retryMaxMs: 60_000,
+  });
+  own.track('kept');
+  const names = async () => (await indexedDB.databases()).map((db) => db.name);
+  await vi.waitFor(async () => expect(await names()).toContain(`touchpoint ${endpoint}`));
+  // An agency's tracker on the same page honours GPC: denied from the start.
+  const agency = createCoreTracker({ endpoint: 'https://agency-gpc.example/v1/batch' });
+  expect(agency.stats().consent).toBe('denied');
+  await new Promise((r) => setTimeout(r, 100));
+  expect(await names()).toContain(`touchpoint ${endpoint}`);
+  expect(own.stats().queued).toBe(1);
+  await Promise.all([own.shutdown(), agency.shutdown()]);
+});

@@ -113,8 +113,10 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       // and opening one to empty it would create storage for a visitor who said no (GPC: on every page).
       if (was === 'granted' || local('getItem', ANONYMOUS_ID_KEY)) {
         void queue.clear();
-        // The full builds also delete the queues of the site's earlier collector URLs.
-        if (!DELIVERY_ONLY) void deleteOtherQueues(dbName);
+        // The visitor's own denial (here or in another tab) also deletes, in the full builds, the queues
+        // of the site's earlier collector URLs. Not a privacy signal at start: another tracker of the page
+        // that does not honour it (`respectGlobalPrivacyControl: false`) may be granted and use one.
+        if (!DELIVERY_ONLY && (explicit || was !== 'denied')) void deleteOtherQueues(dbName);
       }
       identity.forget();
     } else {
