@@ -67,6 +67,10 @@
 //   handover id, and its campaign and journal state): see the sixth session's closing note.
 //   → 5,120/13,415 (core 5,106, full 13,409; the old-queue deletion only on the visitor's own denial, not
 //   on a privacy signal at start, where another tracker of the page may be granted and use that queue).
+//   → 5,120/13,580 (core 5,113, +7; full 13,575, +166): the two-tabs join again, redone. The waiting tab
+//   keeps its user id, a handover id or a reset there wins, its campaign and journal carry over
+//   (TrackerHost.joined), and a tab already storing follows before it writes. The core script reads
+//   Retry-After in seconds only (−20 B), which pays for its share.
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -77,7 +81,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13415, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13580, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

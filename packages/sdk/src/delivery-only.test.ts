@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { DEFAULT_MAX_STRING_LENGTH } from '@touchpoint/protocol';
 import { afterEach, expect, it, vi } from 'vitest';
 import { stubCollectorFetch } from './fake-collector-fetch.js';
+import { parseRetryAfter } from './delivery/retry-policy.js';
 import { resolveOptions } from './resolve-options.js';
 import { optionsFromAttributes } from './script-tag.js';
 import { createCoreTracker } from './tracker.js';
@@ -36,6 +37,11 @@ it('refuses, naming the full script, every option the core script would otherwis
   // Nothing to capture automatically: taken and ignored, so a tag copied from the full script still runs.
   expect(() => resolveOptions({ endpoint, autocapture: false })).not.toThrow();
   expect(resolveOptions({ endpoint })).toMatchObject({ consent: 'granted', persist: true });
+});
+
+it("reads Retry-After in seconds only: a date is junk there, and the retry waits the tracker's own backoff", () => {
+  expect(parseRetryAfter('120', 0)).toBe(120_000);
+  expect(parseRetryAfter(new Date(60_000).toUTCString(), 0)).toBe(0);
 });
 
 it('takes a list attribute as written, so the tracker refuses it rather than split it', () => {

@@ -60,6 +60,64 @@ describe('identity', () => {
     expect(b.context(4_000)).toMatchObject({ anonymousId: c.peek(), userId: 'u2' });
   });
 
+  describe('two tabs pending, consent granted in one', () => {
+    it('the other joins its person and session instead of replacing them', () => {
+      const a = createIdentity(60_000, false);
+      const b = createIdentity(60_000, false);
+      const temporary = b.context(500);
+      // Nothing stored yet: each tab made ids of its own.
+      expect(a.peek()).not.toBe(b.peek());
+      a.persist(true); // granted in tab A
+      const first = a.context(1_000);
+      b.persist(true); // tab B follows the choice
+      expect(b.peek()).toBe(first.anonymousId);
+      expect(b.context(2_000).sessionId).toBe(first.sessionId);
+      expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe(first.anonymousId);
+      // Tab A keeps its person: it was not overwritten.
+      expect(a.context(3_000).anonymousId).toBe(first.anonymousId);
+      // What tab B's plugins kept under its temporary ids carries over; tab A gave up nothing.
+      expect(b.joined(temporary.anonymousId)).toBe(true);
+      expect(b.joined(temporary.sessionId)).toBe(true);
+      expect(a.joined(temporary.anonymousId)).toBe(false);
+    });
+
+    it('keeps the user id the waiting tab was given, when the stored person has none', () => {
+      const a = createIdentity(60_000, false);
+      const b = createIdentity(60_000, false);
+      b.identify('u1');
+      a.persist(true);
+      b.persist(true);
+      expect(b.context(1_000)).toMatchObject({ anonymousId: a.peek(), userId: 'u1' });
+      expect(localStorage.getItem('tp_uid')).toBe('u1');
+    });
+
+    it('an id handed over from another domain, or a logout in the waiting tab, wins instead', () => {
+      const a = createIdentity(60_000, false);
+      const handedOver = createIdentity(60_000, false);
+      handedOver.adopt('0190a5b2-0000-7000-8000-00000000000b');
+      a.persist(true);
+      handedOver.persist(true);
+      expect(handedOver.peek()).toBe('0190a5b2-0000-7000-8000-00000000000b');
+      expect(localStorage.getItem(ANONYMOUS_ID_KEY)).toBe('0190a5b2-0000-7000-8000-00000000000b');
+      expect(a.context(1_000).anonymousId).toBe('0190a5b2-0000-7000-8000-00000000000b'); // A follows
+
+      const loggedOut = createIdentity(60_000, false);
+      loggedOut.reset();
+      loggedOut.persist(true);
+      expect(loggedOut.peek()).not.toBe(a.peek());
+      expect(loggedOut.joined(a.peek())).toBe(false);
+    });
+
+    it('a tab already storing that is granted again follows a logout elsewhere, without the old user id', () => {
+      const a = createIdentity(60_000, true);
+      a.identify('u1');
+      const b = createIdentity(60_000, true);
+      b.reset(); // logout in tab B
+      a.persist(true); // the consent tool grants again on tab A
+      expect(a.context(1_000)).toMatchObject({ anonymousId: b.peek(), userId: undefined });
+    });
+  });
+
   it('reset holds when storage refuses the write (full): the stale stored id is not followed back', () => {
     const items = new Map<string, string>();
     let full = false;

@@ -46,6 +46,11 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   let sessionId: string | undefined;
   let last = 0;
   let written = 0;
+  // This tab's person was chosen here (an id handed over from another domain, a `reset` at logout), not
+  // made up while consent was pending: it wins over one another tab stored, instead of joining it.
+  let chosen = false;
+  // The ids this tab gave up to join the person another tab stored (see `persist`; `joined`).
+  const left = DELIVERY_ONLY ? undefined! : new Set<string | undefined>();
 
   const save = (): void => {
     if (!persist) return;
@@ -105,14 +110,45 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     /** Adopts an anonymous id handed over from another domain of the site (`tp_aid`). */
     adopt(id: string): void {
       anonymousId = id;
+      if (!DELIVERY_ONLY) chosen = true;
       save();
     },
-    reset,
-    /** Starts or stops storing (consent granted or not). */
+    reset: DELIVERY_ONLY
+      ? reset
+      : (): void => {
+          chosen = true;
+          reset();
+        },
+    /**
+     * Starts or stops storing (consent granted or not). A tab that kept its ids in memory (consent pending)
+     * joins, when it starts, the person another tab stored meanwhile (granted there first), rather than
+     * overwrite it and make that tab change person mid-visit; it keeps its user id if that person has none.
+     * An id handed over from another domain, or a `reset()` made here, wins instead (the core script has
+     * neither handover nor plugin state to carry over: see `joined`).
+     */
     persist(on: boolean): void {
+      const waited = !persist;
       persist = on;
+      // Before writing: a tab already storing follows another tab's changes first (as context() does), or
+      // it would write its old ids over them (a logout there undone by a consent tool granting again here).
+      if (on && !(waited && chosen)) {
+        const id = anonymousId;
+        const session = sessionId;
+        const user = userId;
+        follow();
+        if (waited) {
+          // Joined (follow() took the stored person's, or no, user id): keep this tab's if it has none.
+          userId ??= user;
+          if (!DELIVERY_ONLY && anonymousId !== id) left.add(id).add(session);
+        }
+      }
       save();
     },
+    /**
+     * Whether `id` is an anonymous or session id this tab gave up by joining (not a `reset`): the capture
+     * plugins carry their state over. None in the core script, which has no plugins.
+     */
+    joined: DELIVERY_ONLY ? undefined! : (id: string): boolean => left.has(id),
     /**
      * Consent denied: forgets the ids here (a later grant starts a new anonymous person rather than store
      * the removed ids again) and removes every `tp_*` key and the cookie but the consent choice (capture
@@ -120,6 +156,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
      */
     forget(): void {
       persist = false;
+      if (!DELIVERY_ONLY) chosen = false;
       reset();
       // The core script stores no other key but the consent choice (and a sending lease without personal
       // data). Capture plugins' keys, from full-script pages of the site, go when the next such page starts

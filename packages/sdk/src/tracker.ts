@@ -104,7 +104,6 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   // made (and stored), is not.
   const consent = (next: ConsentState, explicit = true): void => {
     if (!CONSENT_STATES.includes(next)) return report('invalid-call', { method: 'consent', value: next });
-    if (explicit) storeConsent(next);
     const was = state;
     state = next;
     if (next === 'denied') {
@@ -120,12 +119,28 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
       }
       identity.forget();
     } else {
+      const before = identity.peek();
       identity.persist(next === 'granted');
       if (next === 'granted') {
-        if (!DELIVERY_ONLY) for (const item of held.splice(0)) queue.add(item);
+        if (!DELIVERY_ONLY) {
+          // This tab joined the person another tab stored meanwhile (see identity.persist): so do the
+          // events it held, recorded under its temporary ids (plugins carry their state over: `joined`).
+          const ids = identity.peek() !== before && identity.context();
+          for (const item of held.splice(0)) {
+            if (ids) {
+              const { anonymousId, sessionId } = ids;
+              item.json = JSON.stringify(Object.assign(JSON.parse(item.json), { anonymousId, sessionId }));
+              item.bytes = utf8Length(item.json);
+            }
+            queue.add(item);
+          }
+        }
         sender.queued();
       }
     }
+    // Last: the site's other tabs follow the stored choice, and must find the ids this grant stored
+    // (a tab sees another's storage changes in order, but not necessarily within one task).
+    if (explicit) storeConsent(next);
   };
 
   const lifecycle = (event: Event): void => {
@@ -147,7 +162,13 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     for (const type of ['pagehide', 'online', 'storage']) window[method](type, lifecycle);
   };
 
-  const host: TrackerHost = { record, context: () => identity.context(), report, consent: () => state };
+  const host: TrackerHost = {
+    record,
+    context: () => identity.context(),
+    report,
+    consent: () => state,
+    ...(!DELIVERY_ONLY && { joined: identity.joined }),
+  };
   const added = features?.(o, host, identity) || {};
   const plugins = DELIVERY_ONLY ? [] : [...(added.plugins ?? []), ...o.plugins];
   const build = pipeline(

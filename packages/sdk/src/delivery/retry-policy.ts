@@ -1,3 +1,4 @@
+import { DELIVERY_ONLY } from '../build-flags.js';
 /**
  * What to do with a batch after a send attempt: `sent`, `split` it, `drop` it, or retry it — a number:
  * the least delay in ms the collector asked for (`Retry-After`; 0 when it did not say).
@@ -9,11 +10,12 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
  * Parses `Retry-After` (delay in seconds or an HTTP date) to milliseconds from `now`; 0 when it is
- * missing or junk (no delay asked for).
+ * missing or junk (no delay asked for). The core script reads seconds only (what the reference collector
+ * sends); a date there counts as junk, and the retry waits its own backoff.
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-retry-after
  */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number {
-  const ms = !value ? 0 : isNaN(value as never) ? Date.parse(value) - now : +value * 1000;
+  const ms = !value ? 0 : DELIVERY_ONLY || !isNaN(value as never) ? +value * 1000 : Date.parse(value) - now;
   // NaN (an unparsable date) stays NaN through min and max, and becomes 0.
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) || 0;
 }

@@ -80,7 +80,11 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
     flush: persist,
     enrich(event) {
       if (state?.sid !== event.sessionId) {
-        state = { sid: event.sessionId, campaign: landing ?? {} };
+        // A session this tab joined (another tab's, see TrackerHost.joined) continues this tab's visit.
+        state =
+          state && host?.joined?.(state.sid)
+            ? { ...state, sid: event.sessionId }
+            : { sid: event.sessionId, campaign: landing ?? {} };
         dirty = true;
       }
       if (event.type === 'page') {

@@ -61,10 +61,10 @@ export function journal(options: JournalOptions = {}): TouchpointPlugin {
     stop() {},
     flush: persist,
     enrich(event) {
-      // One person's journal: a new anonymous id (`reset()`) starts a new one. One stored without an id
-      // (by an older version) is kept.
+      // One person's journal: a new anonymous id (`reset()`) starts a new one, one this tab joined keeps it.
+      // One stored without an id (by an older version) is kept.
       if (state.aid !== event.anonymousId) {
-        if (state.aid) state = {};
+        if (state.aid && !host?.joined?.(state.aid)) state = {};
         state.aid = event.anonymousId;
         dirty = true;
       }

@@ -30,6 +30,12 @@ export interface TrackerHost {
    * while it is `granted`; before that they keep it in memory.
    */
   consent?(): 'pending' | 'granted' | 'denied';
+  /**
+   * Whether `id`, an anonymous or session id events of this tab carried before, was given up to join the
+   * person another tab of the site stored (two tabs open while consent was pending): state kept under it
+   * carries over to the current ids. A `reset()` is no join: its state starts over.
+   */
+  joined?(id: string): boolean;
 }
 
 /**

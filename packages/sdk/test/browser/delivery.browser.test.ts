@@ -224,6 +224,40 @@ describe.each(LOAD_MODES)('delivery, SDK loaded by %s', (mode) => {
   );
 
   it(
+    'two tabs pending: a grant in one makes one person of both, with what the other held',
+    withCollector(async () => {
+      const [a, b] = [
+        await open('/tab-a', { consent: 'pending' }),
+        await open('/tab-b', { consent: 'pending' }),
+      ];
+      // Held in memory by the full builds (a landing's page view in each tab); the core script records
+      // nothing before consent.
+      const held = [await call(a, 'track', 'held-in-a'), await call(b, 'track', 'held-in-b')];
+      expect(held.every((id) => id === undefined)).toBe(mode === 'core script');
+      // Tab B's visitor signed in meanwhile: tab B keeps the user id when it joins.
+      await call(b, 'identify', 'u1');
+      // Tab A records at once, before tab B follows the grant.
+      const a0 = await a.evaluate(() => {
+        const tp = (window as unknown as { touchpoint: Tp }).touchpoint;
+        tp('consent', 'granted');
+        return tp('track', 'a0');
+      });
+      await expect.poll(() => call(b, 'stats').then((s: { consent: string }) => s.consent)).toBe('granted');
+      const later = [
+        await call(a, 'track', 'a1'),
+        await call(b, 'track', 'b1'),
+        await call(a, 'track', 'a2'),
+      ];
+      const ids = [a0, ...later];
+      const events = await stored(mode === 'core script' ? ids : [...held, ...ids]);
+      // One anonymous id and one session: tab A did not change person when tab B followed the grant.
+      expect(new Set(events.map((e) => e.anonymousId)).size).toBe(1);
+      expect(new Set(events.map((e) => e.sessionId)).size).toBe(1);
+      expect(events.find((e) => e.id === later[1])).toMatchObject({ userId: 'u1' });
+    }),
+  );
+
+  it(
     'leaving a page: an event too large for keepalive does not keep the later ones from going out',
     withCollector(async () => {
       const page = await open('/big');
