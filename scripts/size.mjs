@@ -71,6 +71,11 @@
 //   keeps its user id, a handover id or a reset there wins, its campaign and journal carry over
 //   (TrackerHost.joined), and a tab already storing follows before it writes. The core script reads
 //   Retry-After in seconds only (−20 B), which pays for its share.
+//   → 5,120/13,600 (core 5,111, full 13,597): the second review of the join: a returning visitor's tab
+//   joins no one (it follows, so a logout elsewhere holds), a reset in the waiting tab wins in the core
+//   script too, the waiting tab's own user id wins, a tab that recorded nothing gave up no session, a
+//   cookie-only visitor's session join counts. Paid in the core script by its shorter second-init warning
+//   and contexts without sessionIsNew (it has no plugins).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -81,7 +86,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13580, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13600, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

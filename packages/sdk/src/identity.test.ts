@@ -108,6 +108,49 @@ describe('identity', () => {
       expect(loggedOut.joined(a.peek())).toBe(false);
     });
 
+    it("a returning visitor's tab that waited follows a logout made in the other, without the old user id", () => {
+      localStorage.setItem(ANONYMOUS_ID_KEY, '0190a5b2-0000-7000-8000-00000000000c');
+      localStorage.setItem('tp_uid', 'u1');
+      const a = createIdentity(60_000, false); // consent asked again: pending, with the stored ids
+      const b = createIdentity(60_000, false);
+      a.context(500);
+      b.reset(); // logout in tab B
+      b.persist(true); // granted there
+      a.persist(true); // tab A follows
+      expect(a.context(1_000)).toMatchObject({ anonymousId: b.peek(), userId: undefined });
+      expect(localStorage.getItem('tp_uid')).toBeNull();
+    });
+
+    it("keeps the waiting tab's own user id over the stored person's", () => {
+      const a = createIdentity(60_000, false);
+      const b = createIdentity(60_000, false);
+      a.identify('u1');
+      b.identify('u2');
+      a.persist(true);
+      b.persist(true);
+      expect(b.context(1_000)).toMatchObject({ anonymousId: a.peek(), userId: 'u2' });
+    });
+
+    it('a tab that recorded nothing gave up no session; one known by the cookie joins the session', () => {
+      const a = createIdentity(60_000, false);
+      const quiet = createIdentity(60_000, false);
+      a.persist(true);
+      a.context(1_000);
+      quiet.persist(true);
+      expect(quiet.joined(undefined as never)).toBe(false);
+      localStorage.clear();
+      // Returning visitor known by the cookie only: both tabs start with its id, each with a session.
+      document.cookie = `${ANONYMOUS_ID_KEY}=0190a5b2-0000-7000-8000-00000000000d; path=/`;
+      const c = createIdentity(60_000, false);
+      const d = createIdentity(60_000, false);
+      const own = d.context(2_000);
+      c.persist(true);
+      const shared = c.context(2_500);
+      d.persist(true);
+      expect(d.context(3_000).sessionId).toBe(shared.sessionId);
+      expect(d.joined(own.sessionId)).toBe(true);
+    });
+
     it('a tab already storing that is granted again follows a logout elsewhere, without the old user id', () => {
       const a = createIdentity(60_000, true);
       a.identify('u1');

@@ -98,7 +98,10 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
         written = now;
         local('setItem', SESSION_KEY, `${sessionId}:${now}`);
       }
-      return { anonymousId, sessionId: sessionId!, userId, sessionIsNew };
+      // The core script has no plugins to tell a session start (and would only strip it off each event).
+      return DELIVERY_ONLY
+        ? ({ anonymousId, sessionId: sessionId!, userId } as TrackerContext)
+        : { anonymousId, sessionId: sessionId!, userId, sessionIsNew };
     },
     /** The current anonymous id (touches nothing). */
     peek: () => anonymousId,
@@ -113,12 +116,10 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       if (!DELIVERY_ONLY) chosen = true;
       save();
     },
-    reset: DELIVERY_ONLY
-      ? reset
-      : (): void => {
-          chosen = true;
-          reset();
-        },
+    reset(): void {
+      chosen = true;
+      reset();
+    },
     /**
      * Starts or stops storing (consent granted or not). A tab that kept its ids in memory (consent pending)
      * joins, when it starts, the person another tab stored meanwhile (granted there first), rather than
@@ -128,6 +129,8 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
      */
     persist(on: boolean): void {
       const waited = !persist;
+      // Ids made up here while waiting, not the stored person's (which another tab may have reset since).
+      const mine = anonymousId !== seen;
       persist = on;
       // Before writing: a tab already storing follows another tab's changes first (as context() does), or
       // it would write its old ids over them (a logout there undone by a consent tool granting again here).
@@ -136,10 +139,10 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
         const session = sessionId;
         const user = userId;
         follow();
-        if (waited) {
-          // Joined (follow() took the stored person's, or no, user id): keep this tab's if it has none.
-          userId ??= user;
-          if (!DELIVERY_ONLY && anonymousId !== id) left.add(id).add(session);
+        if (waited && mine) {
+          userId = user ?? userId;
+          if (!DELIVERY_ONLY && (anonymousId !== id || sessionId !== session))
+            left.add(id).add(session || id);
         }
       }
       save();
@@ -156,7 +159,7 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
      */
     forget(): void {
       persist = false;
-      if (!DELIVERY_ONLY) chosen = false;
+      chosen = false;
       reset();
       // The core script stores no other key but the consent choice (and a sending lease without personal
       // data). Capture plugins' keys, from full-script pages of the site, go when the next such page starts

@@ -23,6 +23,9 @@ import { pageContext, redactUrl } from './page-context.js';
  * unfiltered event is worse than a missing one). Both are reported, neither reaches the page.
  * The consent gate and the queue come after it (see `createCoreTracker`).
  */
+/** The ids an event carries: the context without `sessionIsNew`, which is for plugins. */
+const envelopeIds = ({ sessionIsNew, ...ids }: TrackerContext) => ids;
+
 export const pipeline = (
   context: (now: number) => TrackerContext,
   plugins: TouchpointPlugin[],
@@ -39,8 +42,9 @@ export const pipeline = (
   };
   return (type: EventType, fields?: object): TouchpointEvent | undefined => {
     const now = Date.now();
-    // anonymousId, sessionId and userId (undefined before identify, left out of the JSON)
-    const { sessionIsNew, ...ids } = context(now);
+    // anonymousId, sessionId and userId (undefined before identify, left out of the JSON), not
+    // sessionIsNew (which the core script's context leaves out itself)
+    const ids = DELIVERY_ONLY ? context(now) : envelopeIds(context(now));
     let event = {
       id: uuidv7(now),
       type,

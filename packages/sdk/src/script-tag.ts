@@ -65,7 +65,7 @@ export function installScriptTag(features?: Features): void {
     if (method === 'init') {
       if (tracker)
         return console.warn(
-          `[touchpoint] init: already initialised${DELIVERY_ONLY ? '' : ', call ignored.'}`,
+          DELIVERY_ONLY ? '[touchpoint] init again' : '[touchpoint] init: already initialised, call ignored.',
         );
       // A consent call waiting for the tracker (made before init, like a consent tool's default) holds from
       // its start: under init's default the first page would be recorded, stored and sent before the call.

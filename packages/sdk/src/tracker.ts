@@ -125,7 +125,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
         if (!DELIVERY_ONLY) {
           // This tab joined the person another tab stored meanwhile (see identity.persist): so do the
           // events it held, recorded under its temporary ids (plugins carry their state over: `joined`).
-          const ids = identity.peek() !== before && identity.context();
+          const ids = identity.joined(before) && identity.context();
           for (const item of held.splice(0)) {
             if (ids) {
               const { anonymousId, sessionId } = ids;
