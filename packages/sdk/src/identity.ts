@@ -121,11 +121,12 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       reset();
     },
     /**
-     * Starts or stops storing (consent granted or not). A tab that kept its ids in memory (consent pending)
-     * joins, when it starts, the person another tab stored meanwhile (granted there first), rather than
-     * overwrite it and make that tab change person mid-visit; it keeps its user id if that person has none.
-     * An id handed over from another domain, or a `reset()` made here, wins instead (the core script has
-     * neither handover nor plugin state to carry over: see `joined`).
+     * Starts or stops storing (consent granted or not). A tab that kept ids of its own making in memory
+     * (consent pending) joins, when it starts, the person another tab stored meanwhile (granted there
+     * first), rather than overwrite it and make that tab change person mid-visit; its own user id, if any,
+     * stays. An id handed over from another domain, or a `reset()` made here, wins instead. A tab whose
+     * ids were the stored ones (a returning visitor) follows what is stored now, a logout included. (The
+     * core script has neither handover nor plugin state to carry over: see `joined`.)
      */
     persist(on: boolean): void {
       const waited = !persist;
