@@ -53,6 +53,9 @@ describe('collector HTTP surface', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(pre.status).toBe(403);
+    expect(await pre.json()).toEqual({
+      error: '[touchpoint] origin https://evil.example is not allowed: add it to corsOrigins',
+    });
     const bad = await postBatch(
       baseUrl,
       { v: 1, events: [trackEvent()] },

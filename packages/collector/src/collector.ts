@@ -63,17 +63,18 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     }
     const route = routes[url.pathname];
     if (!route) return replyError(res, 404, `no route ${url.pathname}: use POST /v1/batch`);
-    if (req.method === 'OPTIONS') return answerPreflight(req, res, originAllowed);
+    // Preflights included: their error body says why (for curl; a browser shows only the CORS failure).
+    if (!originAllowed) {
+      req.resume();
+      ctx.metrics.counters.refusedRequests++;
+      return replyError(res, 403, `origin ${req.headers.origin} is not allowed: add it to corsOrigins`);
+    }
+    if (req.method === 'OPTIONS') return answerPreflight(res);
     if (!route.methods.includes(req.method ?? '')) {
       req.resume();
       return replyError(res, 405, `${url.pathname} accepts ${route.methods.join(', ')}`, {
         allow: route.methods.join(', '),
       });
-    }
-    if (!originAllowed) {
-      req.resume();
-      ctx.metrics.counters.refusedRequests++;
-      return replyError(res, 403, `origin ${req.headers.origin} is not allowed: add it to corsOrigins`);
     }
     await route.handle(ctx, req, res, url);
   }

@@ -22,12 +22,8 @@ export function applyCors(
   return true;
 }
 
-/** Answers a preflight (`OPTIONS`) request. */
-export function answerPreflight(req: IncomingMessage, res: ServerResponse, originAllowed: boolean): void {
-  if (!originAllowed) {
-    res.writeHead(403).end();
-    return;
-  }
+/** Answers a preflight (`OPTIONS`) request of an allowed origin. */
+export function answerPreflight(res: ServerResponse): void {
   res.writeHead(204, {
     'access-control-allow-methods': 'POST, GET, OPTIONS',
     'access-control-allow-headers': 'content-type',
