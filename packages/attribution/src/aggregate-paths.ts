@@ -39,12 +39,17 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
     timeToConversion: {},
     selfReported: {},
     untracked: 0,
+    currencies: {},
   };
   for (const journey of journeys) {
     stats.journeys++;
     const touches = applyTransforms(journey.touches, transforms);
     const conversion = journey.conversion;
     if (conversion) stats.converting += conversion.count;
+    if (conversion?.value) {
+      const currency = conversion.currency ?? '';
+      stats.currencies[currency] = (stats.currencies[currency] ?? 0) + conversion.count;
+    }
     if (!touches.length) {
       if (conversion) stats.untracked += conversion.count;
       continue;

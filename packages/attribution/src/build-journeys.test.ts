@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aggregatePaths } from './aggregate-paths.js';
 import { buildJourneys } from './build-journeys.js';
 import type { JourneyOptions } from './journey-options.js';
 import type { LooseEvent } from './touch-of-event.js';
@@ -215,6 +216,34 @@ describe('identity stitching', () => {
       convert('shared', 3 * MIN, { value: 5 }),
     ]);
     expect(out).toEqual(['user:alice: Display > Email => 5', 'user:bob: Paid Search => 10']);
+  });
+});
+
+describe('currencies', () => {
+  const shop = [
+    page('a', 0, 'Email'),
+    convert('a', MIN, { value: 10, currency: 'EUR' }),
+    convert('a', 2 * MIN, { value: 20, currency: 'usd' }),
+    convert('a', 3 * MIN, { value: 30 }), // no currency named
+    convert('a', 4 * MIN, { value: 0, currency: 'USD' }),
+    convert('a', 5 * MIN, { value: undefined }), // no value: counts in any currency
+  ];
+  it('the currency option keeps conversions valued in it (any case) and those without value', async () => {
+    const journeys = await buildJourneys(shop, { currency: 'usd', nulls: false });
+    expect([...journeys].map((j) => [j.conversion!.value, j.conversion!.currency])).toEqual([
+      [20, 'USD'],
+      [0, 'USD'],
+      [0, undefined],
+    ]);
+    expect(journeys.stats.otherCurrency).toBe(2);
+  });
+  it('without it every conversion counts, and the path statistics say which currencies were added up', async () => {
+    const set = aggregatePaths(await buildJourneys(shop));
+    expect(set.rows[0]).toMatchObject({ conversions: 5, value: 60 });
+    expect(set.stats!.currencies).toEqual({ EUR: 1, USD: 1, '': 1 });
+  });
+  it('refuses a currency that is no ISO 4217 code', async () => {
+    await expect(buildJourneys(shop, { currency: 'euro' })).rejects.toThrow(/three-letter ISO 4217 code/);
   });
 });
 

@@ -185,6 +185,37 @@ describe('touchpoint-attribution CLI', () => {
     expect(withoutNulls.models[1].markov.nulls).toBe(false);
     expect(withNulls.models[1].markov.nulls).toBe(true);
   });
+  it('says when values of several currencies were added up, and --currency keeps one', async () => {
+    const lines = [
+      {
+        type: 'page',
+        anonymousId: 'a',
+        sessionId: 's',
+        ts: 0,
+        page: { url: 'https://shop.example/' },
+        touchpoint: { kind: 'email', channel: 'Email' },
+      },
+      { type: 'conversion', anonymousId: 'a', ts: 60_000, name: 'buy', value: 10, currency: 'EUR' },
+      { type: 'conversion', anonymousId: 'a', ts: 120_000, name: 'buy', value: 20, currency: 'USD' },
+    ];
+    const file = join(await mkdtemp(join(tmpdir(), 'tp-currency-')), 'events.ndjson');
+    await writeFile(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const mixed = await cli(file, '--model', 'last_touch');
+    expect(mixed.stderr).toMatch(/values in EUR, USD were added up as they are; pass --currency EUR/);
+    expect(mixed.stdout).toMatch(/2 conversions, value 30, .*values add up EUR, USD as they are/);
+    const eur = await cli(file, '--model', 'last_touch', '--currency', 'eur');
+    expect(eur.stderr).toBe('');
+    expect(eur.stdout).toMatch(/Totals: 1 conversions, value 10 EUR, 0 null journeys/);
+    expect(
+      JSON.parse((await cli(file, '--currency', 'EUR', '--format', 'json')).stdout).journeys.currencies,
+    ).toEqual({
+      EUR: 1,
+    });
+    expect(await cli(file, '--currency', 'euro')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/ISO 4217/),
+    });
+  });
   it('fails with a clear message on bad options', async () => {
     expect(await cli(fixture('golden.csv'), '--model', 'nope')).toMatchObject({
       code: 1,

@@ -22,6 +22,7 @@ export const USAGE = `Usage: touchpoint-attribution <input...> [options]
   --transform <t>        exposure | first | frequency | removeIfNotAll:<ch> | removeIfLastAndNotAll:<ch> | trimLongPath:<n> (repeatable, in order)
   --paths <mode>         overlap | reset [overlap]
   --conversion <name>    count only conversions with this name (repeatable)
+  --currency <code>      count only conversions valued in this currency (and those without value)
   --shares               count share events as touches
   --position-weights <w> first,middle,last [0.4,0.2,0.4]
   --direct-channel <ch>  channel last_non_direct skips [Direct]
@@ -67,6 +68,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         transform: { type: 'string', multiple: true },
         paths: { type: 'string' },
         conversion: { type: 'string', multiple: true },
+        currency: { type: 'string' },
         shares: { type: 'boolean' },
         'position-weights': { type: 'string' },
         'direct-channel': { type: 'string' },
@@ -108,6 +110,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     options.paths = v.paths;
   }
   if (v.conversion) options.conversionNames = v.conversion;
+  if (v.currency) options.currency = v.currency;
   if (v['direct-channel']) options.directChannel = v['direct-channel'];
   if (v['position-weights']) options.positionWeights = weights(v['position-weights']);
   const tty = Boolean(io.stderr.isTTY);
@@ -128,6 +131,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (invalid)
     io.stderr.write(`[touchpoint] attribution: skipped ${invalid} lines that were not JSON objects.\n`);
+  const currencies = Object.keys(result.journeys?.currencies ?? {}).sort();
+  if (currencies.length > 1) {
+    io.stderr.write(
+      `[touchpoint] attribution: conversion values in ${currencies.map((c) => c || 'no currency').join(', ')} ` +
+        `were added up as they are; pass --currency ${currencies.find(Boolean)} (for example) to keep one.\n`,
+    );
+  }
   const text = renderReport(result, format);
   if (v.out) {
     await writeFile(v.out, text).catch((cause: unknown) => {

@@ -33,6 +33,8 @@ export interface BuilderStats {
   skipped: number;
   /** Conversions dropped as repeats of an order id (or of an event id). */
   duplicateConversions: number;
+  /** Conversions left out by the `currency` option: a value in another currency, or in none named. */
+  otherCurrency: number;
 }
 
 /** Collects events (any order), then yields journeys. Memory grows with sessions and touches, not page views. */
@@ -64,7 +66,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   let currentUser = -1; // user id of the event being added
   let currentSession = 0; // session id hash of the event being added
   const resolver = createIdentityResolver((anon) => anonNames[anon]!);
-  const stats: BuilderStats = { events: 0, skipped: 0, duplicateConversions: 0 };
+  const stats: BuilderStats = { events: 0, skipped: 0, duplicateConversions: 0, otherCurrency: 0 };
 
   const intern = (map: Map<string, number>, names: string[], key: string) => {
     let i = map.get(key);
@@ -138,14 +140,17 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   function addConversion(event: LooseEvent, anon: number, ts: number) {
     const name = str(event['name']) ?? '';
     if (opts.conversionNames && !opts.conversionNames.has(name)) return;
+    const value = typeof event['value'] === 'number' && Number.isFinite(event['value']) ? event['value'] : 0;
+    const currency = str(event['currency'])?.toUpperCase();
+    // Values in two currencies cannot be added up; a conversion without value counts in any currency.
+    if (opts.currency && value && currency !== opts.currency) return void stats.otherCurrency++;
     const id = str(event['id']) ?? '';
     if (id && conversionIds.has(id)) return void stats.duplicateConversions++;
     if (id) conversionIds.add(id);
-    const value = typeof event['value'] === 'number' && Number.isFinite(event['value']) ? event['value'] : 0;
     const orderId = str(event['orderId']);
     const i = record(anon, ts, RecordType.conversion, 0, 0, conversions.length);
     c.value[i] = value;
-    conversions.push({ name, orderId, id, dropped: false });
+    conversions.push({ name, orderId, currency, id, dropped: false });
     if (!orderId) return;
     const kept = orders.get(orderId);
     if (kept === undefined) return void orders.set(orderId, i);

@@ -28,10 +28,19 @@ export interface JourneyOptions {
   nulls?: boolean;
   /** Count `share` events as touches (Organic Social by network). @default false */
   shares?: boolean;
+  /**
+   * Only conversions valued in this ISO 4217 currency (any case) count, plus conversions without a value;
+   * one with a value in another currency, or in none named, is left out. Without it, values of different
+   * currencies are added up as they are (`stats.currencies` of the paths says which were). @default every currency
+   */
+  currency?: string;
 }
 
 /** Options with defaults filled in and checked. */
-export type ResolvedJourneyOptions = Required<Omit<JourneyOptions, 'conversionNames' | 'lookback'>> & {
+export type ResolvedJourneyOptions = Required<
+  Omit<JourneyOptions, 'conversionNames' | 'lookback' | 'currency'>
+> & {
+  currency: string | undefined;
   lookback: Record<TouchClass, number>;
   conversionNames: ReadonlySet<string> | undefined;
 };
@@ -53,7 +62,14 @@ export function resolveJourneyOptions(options: JourneyOptions = {}): ResolvedJou
   if (paths !== 'overlap' && paths !== 'reset') {
     throw new Error(`[touchpoint] attribution: paths must be 'overlap' or 'reset' (got ${String(paths)}).`);
   }
+  const currency = options.currency;
+  if (currency !== undefined && !/^[A-Za-z]{3}$/.test(String(currency))) {
+    throw new Error(
+      `[touchpoint] attribution: currency must be a three-letter ISO 4217 code such as EUR (got ${String(currency)}).`,
+    );
+  }
   return {
+    currency: currency?.toUpperCase(),
     sessionTimeout,
     lookback,
     paths,

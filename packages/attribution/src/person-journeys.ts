@@ -16,6 +16,8 @@ import type { Journey, JourneyTouch } from './types.js';
 export interface ConversionInfo {
   name: string;
   orderId: string | undefined;
+  /** Upper case; undefined when the event named none. */
+  currency: string | undefined;
   id: string;
   /** A repeat of an order id already counted. */
   dropped: boolean;
@@ -124,6 +126,7 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
         value: c.value[i]!,
         count: 1,
         ...(info.orderId ? { orderId: info.orderId } : {}),
+        ...(info.currency ? { currency: info.currency } : {}),
         ...(info.id ? { id: info.id } : {}),
       },
       ...(selfReported ? { selfReported } : {}),

@@ -19,6 +19,8 @@ export interface JourneyConversion {
   /** Conversion count carried by this journey (1 for an event; fractional counts are valid). */
   count: number;
   orderId?: string;
+  /** ISO 4217 code (upper case) of `value`, when the event named one. */
+  currency?: string;
   /** Id of the conversion event. */
   id?: string;
 }
@@ -68,4 +70,9 @@ export interface JourneyStats {
   selfReported: Record<string, Record<string, number>>;
   /** Conversions without any touch within the lookback windows. */
   untracked: number;
+  /**
+   * Conversions with a value, per currency (`""`: the event named none). More than one key means the
+   * `value` totals add up different currencies: pass the `currency` option to keep one.
+   */
+  currencies: Record<string, number>;
 }

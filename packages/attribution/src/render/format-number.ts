@@ -11,6 +11,20 @@ export function formatShare(n: number): string {
   return `${(n * 100).toFixed(1)}%`;
 }
 
+/** ` EUR` after the value when every valued conversion named that one currency; else nothing. */
+export function currencySuffix(report: Report): string {
+  const names = Object.keys(report.journeys?.currencies ?? {});
+  return names.length === 1 && names[0] ? ` ${names[0]}` : '';
+}
+
+/** `; values add up EUR, USD …` when conversions of several currencies (or none named) were summed. */
+export function mixedCurrencyNote(report: Report): string {
+  const names = Object.keys(report.journeys?.currencies ?? {}).sort();
+  return names.length > 1
+    ? `; values add up ${names.map((n) => n || 'no currency').join(', ')} as they are (keep one with the currency option, --currency in the CLI)`
+    : '';
+}
+
 /** `; N conversions without any touch …` when some conversions had no touch in their lookback windows. */
 export function untrackedNote(report: Report): string {
   const n = report.journeys?.untracked ?? 0;

@@ -1,6 +1,12 @@
 import type { Report } from '../report.js';
 import { TIME_TO_CONVERSION_BUCKETS } from '../aggregate-paths.js';
-import { formatNumber, formatShare, untrackedNote } from './format-number.js';
+import {
+  currencySuffix,
+  formatNumber,
+  formatShare,
+  mixedCurrencyNote,
+  untrackedNote,
+} from './format-number.js';
 import { escapeHtml, groupedBars, histogram, sankey } from './svg-charts.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}
@@ -22,7 +28,7 @@ export function renderHtml(report: Report, title = 'Touchpoint attribution repor
   const t = report.totals;
   const sections = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p>${formatNumber(t.conversions)} conversions, value ${formatNumber(t.value)}, ${formatNumber(t.nulls)} null journeys, ${t.paths} distinct paths${untrackedNote(report)}.</p>`,
+    `<p>${formatNumber(t.conversions)} conversions, value ${formatNumber(t.value)}${currencySuffix(report)}, ${formatNumber(t.nulls)} null journeys, ${t.paths} distinct paths${untrackedNote(report)}${mixedCurrencyNote(report)}.</p>`,
     '<h2>Credit by model (conversions)</h2>',
     groupedBars(channels, series),
     table(

@@ -1,5 +1,11 @@
 import type { Report } from '../report.js';
-import { formatNumber, formatShare, untrackedNote } from './format-number.js';
+import {
+  currencySuffix,
+  formatNumber,
+  formatShare,
+  mixedCurrencyNote,
+  untrackedNote,
+} from './format-number.js';
 
 /** Plain-text tables: conversions and value per channel with models side by side, then path statistics. */
 export function renderTable(report: Report): string {
@@ -17,7 +23,7 @@ export function renderTable(report: Report): string {
   }
   const t = report.totals;
   out.push(
-    `Totals: ${formatNumber(t.conversions)} conversions, value ${formatNumber(t.value)}, ${formatNumber(t.nulls)} null journeys, ${t.paths} distinct paths${untrackedNote(report)}`,
+    `Totals: ${formatNumber(t.conversions)} conversions, value ${formatNumber(t.value)}${currencySuffix(report)}, ${formatNumber(t.nulls)} null journeys, ${t.paths} distinct paths${untrackedNote(report)}${mixedCurrencyNote(report)}`,
     '',
   );
   out.push('Top paths');
