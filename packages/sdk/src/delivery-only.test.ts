@@ -22,9 +22,9 @@ const endpoint = 'https://core-script.example/v1/batch';
 
 it('refuses, naming the full script, every option the core script would otherwise ignore', () => {
   const refused = {
-    pendingConsent: 'drop',
+    pendingConsent: 'memory',
     respectDoNotTrack: true,
-    plugins: [],
+    plugins: [{ name: 'mine' }],
     middleware: [() => null],
     redactParams: ['email'],
     linkDomains: ['shop.example'],
@@ -34,6 +34,18 @@ it('refuses, naming the full script, every option the core script would otherwis
     expect(() => resolveOptions({ endpoint, [name]: value })).toThrow(
       `[touchpoint] option \`${name}\` must be left out of touchpoint.core.min.js (use touchpoint.min.js), got ${JSON.stringify(value)}.`,
     );
+  // Settings that ask for nothing the core script lacks pass: a site moving to it keeps its config.
+  const harmless = {
+    pendingConsent: 'drop',
+    respectDoNotTrack: false,
+    plugins: [],
+    middleware: [],
+    redactParams: [],
+    linkDomains: [],
+    ignoreReferrers: [],
+  } as const;
+  for (const [name, value] of Object.entries(harmless))
+    expect(() => resolveOptions({ endpoint, [name]: value }), name).not.toThrow();
   // Nothing to capture automatically: taken and ignored, so a tag copied from the full script still runs.
   expect(() => resolveOptions({ endpoint, autocapture: false })).not.toThrow();
   expect(resolveOptions({ endpoint })).toMatchObject({ consent: 'granted', persist: true });

@@ -82,7 +82,9 @@ const SPEC: Row[] = [
             ignoreReferrers: undefined,
           },
           'left out of touchpoint.core.min.js (use touchpoint.min.js)',
-          (v) => v === undefined,
+          // Settings that ask for nothing the core script lacks pass: false, [] and 'drop' (what it does
+          // while consent is pending). `[] + ''` is '', unlike any list with something in it.
+          (v) => !v || /^(drop|)$/.test(v as string),
         ] as Row,
       ]
     : ([
