@@ -1,6 +1,6 @@
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { appendFile, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '@touchpoint/protocol';
 import { createNdjsonSink } from './ndjson-sink.js';
 import type { StoredEvent } from './sink.js';
@@ -8,6 +8,7 @@ import { removeDir, storedEvents, tempDir } from './test-harness.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const dir of dirs.splice(0)) await removeDir(dir);
 });
 
@@ -56,6 +57,41 @@ describe('NDJSON sink', () => {
     await second.close();
     expect((await storedEvents(dir)).map((e) => e.id)).toEqual([a.id, b.id]);
     expect((await readFile(file, 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('writes the rest after a short write, and acknowledges nothing when the file takes no more', async () => {
+    // A file-size limit or a filling disk makes write() take only part of the bytes: those events were
+    // answered 200 and lost, their ids kept as stored.
+    const dir = await tempDir();
+    dirs.push(dir);
+    const probe = await open(join(dir, 'probe'), 'w');
+    const FileHandle = Object.getPrototypeOf(probe) as {
+      write: (...args: unknown[]) => Promise<{ bytesWritten: number }>;
+    };
+    await probe.close();
+    const write = FileHandle.write;
+    const short = vi.spyOn(FileHandle, 'write');
+    const sink = await createNdjsonSink({ dataDir: dir });
+    // Half the bytes, then the rest.
+    short.mockImplementationOnce(function (this: unknown, buffer, offset) {
+      const b = buffer as Buffer;
+      return write.call(this, b, offset, Math.floor((b.length - (offset as number)) / 2));
+    });
+    const first = [event(), event(), event()];
+    expect(await sink.write(first)).toEqual({ inserted: 3 });
+    // Some bytes, then the limit.
+    short.mockImplementationOnce(function (this: unknown, buffer) {
+      return write.call(this, buffer as Buffer, 0, 10);
+    });
+    short.mockRejectedValueOnce(Object.assign(new Error('EFBIG: file too large'), { code: 'EFBIG' }));
+    const second = [event(), event()];
+    await expect(sink.write(second)).rejects.toThrow(/cannot write/);
+    // The retry stores them once, with no torn line left before them.
+    expect(await sink.write(second)).toEqual({ inserted: 2 });
+    await sink.close();
+    const [name] = (await readdir(dir)).filter((f) => f.endsWith('.ndjson'));
+    const lines = (await readFile(join(dir, name!), 'utf8')).split('\n').filter(Boolean);
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual([...first, ...second].map((e) => e.id));
   });
 
   it('refuses writes after close, and reports an unusable directory clearly', async () => {

@@ -112,7 +112,13 @@ export async function createNdjsonSink(options: NdjsonSinkOptions): Promise<Sink
         if (text) {
           target = await fileFor(now());
           const bytes = Buffer.from(text);
-          await target.handle.write(bytes);
+          // A write may take only part of the bytes (a file-size limit, a disk filling up): go on from
+          // there. The error of a write that takes nothing lands below, which cuts the part off again.
+          for (let at = 0; at < bytes.length;) {
+            const { bytesWritten } = await target.handle.write(bytes, at);
+            if (!bytesWritten) throw new Error('the file took no more bytes');
+            at += bytesWritten;
+          }
           await target.handle.datasync();
           target.size += bytes.length;
         }
