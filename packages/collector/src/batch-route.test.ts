@@ -52,6 +52,17 @@ describe('POST /v1/batch', () => {
     expect(await storedEvents(dataDir)).toHaveLength(2);
   });
 
+  it('keeps the first copy of a repeated id that can be stored, not one rejected here', async () => {
+    // The first copy passes validate() but cannot be stored (NUL); the clean resend after it was counted
+    // as a duplicate and never stored, and the SDK drops what the answer calls a duplicate.
+    const { baseUrl, dataDir } = await start();
+    const clean = trackEvent();
+    const broken = { ...clean, props: { note: 'a\u0000b' } };
+    const res = await postBatch(baseUrl, { v: 1, events: [broken, clean, clean] });
+    expect(res.json).toMatchObject({ accepted: 1, duplicates: 1, rejected: [{ id: clean.id }] });
+    expect((await storedEvents(dataDir)).map((e) => e.id)).toEqual([clean.id]);
+  });
+
   it('rejects a bad event alone, with its id and reason', async () => {
     const { baseUrl, dataDir } = await start();
     const bad = trackEvent({ name: 42 });

@@ -76,7 +76,14 @@ export async function handleBatch(
   const rejected: Rejection[] = [...result.rejected];
   const ip = clientIp(req, options.ip, options.trustProxy);
   const toStore: StoredEvent[] = [];
-  for (const event of result.accepted) {
+  // Repeats of one id inside the batch are resends: the first copy that can be stored is kept, the
+  // others are duplicates. Not validate()'s `accepted`, which keeps the first valid copy even when it
+  // cannot be stored here, and would count a clean resend after it as a duplicate never stored.
+  const seen = new Set<string>();
+  let valid = 0;
+  for (const checked of result.results) {
+    if (!checked.ok) continue;
+    const event = checked.event;
     // Checked before serializing: a deeply nested extra field must not blow the stack.
     const reason = unstorable(event) ?? oversized(event, options.maxEventBytes);
     if (reason) {
@@ -91,6 +98,9 @@ export async function handleBatch(
       rejected.push({ id: event.id, reason: outOfRange });
       continue;
     }
+    valid++;
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
     toStore.push(stored);
   }
   metrics.counters.rejected += rejected.length;
@@ -102,8 +112,6 @@ export async function handleBatch(
       'retry-after': String(SINK_RETRY_AFTER_S),
     });
   }
-  // Repeats of one id inside this batch are duplicates too.
-  const valid = result.results.filter((r) => r.ok).length - (result.accepted.length - toStore.length);
   metrics.counters.duplicates += valid - toStore.length;
   metrics.counters.batches++;
   const answer: BatchResponse = { accepted: inserted, duplicates: valid - inserted, rejected };
