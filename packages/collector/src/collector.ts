@@ -142,7 +142,12 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
         for (const server of servers) server.closeAllConnections();
         await Promise.all(stopped);
         servers = [];
-        await sink.close();
+        // Bounded too: a sink stuck on a hung store must not keep the process from exiting. What it had
+        // not stored was never acknowledged (the connections are cut), so clients send it again.
+        await Promise.race([
+          sink.close(),
+          new Promise<void>((r) => setTimeout(r, resolved.shutdownTimeoutMs).unref()),
+        ]);
       })();
       return closing;
     },

@@ -1,3 +1,4 @@
+import { createServer, connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCollector, type Collector } from './collector.js';
 import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url.js';
@@ -57,6 +58,54 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
     const url = await start();
     const res = await fetch(`${url}/healthz`);
     expect(await res.json()).toEqual({ ok: true, sink: 'postgres' });
+  });
+
+  it('stores an event whose time is a denormal number (the division underflowed and failed its batch)', async () => {
+    const url = await start();
+    const events = [trackEvent({ ts: 1e-321 }), trackEvent()];
+    const res = await postBatch(url, { v: 1, events });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+  });
+
+  it('answers 503 while the database hangs, and still shuts down', async () => {
+    // A proxy that stops passing bytes: the database's host is up, but nothing answers (a frozen
+    // server, a dead network path). Requests hung forever and close() never returned.
+    const db = new URL(pgUrl!);
+    let frozen = false;
+    const sockets = new Set<Socket>();
+    const proxy = createServer((client) => {
+      const upstream = connect(Number(db.port || 5432), db.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('close', () => (client.destroy(), upstream.destroy()));
+      }
+      client.on('data', (d) => frozen || upstream.write(d));
+      upstream.on('data', (d) => frozen || client.write(d));
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const via = new URL(pgUrl!);
+      via.port = String((proxy.address() as { port: number }).port);
+      const sink = await createPostgresSink({ connectionString: via.href, schema, queryTimeoutMs: 500 });
+      const collector = await createCollector({ sink, onError: () => {}, shutdownTimeoutMs: 500 });
+      const url = await collector.listen(0, '127.0.0.1');
+      expect((await postBatch(url, { v: 1, events: [trackEvent()] })).status).toBe(200);
+      frozen = true;
+      const hung = await postBatch(url, { v: 1, events: [trackEvent()] });
+      expect(hung.status).toBe(503);
+      expect(hung.headers.get('retry-after')).toBeTruthy();
+      expect((await fetch(`${url}/healthz`)).status).toBe(503);
+      const closing = collector.close();
+      const late = Symbol('still closing');
+      expect(
+        await Promise.race([closing.then(() => 'closed'), new Promise((r) => setTimeout(r, 3_000, late))]),
+      ).toBe('closed');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
   });
 
   it('fails at start with a clear message when the database is unreachable', async () => {

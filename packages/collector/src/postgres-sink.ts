@@ -13,11 +13,19 @@ export interface PostgresSinkOptions {
   maxRowsPerInsert?: number;
   /** Connections in the pool. @default 10 */
   poolSize?: number;
+  /**
+   * Longest wait for a connection or a statement, ms. A database that hangs (rather than refusing
+   * connections) then gets batches answered 503 with `Retry-After`, instead of requests that never end
+   * and a collector that cannot shut down. `/healthz` waits at most 2 s of it. @default 10000
+   */
+  queryTimeoutMs?: number;
 }
 
 export const DEFAULT_PG_TABLE = 'touchpoint_events';
 export const DEFAULT_MAX_ROWS_PER_INSERT = 1000;
 const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+const PING_TIMEOUT_MS = 2_000;
 /** Serializes schema creation across collectors starting at once (CREATE … IF NOT EXISTS can race). */
 const SCHEMA_LOCK_KEY = 0x7470_0001;
 
@@ -71,7 +79,18 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
   const table = identifier(options.table ?? DEFAULT_PG_TABLE, 'table');
   const maxRows = options.maxRowsPerInsert ?? DEFAULT_MAX_ROWS_PER_INSERT;
   const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: poolSize });
+  const queryTimeout = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  if (!(queryTimeout > 0)) {
+    throw new Error(
+      `[touchpoint] postgres sink: queryTimeoutMs must be a positive number of ms, got ${queryTimeout}`,
+    );
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: queryTimeout,
+    query_timeout: queryTimeout,
+  });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   try {
@@ -95,7 +114,7 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
     );
   }
   const insert = `INSERT INTO "${schema}"."${table}" (id, type, ts, received_at, anonymous_id, session_id, user_id, event)
-SELECT u.id, u.type, to_timestamp(u.ts / 1000.0), to_timestamp(u.received_at / 1000.0), u.anonymous_id, u.session_id, u.user_id, u.event
+SELECT u.id, u.type, to_timestamp(u.ts / 1000), to_timestamp(u.received_at / 1000), u.anonymous_id, u.session_id, u.user_id, u.event
 FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
   AS u(id, type, ts, received_at, anonymous_id, session_id, user_id, event)
 ON CONFLICT (id) DO NOTHING
@@ -109,7 +128,9 @@ RETURNING id`;
       const result = await pool.query<{ id: string }>(insert, [
         chunk.map((e) => e.id),
         chunk.map((e) => e.type),
-        chunk.map((e) => e.ts),
+        // Whole microseconds, the column's precision: a denormal time such as 1e-321 ms made the
+        // division underflow, an error that failed the whole batch on every retry.
+        chunk.map((e) => Math.round(e.ts * 1000) / 1000),
         chunk.map((e) => e.receivedAt),
         chunk.map((e) => e.anonymousId),
         chunk.map((e) => e.sessionId),
@@ -170,7 +191,9 @@ RETURNING id`;
       });
     },
     async ping() {
-      await pool.query('SELECT 1');
+      // pg reads query_timeout per query too; its types know it only as a pool option.
+      const ping = { text: 'SELECT 1', query_timeout: Math.min(PING_TIMEOUT_MS, queryTimeout) };
+      await pool.query(ping as pg.QueryConfig);
     },
     async close() {
       if (active > 0 || queue.length > 0) await new Promise<void>((r) => (drained = r));
