@@ -81,6 +81,29 @@ describe('GET /v1/r', () => {
     }
   });
 
+  it('records no click for an unsigned link when a secret is set: anyone could forge its ids', async () => {
+    const before = (await storedEvents(server.dataDir)).length;
+    const forged = redirectUrl(server.baseUrl, {
+      target: 'https://shop.example/',
+      email: { campaign: 'spring', message: 'm-12', recipient: 'r-victim' },
+    });
+    const res = await get(forged);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('https://shop.example/');
+    // A signed link with its signature taken off is unsigned too.
+    const signed = new URL(
+      redirectUrl(server.baseUrl, { target: 'https://shop.example/', email: { recipient: 'r-1' }, secret }),
+    );
+    signed.searchParams.delete('sig');
+    expect((await get(signed.href)).status).toBe(302);
+    expect(await storedEvents(server.dataDir)).toHaveLength(before);
+    // Without a secret, allowlisted links are all there is, and they are recorded.
+    const plain = await get(
+      redirectUrl(open.baseUrl, { target: 'https://shop.example/', email: { recipient: 'r-2' } }),
+    );
+    expect(plain.headers.get('location')).toMatch(/[?&]tp_click=/);
+  });
+
   it('refuses tampered links', async () => {
     const link = new URL(
       redirectUrl(server.baseUrl, {

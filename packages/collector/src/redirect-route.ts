@@ -71,9 +71,13 @@ export async function handleRedirect(
     : { ...envelope, type: 'email_click' as const, email, target: target.url.toString() };
   const invalid = checkServerEvent(event, options.maxStringLength);
   if (invalid) return refuse(invalid);
-  if (await storeServerEvent(ctx, req, event, now)) metrics.counters.clicks++;
+  // With a secret, only signed links are recorded (as for pixels): an unsigned one names whatever
+  // campaign and recipient its writer chose, and would put forged clicks into anyone's journey. It still
+  // redirects when its host is allowlisted, but carries no click id to join.
+  const record = signed || !options.redirectSecret;
+  if (record && (await storeServerEvent(ctx, req, event, now))) metrics.counters.clicks++;
   res.writeHead(302, {
-    location: withClickId(target.url, envelope.id),
+    location: record ? withClickId(target.url, envelope.id) : target.url.toString(),
     'cache-control': 'no-store',
     // The redirect URL carries campaign and recipient ids: do not leak it to the target.
     'referrer-policy': 'no-referrer',
