@@ -11,16 +11,30 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, parseDuration, renderReport } from '@touchpoint/attribution';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    out: { type: 'string', default: 'report' },
-    model: { type: 'string', multiple: true },
-    'half-life': { type: 'string', default: '7d' },
-  },
-});
+const USAGE =
+  'Usage: node report.mjs <events folder or .ndjson files…> [--out DIR] [--model NAME …] [--half-life 3d]';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'report' },
+      model: { type: 'string', multiple: true },
+      'half-life': { type: 'string', default: '7d' },
+      help: { type: 'boolean' },
+    },
+  });
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (positionals.length === 0) {
-  console.error('Usage: node report.mjs <events folder or .ndjson files…> [--out DIR] [--model NAME …]');
+  console.error(USAGE);
   process.exit(1);
 }
 

@@ -220,7 +220,7 @@ export function validateEvent(input: unknown, index: number, options: ValidateOp
   try {
     if (!isObject(input)) fail('an event must be a JSON object');
     if (typeof input.id !== 'string') fail('missing required field "id" (a uuid v7 string)');
-    if (!id) fail('"id" must be a uuid (version 7, e.g. "0190b5d2-6c2e-7b3a-9f1e-2d4c6b8a0e1f")');
+    if (!id) fail('"id" must be a uuid (version 7 recommended, e.g. "0190b5d2-6c2e-7b3a-9f1e-2d4c6b8a0e1f")');
     if (typeof input.type !== 'string' || !EVENT_TYPE_SET.has(input.type)) {
       fail(`"type" must be one of ${EVENT_TYPES.join(', ')}`);
     }
