@@ -116,6 +116,15 @@ describe('runCli', () => {
     expect(lines.join('\n')).toContain('--port <n>');
   });
 
+  it("names the flag or variable of an option the collector refuses, not only the option's API name", async () => {
+    await expect(runCli(['--port', '0', '--secret', 'short'], {}, () => {})).rejects.toThrow(
+      /"redirectSecret" must be .* \(set by --secret or TOUCHPOINT_SECRET\)$/,
+    );
+    await expect(
+      runCli(['--port', '0'], { TOUCHPOINT_CORS_ORIGINS: 'shop.example' }, () => {}),
+    ).rejects.toThrow(/corsOrigins.*\(set by --cors-origin or TOUCHPOINT_CORS_ORIGINS\)$/);
+  });
+
   it('starts a working collector', async () => {
     const dir = await tempDir();
     const lines: string[] = [];

@@ -33,11 +33,32 @@ export async function runCli(
   const collector = await createCollector({
     ...config.options,
     ...(sink ? { sink } : { dataDir: config.sink.kind === 'ndjson' ? config.sink.dataDir : undefined }),
+  }).catch(async (error: Error) => {
+    await sink?.close().catch(() => {});
+    throw withFlagNames(error);
   });
   const url = await collector.listen(config.port, config.host);
   const where = config.sink.kind === 'ndjson' ? `NDJSON in ${config.sink.dataDir}` : 'PostgreSQL';
   out(`[touchpoint] collector listening on ${url} (POST ${url}/v1/batch), storing ${where}`);
   return { url, collector };
+}
+
+/** The CLI's way to set each option the collector's messages name. */
+const FLAGS_OF_OPTION: Record<string, string> = {
+  redirectSecret: '--secret or TOUCHPOINT_SECRET',
+  allowRedirectHosts: '--allow-redirect-host or TOUCHPOINT_ALLOW_REDIRECT_HOSTS',
+  corsOrigins: '--cors-origin or TOUCHPOINT_CORS_ORIGINS',
+  writeKeys: '--write-key or TOUCHPOINT_WRITE_KEYS',
+};
+
+/** The collector's option error, plus the flag or variable a CLI user set it with. */
+function withFlagNames(error: Error): Error {
+  const flags = Object.keys(FLAGS_OF_OPTION)
+    .filter((name) => error.message.includes(name))
+    .map((name) => FLAGS_OF_OPTION[name]);
+  return flags.length
+    ? new Error(`${error.message} (set by ${flags.join('; ')})`, { cause: error.cause })
+    : error;
 }
 
 /** Entry point of the `touchpoint-collector` binary: exits 2 on bad flags, drains on SIGINT/SIGTERM. */

@@ -54,7 +54,8 @@ describe('collector HTTP surface', () => {
     });
     expect(pre.status).toBe(403);
     expect(await pre.json()).toEqual({
-      error: '[touchpoint] origin https://evil.example is not allowed: add it to corsOrigins',
+      error:
+        '[touchpoint] origin https://evil.example is not allowed: add it to corsOrigins (CLI: --cors-origin or TOUCHPOINT_CORS_ORIGINS)',
     });
     const bad = await postBatch(
       baseUrl,

@@ -67,7 +67,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     if (!originAllowed) {
       req.resume();
       ctx.metrics.counters.refusedRequests++;
-      return replyError(res, 403, `origin ${req.headers.origin} is not allowed: add it to corsOrigins`);
+      return replyError(
+        res,
+        403,
+        `origin ${req.headers.origin} is not allowed: add it to corsOrigins (CLI: --cors-origin or TOUCHPOINT_CORS_ORIGINS)`,
+      );
     }
     if (req.method === 'OPTIONS') return answerPreflight(res);
     if (!route.methods.includes(req.method ?? '')) {
