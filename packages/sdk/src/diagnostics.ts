@@ -12,7 +12,7 @@ export const diagnostics =
   (o: { onDiagnostic?: (d: Diagnostic) => void; debug: boolean }) =>
   (kind: string, detail?: unknown): void => {
     try {
-      if (o.debug) console.debug('[touchpoint]', kind, detail);
+      if (o.debug) console.info('[touchpoint]', kind, detail);
       o.onDiagnostic?.({ kind, detail });
     } catch {
       // A broken handler must not take the tracker down with it.

@@ -252,6 +252,14 @@ describe('tracker pipeline', () => {
     expect(() => t.consent('maybe' as never)).not.toThrow();
     expect(diagnostics.filter((k) => k === 'invalid-call')).toHaveLength(2);
   });
+
+  it('debug logs each diagnostic with console.info, which DevTools shows by default (not console.debug)', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const t = make({ debug: true });
+    t.track('');
+    expect(info).toHaveBeenCalledWith('[touchpoint]', 'invalid-call', expect.anything());
+    info.mockRestore();
+  });
 });
 
 describe('consent', () => {
