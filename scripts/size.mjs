@@ -81,6 +81,9 @@
 //   bundle order (−7 B).
 //   → 5,120/13,600 (core 5,118, full 13,599; +2 B each): debug logs with console.info, which DevTools
 //   shows at its default levels (console.debug is hidden there).
+//   → 5,120/13,760 (full 13,746, +147 B): unknown option names are reported (`unknown-option`), and a
+//   likely slip (`data-writekey`, `flushInterval`) is warned about with the name meant; before, a misspelt
+//   option was ignored without a word and the site ran on the default it meant to change.
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -91,7 +94,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13600, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13760, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

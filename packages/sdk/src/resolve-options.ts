@@ -114,6 +114,9 @@ const SPEC: Row[] = [
   [{ onDiagnostic: undefined }, 'a function', (v) => v === undefined || is('function')(v)],
 ];
 
+/** Every option name this build takes. */
+export const optionNames = (): string[] => SPEC.flatMap(([defaults]) => Object.keys(defaults));
+
 /**
  * Checks every option and fills the defaults. Throws a `[touchpoint]` error naming the option, what it
  * must be (and its default) and what it got; this is the only place the tracker throws.

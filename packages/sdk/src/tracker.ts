@@ -12,7 +12,8 @@ import { pipeline } from './pipeline.js';
 import { createIdbQueue, QUEUE_DB_NAME } from './queue/idb-queue.js';
 import { deleteOtherQueues } from './queue/other-queues.js';
 import { utf8Length, type QueuedEvent } from './queue/event-queue.js';
-import { resolveOptions } from './resolve-options.js';
+import { optionNames, resolveOptions } from './resolve-options.js';
+import { attributeName, unknownOptions } from './unknown-options.js';
 import type { TouchpointPlugin, TrackerHost } from './touchpoints/plugin.js';
 import type { Tracker } from './tracker-api.js';
 
@@ -48,6 +49,15 @@ export const coreFeatures: Features = (o) => {
 export function createCoreTracker(options: TrackerOptions, features?: Features): Tracker {
   const o = resolveOptions(options);
   const report = diagnostics(o);
+  if (!DELIVERY_ONLY)
+    for (const [option, meant] of unknownOptions(options, optionNames())) {
+      report('unknown-option', { option, meant });
+      // Said out loud only when it looks like a slip: other tools' data-* attributes are unknown too.
+      if (meant)
+        console.warn(
+          `[touchpoint] unknown option \`${option}\` ignored: did you mean \`${meant}\` (${attributeName(meant)})?`,
+        );
+    }
   let state = initialConsent(o);
   let stopped = false;
   // Events recorded while consent is pending: in memory only, within the queue's bound.
