@@ -84,6 +84,8 @@
 //   → 5,120/13,760 (full 13,746, +147 B): unknown option names are reported (`unknown-option`), and a
 //   likely slip (`data-writekey`, `flushInterval`) is warned about with the name meant; before, a misspelt
 //   option was ignored without a word and the site ran on the default it meant to change.
+//   → 5,120/13,780 (full 13,758, +12 B): identify() in one tab reaches the site's other open tabs with
+//   their next event (it reached them only on their next page).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -94,7 +96,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13760, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13780, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

@@ -40,6 +40,30 @@ describe('identity', () => {
     expect(after.sessionId).not.toBe(before.sessionId);
   });
 
+  it("identify in one tab reaches the site's other tabs with their next event", () => {
+    // A login in one tab logs in the site's other tabs too (its session cookie is shared): their events
+    // went on without the user id until their next page.
+    const a = createIdentity(60_000, true);
+    const b = createIdentity(60_000, true);
+    expect(b.context(1_000).userId).toBeUndefined();
+    a.identify('u1');
+    expect(b.context(2_000)).toMatchObject({ anonymousId: a.peek(), userId: 'u1' });
+    a.identify('u2'); // another account, without a logout
+    expect(b.context(3_000).userId).toBe('u2');
+    // A tab that stores nothing (consent pending) reads nothing either.
+    const waiting = createIdentity(60_000, false);
+    expect(waiting.context(4_000).userId).toBe('u2'); // read once at start, as before
+    a.identify('u3');
+    expect(waiting.context(5_000).userId).toBe('u2');
+    // A login here that storage refused (full) is not undone by the stale stored id.
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    b.identify('u4');
+    expect(b.context(6_000).userId).toBe('u4');
+    setItem.mockRestore();
+  });
+
   it("reset in one tab moves the site's other tabs to the new person and session", () => {
     const a = createIdentity(60_000, true);
     const b = createIdentity(60_000, true);

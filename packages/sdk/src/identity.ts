@@ -42,6 +42,9 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
   let seen = stored(ANONYMOUS_ID_KEY);
   let anonymousId = seen ?? cookie() ?? uuidv7();
   let userId = stored(USER_ID_KEY);
+  // The stored user id as this tab last saw it: only another tab's login is followed, not a stale copy
+  // this tab failed to overwrite (storage full).
+  let seenUser = userId;
   // The session: its id and when it last saw an event (this tab's or, through storage, another tab's).
   let sessionId: string | undefined;
   let last = 0;
@@ -58,18 +61,23 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
     seen = stored(ANONYMOUS_ID_KEY);
     cookie(anonymousId);
     if (userId) local('setItem', USER_ID_KEY, userId);
+    if (!DELIVERY_ONLY) seenUser = stored(USER_ID_KEY);
     if (sessionId) local('setItem', SESSION_KEY, `${sessionId}:${last}`);
   };
   save();
   // Another tab may have started a new person (`reset`, a cross-domain handover): follow it, with its
   // user id and a session of its own, rather than mix the two people's ids. A stored id this tab could
-  // not overwrite (storage full) is not a change, and must not undo this tab's own reset.
+  // not overwrite (storage full) is not a change, and must not undo this tab's own reset. A login there
+  // (`identify`, same person) is followed too, in the full builds: the site's session is shared by its tabs.
   const follow = (): void => {
     const id = persist && stored(ANONYMOUS_ID_KEY);
     if (id && id !== seen) {
       seen = anonymousId = id;
       userId = stored(USER_ID_KEY);
       sessionId = undefined;
+    } else if (!DELIVERY_ONLY && id) {
+      const user = stored(USER_ID_KEY);
+      if (user !== seenUser) userId = (seenUser = user) ?? userId;
     }
   };
   /** A new anonymous person: new anonymous id and session, no user id. */
