@@ -30,6 +30,15 @@ it('refuses, naming the full script, every option the core script would otherwis
     linkDomains: ['shop.example'],
     ignoreReferrers: ['paypal.com'],
   };
+  // Lists that ask for something, even when their text reads like a harmless value.
+  for (const [name, value] of [
+    ['redactParams', ['drop']],
+    ['linkDomains', ['drop']],
+    ['ignoreReferrers', ['0']],
+    ['middleware', (() => null) as never],
+    ['pendingConsent', 'memory'],
+  ] as const)
+    expect(() => resolveOptions({ endpoint, [name]: value }), name).toThrow(/must be left out/);
   for (const [name, value] of Object.entries(refused))
     expect(() => resolveOptions({ endpoint, [name]: value })).toThrow(
       `[touchpoint] option \`${name}\` must be left out of touchpoint.core.min.js (use touchpoint.min.js), got ${JSON.stringify(value)}.`,

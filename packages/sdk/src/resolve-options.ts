@@ -83,8 +83,9 @@ const SPEC: Row[] = [
           },
           'left out of touchpoint.core.min.js (use touchpoint.min.js)',
           // Settings that ask for nothing the core script lacks pass: false, [] and 'drop' (what it does
-          // while consent is pending). `[] + ''` is '', unlike any list with something in it.
-          (v) => !v || /^(drop|)$/.test(v as string),
+          // while consent is pending). `[] + ''` is '', unlike any list with something in it; 'drop' is
+          // compared strictly, as ['drop'] == 'drop'.
+          (v) => !v || v === 'drop' || !(v + ''),
         ] as Row,
       ]
     : ([

@@ -17,10 +17,15 @@ it('names each unknown option with the known one it most likely meant', () => {
         endpoint: '/v1/batch',
         writekey: 'k', // data-writekey
         flushInterval: 2000,
+        respectdonottrack: true,
         debugMode: true,
         consentMode: 'denied',
-        cfasync: false, // another tool's data-* attribute
+        // Other tools' data-* attributes.
+        cfasync: false,
         cookieconsent: 'ignore',
+        consentCategory: 'analytics',
+        auto: false,
+        plugin: 'x',
         api: '/x',
       },
       known,
@@ -28,10 +33,14 @@ it('names each unknown option with the known one it most likely meant', () => {
   ).toEqual([
     ['writekey', 'writeKey'],
     ['flushInterval', 'flushIntervalMs'],
-    ['debugMode', 'debug'],
-    ['consentMode', 'consent'],
+    ['respectdonottrack', 'respectDoNotTrack'],
+    ['debugMode', undefined],
+    ['consentMode', undefined],
     ['cfasync', undefined],
     ['cookieconsent', undefined],
+    ['consentCategory', undefined],
+    ['auto', undefined],
+    ['plugin', undefined],
     ['api', undefined],
   ]);
   expect(unknownOptions({ endpoint: '/v1/batch', writeKey: 'k', autocapture: false }, known)).toEqual([]);

@@ -1,10 +1,10 @@
 /**
  * Option names the tracker does not know, each with the known name it most likely meant. A misspelt
- * option (`writekey`, `flushInterval`, `data-debug-mode`) would otherwise be ignored without a word, and
- * the site would run on a default it meant to change. Not an error: a script tag carries `data-*`
- * attributes of other tools too (`data-cfasync`, `data-cookieconsent`), read as options like its own.
- * "Meant" is the same name in another case, or one that starts the other (`flushInterval`/`flushIntervalMs`):
- * the usual slips, checked cheaply enough for the script tag's byte budget.
+ * option (`data-writekey`, `flushInterval`) would otherwise be ignored without a word, and the site would
+ * run on a default it meant to change. Not an error: a script tag carries `data-*` attributes of other
+ * tools too (`data-cfasync`, `data-consent-category`, `data-auto`), read as options like its own. "Meant"
+ * is only a known name in another case, or with its `Ms` unit forgotten: close enough to be a slip, far
+ * from what other tools name their attributes (a looser match warned on consent managers' ones).
  *
  * @example unknownOptions({ endpoint: '/v1/batch', writekey: 'k' }, ['endpoint', 'writeKey'])
  * // → [['writekey', 'writeKey']]
@@ -14,11 +14,7 @@ export function unknownOptions(options: object, known: readonly string[]): [stri
     .filter((name) => !known.includes(name))
     .map((name) => {
       const given = name.toLowerCase();
-      const meant = known.find((k) => {
-        const option = k.toLowerCase();
-        return given.length > 3 && (given.startsWith(option) || option.startsWith(given));
-      });
-      return [name, meant];
+      return [name, known.find((k) => [given, given + 'ms'].includes(k.toLowerCase()))];
     });
 }
 
