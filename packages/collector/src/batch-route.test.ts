@@ -61,6 +61,13 @@ describe('POST /v1/batch', () => {
     const res = await postBatch(baseUrl, { v: 1, events: [broken, clean, clean] });
     expect(res.json).toMatchObject({ accepted: 1, duplicates: 1, rejected: [{ id: clean.id }] });
     expect((await storedEvents(dataDir)).map((e) => e.id)).toEqual([clean.id]);
+    // A broken copy after the kept one is a resend of it, not a rejection of a stored id.
+    const next = trackEvent();
+    const after = await postBatch(baseUrl, {
+      v: 1,
+      events: [next, { ...next, props: { note: 'a\u0000b' } }],
+    });
+    expect(after.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
   });
 
   it('rejects a bad event alone, with its id and reason', async () => {

@@ -84,6 +84,11 @@ export async function handleBatch(
   for (const checked of result.results) {
     if (!checked.ok) continue;
     const event = checked.event;
+    // A copy after the one kept is a resend, whatever it holds.
+    if (seen.has(event.id)) {
+      valid++;
+      continue;
+    }
     // Checked before serializing: a deeply nested extra field must not blow the stack.
     const reason = unstorable(event) ?? oversized(event, options.maxEventBytes);
     if (reason) {
@@ -99,7 +104,6 @@ export async function handleBatch(
       continue;
     }
     valid++;
-    if (seen.has(event.id)) continue;
     seen.add(event.id);
     toStore.push(stored);
   }

@@ -20,6 +20,8 @@ export interface CollectorMetrics {
   pixelOpens: number;
   /** Clicks recorded by the redirect. */
   clicks: number;
+  /** Unsigned links redirected without recording a click (a `redirectSecret` is set). */
+  unsignedClicks: number;
   /** Redirects refused (unsigned and not allowlisted, tampered, unsafe targets). */
   refusedRedirects: number;
   /** Sink writes that failed. */
@@ -40,6 +42,7 @@ export function createMetrics() {
     refusedRequests: 0,
     pixelOpens: 0,
     clicks: 0,
+    unsignedClicks: 0,
     refusedRedirects: 0,
     sinkErrors: 0,
     sinkLatencyMs: { count: 0, sum: 0, max: 0, buckets: {} },
@@ -77,6 +80,11 @@ export function createMetrics() {
       counter('requests_refused_total', 'Requests refused as a whole.', m.refusedRequests);
       counter('pixel_opens_total', 'Email opens recorded by the pixel.', m.pixelOpens);
       counter('clicks_total', 'Clicks recorded by the redirect.', m.clicks);
+      counter(
+        'clicks_unsigned_total',
+        'Unsigned links redirected without recording a click.',
+        m.unsignedClicks,
+      );
       counter('redirects_refused_total', 'Redirects refused.', m.refusedRedirects);
       counter('sink_errors_total', 'Failed sink writes.', m.sinkErrors);
       const h = 'touchpoint_sink_latency_seconds';

@@ -90,6 +90,12 @@ describe('GET /v1/r', () => {
     const res = await get(forged);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('https://shop.example/');
+    // Nor does it pass on a click id it carries: someone else's click would join this visit.
+    const carried = await get(
+      redirectUrl(server.baseUrl, { target: 'https://shop.example/?a=1&tp_click=someone-elses&b' }),
+    );
+    expect(carried.headers.get('location')).toBe('https://shop.example/?a=1&b');
+    expect(server.collector.metrics().unsignedClicks).toBeGreaterThanOrEqual(2);
     // A signed link with its signature taken off is unsigned too.
     const signed = new URL(
       redirectUrl(server.baseUrl, { target: 'https://shop.example/', email: { recipient: 'r-1' }, secret }),

@@ -21,16 +21,17 @@ function adFromQuery(params: URLSearchParams): AdInfo | undefined {
 }
 
 /**
- * The target with `tp_click=<id>` appended (replacing one it held). The rest of its query stays byte for byte
- * (`searchParams` would re-encode it: `?flag` → `?flag=`, `~` → `%7E`, `;` → `%3B`), for pages that read it raw.
+ * The target with `tp_click=<id>` appended (replacing one it held), or without any `tp_click` when no id is
+ * given. The rest of its query stays byte for byte (`searchParams` would re-encode it: `?flag` → `?flag=`,
+ * `~` → `%7E`, `;` → `%3B`), for pages that read it raw.
  */
-function withClickId(target: URL, id: string): string {
+function withClickId(target: URL, id?: string): string {
   const url = new URL(target);
   const kept = url.search
     .slice(1)
     .split('&')
     .filter((pair) => pair && pair.split('=')[0] !== CLICK_PARAM);
-  url.search = [...kept, `${CLICK_PARAM}=${id}`].join('&');
+  url.search = [...kept, ...(id ? [`${CLICK_PARAM}=${id}`] : [])].join('&');
   return url.toString();
 }
 
@@ -73,11 +74,13 @@ export async function handleRedirect(
   if (invalid) return refuse(invalid);
   // With a secret, only signed links are recorded (as for pixels): an unsigned one names whatever
   // campaign and recipient its writer chose, and would put forged clicks into anyone's journey. It still
-  // redirects when its host is allowlisted, but carries no click id to join.
+  // redirects when its host is allowlisted, but carries no click id to join (one already in its target,
+  // someone else's, is taken out too).
   const record = signed || !options.redirectSecret;
-  if (record && (await storeServerEvent(ctx, req, event, now))) metrics.counters.clicks++;
+  if (!record) metrics.counters.unsignedClicks++;
+  else if (await storeServerEvent(ctx, req, event, now)) metrics.counters.clicks++;
   res.writeHead(302, {
-    location: record ? withClickId(target.url, envelope.id) : target.url.toString(),
+    location: withClickId(target.url, record ? envelope.id : undefined),
     'cache-control': 'no-store',
     // The redirect URL carries campaign and recipient ids: do not leak it to the target.
     'referrer-policy': 'no-referrer',
