@@ -1,4 +1,5 @@
 import { createServer, connect, type Socket } from 'node:net';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCollector, type Collector } from './collector.js';
 import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url.js';
@@ -96,15 +97,55 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
       const hung = await postBatch(url, { v: 1, events: [trackEvent()] });
       expect(hung.status).toBe(503);
       expect(hung.headers.get('retry-after')).toBeTruthy();
-      expect((await fetch(`${url}/healthz`)).status).toBe(503);
-      const closing = collector.close();
+      // Each answered within the ping's own 2 s, the second too, though it must open a connection.
+      for (let i = 0; i < 2; i++) {
+        const started = Date.now();
+        expect((await fetch(`${url}/healthz`)).status).toBe(503);
+        expect(Date.now() - started).toBeLessThan(2_500);
+      }
+      // The sink itself closes, not only the collector around it.
       const late = Symbol('still closing');
+      const sinkClosed = sink.close().then(() => 'closed');
+      expect(await Promise.race([sinkClosed, new Promise((r) => setTimeout(r, 3_000, late))])).toBe('closed');
+      const closing = collector.close();
       expect(
         await Promise.race([closing.then(() => 'closed'), new Promise((r) => setTimeout(r, 3_000, late))]),
       ).toBe('closed');
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise((r) => proxy.close(r));
+    }
+  });
+
+  it('a write answered 503 after its timeout is not committed later (the server cancels it)', async () => {
+    // A table lock makes a healthy database slow. A client-side timeout alone answered 503 while the
+    // INSERT waited for the lock and then committed: the retry became a duplicate.
+    const sink = await createPostgresSink({ connectionString: pgUrl!, schema, queryTimeoutMs: 500 });
+    const collector = await createCollector({ sink, onError: () => {} });
+    collectors.push(collector);
+    const url = await collector.listen(0, '127.0.0.1');
+    const locker = new pg.Client({ connectionString: pgUrl! });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE "${schema}".touchpoint_events IN ACCESS EXCLUSIVE MODE`);
+      const e = trackEvent();
+      const started = Date.now();
+      expect((await postBatch(url, { v: 1, events: [e] })).status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(1_400);
+      await locker.query('COMMIT');
+      await new Promise((r) => setTimeout(r, 300));
+      const [row] = await queryRows<{ n: string }>(
+        `SELECT count(*) AS n FROM "${schema}".touchpoint_events WHERE id = '${e.id}'`,
+      );
+      expect(Number(row!.n)).toBe(0);
+      // The retry is stored, and counted as new.
+      expect((await postBatch(url, { v: 1, events: [e] })).json).toMatchObject({
+        accepted: 1,
+        duplicates: 0,
+      });
+    } finally {
+      await locker.end();
     }
   });
 

@@ -14,9 +14,11 @@ export interface PostgresSinkOptions {
   /** Connections in the pool. @default 10 */
   poolSize?: number;
   /**
-   * Longest wait for a connection or a statement, ms. A database that hangs (rather than refusing
-   * connections) then gets batches answered 503 with `Retry-After`, instead of requests that never end
-   * and a collector that cannot shut down. `/healthz` waits at most 2 s of it. @default 10000
+   * Longest wait for a connection or a statement, ms: the server cancels a statement past it (nothing
+   * answered 503 commits later), and the client gives up a second after that when the server cannot
+   * answer at all. A database that hangs (rather than refusing connections) then gets batches answered
+   * 503 with `Retry-After`, instead of requests that never end and a collector that cannot shut down.
+   * `/healthz` waits at most 2 s. @default 10000
    */
   queryTimeoutMs?: number;
 }
@@ -89,7 +91,11 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
     connectionString: options.connectionString,
     max: poolSize,
     connectionTimeoutMillis: queryTimeout,
-    query_timeout: queryTimeout,
+    // The server cancels a statement that runs too long (a lock, an overloaded disk), so a write answered
+    // 503 is not committed later behind the client's back. The client's own limit, a second later, is the
+    // backstop for a server that cannot even answer (frozen, or the network path gone).
+    statement_timeout: queryTimeout,
+    query_timeout: queryTimeout + 1000,
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -146,6 +152,7 @@ RETURNING id`;
   let queue: Pending[] = [];
   let active = 0;
   let drained: (() => void) | undefined;
+  let closing: Promise<void> | undefined;
 
   async function flush(group: Pending[]): Promise<void> {
     try {
@@ -157,9 +164,12 @@ RETURNING id`;
         pending.resolve({ inserted: count });
       }
     } catch (error) {
-      // One failing write must not fail the others merged with it: retry them one by one.
-      if (group.length > 1) await Promise.all(group.map((p) => flush([p])));
-      else group[0]!.reject(error);
+      // One failing write must not fail the others merged with it: retry them one by one. Only an error
+      // in the rows (a data or constraint error, SQLSTATE classes 22 and 23) can be one
+      // write's; a timeout or a lost connection is everyone's, and retrying each would wait again.
+      const rows = /^2[23]/.test(String((error as { code?: unknown }).code));
+      if (rows && group.length > 1) await Promise.all(group.map((p) => flush([p])));
+      else for (const pending of group) pending.reject(error);
     }
   }
 
@@ -191,13 +201,29 @@ RETURNING id`;
       });
     },
     async ping() {
-      // pg reads query_timeout per query too; its types know it only as a pool option.
-      const ping = { text: 'SELECT 1', query_timeout: Math.min(PING_TIMEOUT_MS, queryTimeout) };
-      await pool.query(ping as pg.QueryConfig);
+      // Bounded here, not by pg: after a timeout the next ping must open a connection, which pg would
+      // wait for up to the connection timeout.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const query = pool.query('SELECT 1');
+      query.catch(() => {}); // the race below may have answered already
+      try {
+        await Promise.race([
+          query,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('the database did not answer')), PING_TIMEOUT_MS);
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
-    async close() {
-      if (active > 0 || queue.length > 0) await new Promise<void>((r) => (drained = r));
-      await pool.end();
+    // Once, however often called: a collector closes its sink, and so may the code that made it.
+    close() {
+      closing ??= (async () => {
+        if (active > 0 || queue.length > 0) await new Promise<void>((r) => (drained = r));
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }
