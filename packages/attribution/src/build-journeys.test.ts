@@ -242,6 +242,20 @@ describe('currencies', () => {
     expect(set.rows[0]).toMatchObject({ conversions: 5, value: 60 });
     expect(set.stats!.currencies).toEqual({ EUR: 1, USD: 1, '': 1 });
   });
+  it('the copy that owns a repeated order id decides its currency', async () => {
+    // Order X in dollars, then sent again without a value: a euro run must not count it through the copy.
+    const order = [
+      page('b', 0, 'Email'),
+      convert('b', MIN, { value: 100, currency: 'USD', orderId: 'X' }),
+      convert('b', 2 * MIN, { value: undefined, orderId: 'X' }),
+    ];
+    const eur = await buildJourneys(order, { currency: 'EUR', nulls: false });
+    expect([...eur]).toEqual([]);
+    expect(eur.stats).toMatchObject({ otherCurrency: 1, duplicateConversions: 1 });
+    const usd = await buildJourneys(order, { currency: 'USD', nulls: false });
+    expect([...usd].map((j) => j.conversion!.value)).toEqual([100]);
+    expect(usd.stats).toMatchObject({ otherCurrency: 0, duplicateConversions: 1 });
+  });
   it('refuses a currency that is no ISO 4217 code', async () => {
     await expect(buildJourneys(shop, { currency: 'euro' })).rejects.toThrow(/three-letter ISO 4217 code/);
   });

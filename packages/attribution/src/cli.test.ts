@@ -215,6 +215,11 @@ describe('touchpoint-attribution CLI', () => {
       code: 1,
       stderr: expect.stringMatching(/ISO 4217/),
     });
+    // CSV input has no events to check it against: the CLI checks it itself.
+    expect(await cli(fixture('golden.csv'), '--currency', 'euro')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--currency euro is not a three-letter ISO 4217 code/),
+    });
   });
   it('fails with a clear message on bad options', async () => {
     expect(await cli(fixture('golden.csv'), '--model', 'nope')).toMatchObject({

@@ -110,7 +110,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
     options.paths = v.paths;
   }
   if (v.conversion) options.conversionNames = v.conversion;
-  if (v.currency) options.currency = v.currency;
+  if (v.currency) {
+    // Checked here too: CSV input has no events to read it from.
+    if (!/^[A-Za-z]{3}$/.test(v.currency))
+      throw new Error(
+        `[touchpoint] attribution: --currency ${v.currency} is not a three-letter ISO 4217 code such as EUR.`,
+      );
+    options.currency = v.currency;
+  }
   if (v['direct-channel']) options.directChannel = v['direct-channel'];
   if (v['position-weights']) options.positionWeights = weights(v['position-weights']);
   const tty = Boolean(io.stderr.isTTY);

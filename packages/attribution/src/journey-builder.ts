@@ -143,14 +143,17 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     const value = typeof event['value'] === 'number' && Number.isFinite(event['value']) ? event['value'] : 0;
     const currency = str(event['currency'])?.toUpperCase();
     // Values in two currencies cannot be added up; a conversion without value counts in any currency.
-    if (opts.currency && value && currency !== opts.currency) return void stats.otherCurrency++;
+    // Left out only after the order-id dedup below: the copy that owns the order decides its currency.
+    const otherCurrency = !!opts.currency && !!value && currency !== opts.currency;
     const id = str(event['id']) ?? '';
     if (id && conversionIds.has(id)) return void stats.duplicateConversions++;
     if (id) conversionIds.add(id);
     const orderId = str(event['orderId']);
     const i = record(anon, ts, RecordType.conversion, 0, 0, conversions.length);
     c.value[i] = value;
-    conversions.push({ name, orderId, currency, id, dropped: false });
+    const info: ConversionInfo = { name, orderId, currency, id, dropped: false, otherCurrency };
+    conversions.push(info);
+    if (otherCurrency) stats.otherCurrency++;
     if (!orderId) return;
     const kept = orders.get(orderId);
     if (kept === undefined) return void orders.set(orderId, i);
@@ -158,8 +161,10 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     // Keep the earliest (then smallest id), whatever order the events came in.
     const keptInfo = conversions[c.extra[kept]!]!;
     const newer = c.ts[kept]! < ts || (c.ts[kept] === ts && keptInfo.id <= id);
-    if (newer) conversions[conversions.length - 1]!.dropped = true;
-    else ((keptInfo.dropped = true), orders.set(orderId, i));
+    const repeat = newer ? info : keptInfo;
+    repeat.dropped = true;
+    if (repeat.otherCurrency) stats.otherCurrency--;
+    if (!newer) orders.set(orderId, i);
   }
 
   function add(event: LooseEvent) {
@@ -236,7 +241,10 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     }
     const persons = new Map<string, number[]>();
     for (let i = 0; i < c.length; i++) {
-      if (c.type[i] === RecordType.conversion && conversions[c.extra[i]!]!.dropped) continue;
+      if (c.type[i] === RecordType.conversion) {
+        const info = conversions[c.extra[i]!]!;
+        if (info.dropped || info.otherCurrency) continue;
+      }
       const user = c.user[i]!;
       const person = user >= 0 ? `user:${userNames[user]}` : resolver.personOf(c.anon[i]!, c.ts[i]!);
       const list = persons.get(person);

@@ -21,6 +21,8 @@ export interface ConversionInfo {
   id: string;
   /** A repeat of an order id already counted. */
   dropped: boolean;
+  /** Valued in another currency than the `currency` option's (or in none named): left out. */
+  otherCurrency: boolean;
 }
 
 export interface PersonContext {
