@@ -125,6 +125,23 @@ describe('campaign', () => {
     expect(later.touchpoint).toMatchObject({ kind: 'direct' });
     expect(later.campaign).toBeUndefined();
   });
+  it("a session another tab started (its logout, followed here) is that tab's: no second Direct touch", () => {
+    land('/');
+    host.start(campaign());
+    host.record('page', {});
+    const other = fakeHost(); // the site's other tab, same storage
+    other.start(campaign());
+    other.record('page', {});
+    // Logout in the other tab: a new person and session, whose first page touches it.
+    other.ctx = { anonymousId: 'a2', sessionId: 's2', sessionIsNew: true };
+    other.record('page', {});
+    // This tab follows the new ids with its next event, a page of a route change.
+    host.ctx = { anonymousId: 'a2', sessionId: 's2', sessionIsNew: false };
+    const next = host.record('page', {});
+    expect(other.of('page')[1]!.touchpoint).toMatchObject({ kind: 'direct' });
+    expect(next!.type === 'page' && next.touchpoint).toBeUndefined();
+    other.stop();
+  });
   it('stripParams removes utm_*, tp_email and tp_click but keeps ad click ids and other params', () => {
     land('/p?utm_source=n&utm_medium=email&tp_email=c:m&tp_click=T&gclid=G&q=a%20b&ids=1,2&flag#h');
     host.start(campaign({ stripParams: true }), pages());

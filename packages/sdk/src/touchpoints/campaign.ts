@@ -81,10 +81,15 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
     enrich(event) {
       if (state?.sid !== event.sessionId) {
         // A session this tab joined (another tab's, see TrackerHost.joined) continues this tab's visit.
+        // One another tab started and stored (after a logout there, which this tab followed) is that
+        // tab's, already touched: taken as stored, or this tab's next page would add a second Direct touch.
+        const stored = load<Partial<State>>(STATE_KEY, {}) as State;
         state =
           state && host?.joined?.(state.sid)
             ? { ...state, sid: event.sessionId }
-            : { sid: event.sessionId, campaign: landing ?? {} };
+            : stored.sid === event.sessionId
+              ? stored
+              : { sid: event.sessionId, campaign: landing ?? {} };
         dirty = true;
       }
       if (event.type === 'page') {
