@@ -95,6 +95,16 @@ describe('GET /v1/r', () => {
       redirectUrl(server.baseUrl, { target: 'https://shop.example/?a=1&tp_click=someone-elses&b' }),
     );
     expect(carried.headers.get('location')).toBe('https://shop.example/?a=1&b');
+    // However the name is spelt, as the SDK reads it decoded and in any case; nothing else changes.
+    for (const [query, kept] of [
+      ['?a=1&TP_CLICK=x&&b', '?a=1&&b'],
+      ['?tp%5Fclick=x&z=%7E', '?z=%7E'],
+      ['?a=1&&b=2', '?a=1&&b=2'],
+      ['?a=1&', '?a=1&'],
+    ]) {
+      const res = await get(redirectUrl(server.baseUrl, { target: `https://shop.example/${query}` }));
+      expect(res.headers.get('location'), query).toBe(`https://shop.example/${kept}`);
+    }
     expect(server.collector.metrics().unsignedClicks).toBeGreaterThanOrEqual(2);
     // A signed link with its signature taken off is unsigned too.
     const signed = new URL(
@@ -108,6 +118,14 @@ describe('GET /v1/r', () => {
       redirectUrl(open.baseUrl, { target: 'https://shop.example/', email: { recipient: 'r-2' } }),
     );
     expect(plain.headers.get('location')).toMatch(/[?&]tp_click=/);
+    // A click id of someone else's in the target never comes before the real one.
+    const spelt = await get(
+      redirectUrl(open.baseUrl, {
+        target: 'https://shop.example/?TP_CLICK=victim',
+        email: { recipient: 'r-3' },
+      }),
+    );
+    expect(new URL(spelt.headers.get('location')!).search).toMatch(/^\?tp_click=[0-9a-f-]{36}$/);
   });
 
   it('refuses tampered links', async () => {

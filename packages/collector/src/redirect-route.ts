@@ -20,17 +20,27 @@ function adFromQuery(params: URLSearchParams): AdInfo | undefined {
   return ad;
 }
 
+/** Whether a query pair names the click id as the SDK reads names: decoded, in any case (`TP_CLICK`, `tp%5Fclick`). */
+function isClickParam(pair: string): boolean {
+  const name = pair.split('=')[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(name).toLowerCase() === CLICK_PARAM;
+  } catch {
+    return name.toLowerCase() === CLICK_PARAM;
+  }
+}
+
 /**
- * The target with `tp_click=<id>` appended (replacing one it held), or without any `tp_click` when no id is
- * given. The rest of its query stays byte for byte (`searchParams` would re-encode it: `?flag` → `?flag=`,
- * `~` → `%7E`, `;` → `%3B`), for pages that read it raw.
+ * The target with `tp_click=<id>` appended (replacing any it held, however spelt), or without any when no id
+ * is given. The rest of its query stays byte for byte (`searchParams` would re-encode it: `?flag` →
+ * `?flag=`, `~` → `%7E`, `;` → `%3B`), for pages that read it raw; a target with nothing to change is left
+ * as it is.
  */
 function withClickId(target: URL, id?: string): string {
   const url = new URL(target);
-  const kept = url.search
-    .slice(1)
-    .split('&')
-    .filter((pair) => pair && pair.split('=')[0] !== CLICK_PARAM);
+  const pairs = url.search ? url.search.slice(1).split('&') : [];
+  const kept = pairs.filter((pair) => !isClickParam(pair));
+  if (!id && kept.length === pairs.length) return target.toString();
   url.search = [...kept, ...(id ? [`${CLICK_PARAM}=${id}`] : [])].join('&');
   return url.toString();
 }
