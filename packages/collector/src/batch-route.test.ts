@@ -68,6 +68,10 @@ describe('POST /v1/batch', () => {
       events: [next, { ...next, props: { note: 'a\u0000b' } }],
     });
     expect(after.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    // So is one that fails validation.
+    const third = trackEvent();
+    const invalid = await postBatch(baseUrl, { v: 1, events: [third, { ...third, name: 42 }] });
+    expect(invalid.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
   });
 
   it('rejects a bad event alone, with its id and reason', async () => {

@@ -73,7 +73,7 @@ export async function handleBatch(
   });
   if (!result.ok) return refuse(400, result.error);
 
-  const rejected: Rejection[] = [...result.rejected];
+  const rejected: Rejection[] = [];
   const ip = clientIp(req, options.ip, options.trustProxy);
   const toStore: StoredEvent[] = [];
   // Repeats of one id inside the batch are resends: the first copy that can be stored is kept, the
@@ -82,13 +82,17 @@ export async function handleBatch(
   const seen = new Set<string>();
   let valid = 0;
   for (const checked of result.results) {
-    if (!checked.ok) continue;
-    const event = checked.event;
-    // A copy after the one kept is a resend, whatever it holds.
-    if (seen.has(event.id)) {
+    // A copy after the one kept is a resend, whatever it holds (even one that fails validation).
+    const id = checked.ok ? checked.event.id : checked.rejection.id;
+    if (seen.has(id)) {
       valid++;
       continue;
     }
+    if (!checked.ok) {
+      rejected.push(checked.rejection);
+      continue;
+    }
+    const event = checked.event;
     // Checked before serializing: a deeply nested extra field must not blow the stack.
     const reason = unstorable(event) ?? oversized(event, options.maxEventBytes);
     if (reason) {
