@@ -91,10 +91,9 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
     connectionString: options.connectionString,
     max: poolSize,
     connectionTimeoutMillis: queryTimeout,
-    // The server cancels a statement that runs too long (a lock, an overloaded disk), so a write answered
-    // 503 is not committed later behind the client's back. The client's own limit, a second later, is the
-    // backstop for a server that cannot even answer (frozen, or the network path gone).
-    statement_timeout: queryTimeout,
+    // The server cancels a statement that runs too long (a lock, an overloaded disk; see insertRows), so a
+    // write answered 503 is not committed later behind the client's back. The client's own limit, a second
+    // later, is the backstop for a server that cannot even answer (frozen, or the network path gone).
     query_timeout: queryTimeout + 1000,
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
@@ -126,24 +125,42 @@ FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::
 ON CONFLICT (id) DO NOTHING
 RETURNING id`;
 
-  /** Inserts rows, chunked by `maxRows`; resolves with the ids PostgreSQL actually inserted. */
+  /**
+   * Inserts rows, chunked by `maxRows`, in one transaction (a write answered 503 leaves no chunk behind);
+   * resolves with the ids PostgreSQL actually inserted.
+   */
   async function insertRows(events: readonly StoredEvent[]): Promise<Set<string>> {
     const inserted = new Set<string>();
-    for (let i = 0; i < events.length; i += maxRows) {
-      const chunk = events.slice(i, i + maxRows);
-      const result = await pool.query<{ id: string }>(insert, [
-        chunk.map((e) => e.id),
-        chunk.map((e) => e.type),
-        // Whole microseconds, the column's precision: a denormal time such as 1e-321 ms made the
-        // division underflow, an error that failed the whole batch on every retry.
-        chunk.map((e) => Math.round(e.ts * 1000) / 1000),
-        chunk.map((e) => e.receivedAt),
-        chunk.map((e) => e.anonymousId),
-        chunk.map((e) => e.sessionId),
-        chunk.map((e) => e.userId ?? null),
-        chunk.map((e) => JSON.stringify(e)),
-      ]);
-      for (const row of result.rows) inserted.add(row.id);
+    const client = await pool.connect();
+    let failed: Error | undefined;
+    try {
+      // The server cancels a statement past the limit: set per transaction, not as a connection
+      // parameter, which PgBouncer refuses.
+      await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.ceil(queryTimeout)}`);
+      for (let i = 0; i < events.length; i += maxRows) {
+        const chunk = events.slice(i, i + maxRows);
+        const result = await client.query<{ id: string }>(insert, [
+          chunk.map((e) => e.id),
+          chunk.map((e) => e.type),
+          // Whole microseconds, the column's precision: a denormal time such as 1e-321 ms made the
+          // division underflow, an error that failed the whole batch on every retry.
+          chunk.map((e) => Math.round(e.ts * 1000) / 1000),
+          chunk.map((e) => e.receivedAt),
+          chunk.map((e) => e.anonymousId),
+          chunk.map((e) => e.sessionId),
+          chunk.map((e) => e.userId ?? null),
+          chunk.map((e) => JSON.stringify(e)),
+        ]);
+        for (const row of result.rows) inserted.add(row.id);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      // Released with the error, the connection is closed, which rolls the transaction back: no ROLLBACK
+      // to wait for from a server that may not answer.
+      failed = error as Error;
+      throw error;
+    } finally {
+      client.release(failed);
     }
     return inserted;
   }
