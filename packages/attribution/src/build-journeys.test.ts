@@ -256,6 +256,15 @@ describe('currencies', () => {
     expect([...usd].map((j) => j.conversion!.value)).toEqual([100]);
     expect(usd.stats).toMatchObject({ otherCurrency: 0, duplicateConversions: 1 });
   });
+  it('copies of an order at the same time without event ids give one result in any arrival order', async () => {
+    const usd = { ...convert('c', MIN, { value: 100, currency: 'USD', orderId: 'Y' }), id: undefined };
+    const none = { ...convert('c', MIN, { value: undefined, orderId: 'Y' }), id: undefined };
+    const run = async (events: LooseEvent[]) => {
+      const j = await buildJourneys([page('c', 0, 'Email'), ...events], { currency: 'EUR', nulls: false });
+      return { values: [...j].map((x) => x.conversion!.value), other: j.stats.otherCurrency };
+    };
+    expect(await run([usd, none])).toEqual(await run([none, usd]));
+  });
   it('refuses a currency that is no ISO 4217 code', async () => {
     await expect(buildJourneys(shop, { currency: 'euro' })).rejects.toThrow(/three-letter ISO 4217 code/);
   });

@@ -45,6 +45,10 @@ export interface JourneyBuilder {
   readonly stats: BuilderStats;
 }
 
+/** Orders two conversions of one order id at the same time by everything they carry. */
+const tieKey = (info: ConversionInfo, value: number): string =>
+  [info.id, value, info.currency ?? '', info.name].join('\u0000');
+
 export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuilder {
   const opts = resolveJourneyOptions(options);
   let c: Columns = createColumns();
@@ -158,9 +162,11 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     const kept = orders.get(orderId);
     if (kept === undefined) return void orders.set(orderId, i);
     stats.duplicateConversions++;
-    // Keep the earliest (then smallest id), whatever order the events came in.
+    // Keep the earliest (then the smallest id, then value, currency and name, so copies without ids at the
+    // same time are ordered too), whatever order the events came in.
     const keptInfo = conversions[c.extra[kept]!]!;
-    const newer = c.ts[kept]! < ts || (c.ts[kept] === ts && keptInfo.id <= id);
+    const newer =
+      c.ts[kept]! < ts || (c.ts[kept] === ts && tieKey(keptInfo, c.value[kept]!) <= tieKey(info, value));
     const repeat = newer ? info : keptInfo;
     repeat.dropped = true;
     if (repeat.otherCurrency) stats.otherCurrency--;
