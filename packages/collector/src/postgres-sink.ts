@@ -182,9 +182,10 @@ RETURNING id`;
       }
     } catch (error) {
       // One failing write must not fail the others merged with it: retry them one by one. Only an error
-      // in the rows (a data or constraint error, SQLSTATE classes 22 and 23) can be one
-      // write's; a timeout or a lost connection is everyone's, and retrying each would wait again.
-      const rows = /^2[23]/.test(String((error as { code?: unknown }).code));
+      // in the rows (a data or constraint error, SQLSTATE classes 22 and 23) can be one write's, and a
+      // deadlock or serialization failure (class 40) is worth a second try apart; a timeout or a lost
+      // connection is everyone's, and retrying each would wait again.
+      const rows = /^(22|23|40)/.test(String((error as { code?: unknown }).code));
       if (rows && group.length > 1) await Promise.all(group.map((p) => flush([p])));
       else for (const pending of group) pending.reject(error);
     }
