@@ -149,6 +149,28 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
     }
   });
 
+  it('starts beside busy collectors without locking their table when it exists already', async () => {
+    // An insert still in its transaction holds a lock that CREATE INDEX IF NOT EXISTS waits for even
+    // when the index exists: the new collector failed to start (and stalled the others meanwhile).
+    await (await createPostgresSink({ connectionString: pgUrl!, schema })).close();
+    const writer = new pg.Client({ connectionString: pgUrl! });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(
+        `INSERT INTO "${schema}".touchpoint_events (id, type, ts, received_at, anonymous_id, session_id, event)
+         VALUES (gen_random_uuid(), 'track', now(), now(), 'a', 's', '{}')`,
+      );
+      const started = Date.now();
+      const sink = await createPostgresSink({ connectionString: pgUrl!, schema, queryTimeoutMs: 500 });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await sink.close();
+    } finally {
+      await writer.query('ROLLBACK');
+      await writer.end();
+    }
+  });
+
   it('fails at start with a clear message when the database is unreachable', async () => {
     await expect(
       createPostgresSink({ connectionString: 'postgres://nobody@127.0.0.1:1/none', schema }),

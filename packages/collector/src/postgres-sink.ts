@@ -101,10 +101,20 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
   try {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-      await client.query(ddl(schema, table));
-      await client.query('COMMIT');
+      // Nothing to create, nothing to lock: CREATE INDEX IF NOT EXISTS takes its lock even when the index
+      // exists, which waits for (and then stalls) the running collectors' inserts; and a role that may
+      // only insert can use a table made for it beforehand.
+      const names = [table, `${table}_ts_idx`, `${table}_anonymous_id_idx`].map((n) => `"${schema}"."${n}"`);
+      const { rows } = await client.query<{ missing: boolean }>(
+        'SELECT to_regclass($1) IS NULL OR to_regclass($2) IS NULL OR to_regclass($3) IS NULL AS missing',
+        names,
+      );
+      if (rows[0]!.missing) {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+        await client.query(ddl(schema, table));
+        await client.query('COMMIT');
+      }
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
