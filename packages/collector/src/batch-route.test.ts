@@ -59,7 +59,11 @@ describe('POST /v1/batch', () => {
     const clean = trackEvent();
     const broken = { ...clean, props: { note: 'a\u0000b' } };
     const res = await postBatch(baseUrl, { v: 1, events: [broken, clean, clean] });
-    expect(res.json).toMatchObject({ accepted: 1, duplicates: 1, rejected: [{ id: clean.id }] });
+    // The broken copy before it is a resend of a stored id too: no rejection for an event that is stored.
+    expect(res.json).toEqual({ accepted: 1, duplicates: 2, rejected: [] });
+    const lone = trackEvent();
+    const alone = await postBatch(baseUrl, { v: 1, events: [{ ...lone, name: 42 }] });
+    expect(alone.json).toMatchObject({ accepted: 0, duplicates: 0, rejected: [{ id: lone.id }] });
     expect((await storedEvents(dataDir)).map((e) => e.id)).toEqual([clean.id]);
     // A broken copy after the kept one is a resend of it, not a rejection of a stored id.
     const next = trackEvent();

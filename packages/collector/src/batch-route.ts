@@ -73,7 +73,7 @@ export async function handleBatch(
   });
   if (!result.ok) return refuse(400, result.error);
 
-  const rejected: Rejection[] = [];
+  let rejected: Rejection[] = [];
   const ip = clientIp(req, options.ip, options.trustProxy);
   const toStore: StoredEvent[] = [];
   // Repeats of one id inside the batch are resends: the first copy that can be stored is kept, the
@@ -111,6 +111,10 @@ export async function handleBatch(
     seen.add(event.id);
     toStore.push(stored);
   }
+  // An id stored from a later copy is no rejection either: its bad copies before it are resends too.
+  const stored = rejected.filter((r) => seen.has(r.id));
+  valid += stored.length;
+  rejected = rejected.filter((r) => !seen.has(r.id));
   metrics.counters.rejected += rejected.length;
   let inserted: number;
   try {

@@ -149,24 +149,42 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
     }
   });
 
-  it('starts beside busy collectors without locking their table when it exists already', async () => {
-    // An insert still in its transaction holds a lock that CREATE INDEX IF NOT EXISTS waits for even
-    // when the index exists: the new collector failed to start (and stalled the others meanwhile).
+  it('starts beside busy collectors without locking their table, and bounds the wait when it must', async () => {
+    // An insert still in its transaction holds a lock that CREATE INDEX waits for, even IF NOT EXISTS
+    // and the index there: the new collector failed to start, and stalled the others meanwhile.
     await (await createPostgresSink({ connectionString: pgUrl!, schema })).close();
     const writer = new pg.Client({ connectionString: pgUrl! });
     await writer.connect();
-    try {
+    const openInsert = async () => {
       await writer.query('BEGIN');
       await writer.query(
         `INSERT INTO "${schema}".touchpoint_events (id, type, ts, received_at, anonymous_id, session_id, event)
          VALUES (gen_random_uuid(), 'track', now(), now(), 'a', 's', '{}')`,
       );
+    };
+    try {
+      await openInsert();
       const started = Date.now();
       const sink = await createPostgresSink({ connectionString: pgUrl!, schema, queryTimeoutMs: 500 });
       expect(Date.now() - started).toBeLessThan(1_000);
       await sink.close();
-    } finally {
       await writer.query('ROLLBACK');
+      // With an index to create, the start waits for the lock at most its timeout, on the server too: no
+      // CREATE INDEX is left waiting, with the running collectors' inserts queued behind it.
+      await queryRows(`DROP INDEX "${schema}".touchpoint_events_ts_idx`);
+      await openInsert();
+      const failing = Date.now();
+      await expect(
+        createPostgresSink({ connectionString: pgUrl!, schema, queryTimeoutMs: 500 }),
+      ).rejects.toThrow(/cannot prepare/);
+      expect(Date.now() - failing).toBeLessThan(1_500);
+      await new Promise((r) => setTimeout(r, 200));
+      const [waiting] = await queryRows<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE '%CREATE INDEX%' AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      expect(Number(waiting!.n)).toBe(0);
+    } finally {
+      await writer.query('ROLLBACK').catch(() => {});
       await writer.end();
     }
   });

@@ -110,16 +110,18 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
         names,
       );
       if (rows[0]!.missing) {
-        await client.query('BEGIN');
+        // Bounded on the server too: a CREATE INDEX waiting for a lock would stall the inserts queued
+        // behind it in running collectors.
+        await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.ceil(queryTimeout)}`);
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
         await client.query(ddl(schema, table));
         await client.query('COMMIT');
       }
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
       client.release();
+    } catch (error) {
+      // Closing the connection rolls back, without a ROLLBACK queued behind a stuck statement.
+      client.release(error as Error);
+      throw error;
     }
   } catch (cause) {
     await pool.end().catch(() => {});

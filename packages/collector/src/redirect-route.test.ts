@@ -101,6 +101,7 @@ describe('GET /v1/r', () => {
       ['?tp%5Fclick=x&z=%7E', '?z=%7E'],
       ['?a=1&&b=2', '?a=1&&b=2'],
       ['?a=1&', '?a=1&'],
+      ['??a=1&tp_click=x', '??a=1'],
     ]) {
       const res = await get(redirectUrl(server.baseUrl, { target: `https://shop.example/${query}` }));
       expect(res.headers.get('location'), query).toBe(`https://shop.example/${kept}`);

@@ -41,7 +41,9 @@ function withClickId(target: URL, id?: string): string {
   const pairs = url.search ? url.search.slice(1).split('&') : [];
   const kept = pairs.filter((pair) => !isClickParam(pair));
   if (!id && kept.length === pairs.length) return target.toString();
-  url.search = [...kept, ...(id ? [`${CLICK_PARAM}=${id}`] : [])].join('&');
+  const query = [...kept, ...(id ? [`${CLICK_PARAM}=${id}`] : [])].join('&');
+  // With its own '?': the setter takes one off, which would drop the second of a target's '??'.
+  url.search = query && '?' + query;
   return url.toString();
 }
 
