@@ -91,6 +91,8 @@
 //   a case difference or a forgotten `Ms` only (a prefix match warned on consent managers' attributes).
 //   → 5,120/13,780 (full 13,758, +13 B): after a logout in another tab, this tab takes the new session's
 //   stored campaign state, instead of adding a second Direct touch to it.
+//   → 5,120/13,780 (full 13,770, +12 B): redone after review: a page reads only whether another tab
+//   touched the shared session already (taking its whole state lost this tab's own landing campaign).
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';

@@ -81,19 +81,20 @@ export function campaign(options: CampaignOptions = {}, notReferrers: string[] =
     enrich(event) {
       if (state?.sid !== event.sessionId) {
         // A session this tab joined (another tab's, see TrackerHost.joined) continues this tab's visit.
-        // One another tab started and stored (after a logout there, which this tab followed) is that
-        // tab's, already touched: taken as stored, or this tab's next page would add a second Direct touch.
-        const stored = load<Partial<State>>(STATE_KEY, {}) as State;
         state =
           state && host?.joined?.(state.sid)
             ? { ...state, sid: event.sessionId }
-            : stored.sid === event.sessionId
-              ? stored
-              : { sid: event.sessionId, campaign: landing ?? {} };
+            : { sid: event.sessionId, campaign: landing ?? {} };
         dirty = true;
       }
       if (event.type === 'page') {
         let touch: Touch | undefined;
+        // The site's tabs share a session (after a logout in one, or a timeout in all): one that touched it
+        // first stored that, and this tab's page adds no second touch (its own landing still may).
+        if (!state.touched) {
+          const stored = load<Partial<State>>(STATE_KEY, {});
+          if (stored.sid === state.sid) state.touched = stored.touched;
+        }
         if (landingTouch) {
           // The first page of this document: its arrival counts unless it is an internal (direct) hop or
           // the same arrival again.
