@@ -264,6 +264,16 @@ describe('currencies', () => {
       return { values: [...j].map((x) => x.conversion!.value), other: j.stats.otherCurrency };
     };
     expect(await run([usd, none])).toEqual(await run([none, usd]));
+    // Nor when the copies differ only in who sent them.
+    const fromA = { ...convert('a', MIN, { value: 5, orderId: 'Z' }), id: undefined };
+    const fromB = { ...convert('b', MIN, { value: 5, orderId: 'Z' }), id: undefined };
+    const people = async (events: LooseEvent[]) =>
+      [
+        ...(await buildJourneys([page('a', 0, 'Email'), page('b', 0, 'Referral'), ...events], {
+          nulls: false,
+        })),
+      ].map((j) => j.touches.map((t) => t.channel).join('>'));
+    expect(await people([fromA, fromB])).toEqual(await people([fromB, fromA]));
   });
   it('refuses a currency that is no ISO 4217 code', async () => {
     await expect(buildJourneys(shop, { currency: 'euro' })).rejects.toThrow(/three-letter ISO 4217 code/);

@@ -45,10 +45,6 @@ export interface JourneyBuilder {
   readonly stats: BuilderStats;
 }
 
-/** Orders two conversions of one order id at the same time by everything they carry. */
-const tieKey = (info: ConversionInfo, value: number): string =>
-  [info.id, value, info.currency ?? '', info.name].join('\u0000');
-
 export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuilder {
   const opts = resolveJourneyOptions(options);
   let c: Columns = createColumns();
@@ -155,18 +151,19 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     const orderId = str(event['orderId']);
     const i = record(anon, ts, RecordType.conversion, 0, 0, conversions.length);
     c.value[i] = value;
-    const info: ConversionInfo = { name, orderId, currency, id, dropped: false, otherCurrency };
+    // Copies of one order at the same time are told apart by everything they carry (the person included),
+    // so which is kept never depends on the order events came in.
+    const tie = orderId ? JSON.stringify(event) : '';
+    const info: ConversionInfo = { name, orderId, currency, id, tie, dropped: false, otherCurrency };
     conversions.push(info);
     if (otherCurrency) stats.otherCurrency++;
     if (!orderId) return;
     const kept = orders.get(orderId);
     if (kept === undefined) return void orders.set(orderId, i);
     stats.duplicateConversions++;
-    // Keep the earliest (then the smallest id, then value, currency and name, so copies without ids at the
-    // same time are ordered too), whatever order the events came in.
+    // Keep the earliest (then the smaller event as JSON), whatever order the events came in.
     const keptInfo = conversions[c.extra[kept]!]!;
-    const newer =
-      c.ts[kept]! < ts || (c.ts[kept] === ts && tieKey(keptInfo, c.value[kept]!) <= tieKey(info, value));
+    const newer = c.ts[kept]! < ts || (c.ts[kept] === ts && keptInfo.tie <= tie);
     const repeat = newer ? info : keptInfo;
     repeat.dropped = true;
     if (repeat.otherCurrency) stats.otherCurrency--;

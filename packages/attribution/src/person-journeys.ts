@@ -19,6 +19,8 @@ export interface ConversionInfo {
   /** Upper case; undefined when the event named none. */
   currency: string | undefined;
   id: string;
+  /** The event as JSON when it has an order id: breaks ties between copies of an order at the same time. */
+  tie: string;
   /** A repeat of an order id already counted. */
   dropped: boolean;
   /** Valued in another currency than the `currency` option's (or in none named): left out. */
