@@ -73,30 +73,19 @@ export async function handleBatch(
   });
   if (!result.ok) return refuse(400, result.error);
 
-  let rejected: Rejection[] = [];
   const ip = clientIp(req, options.ip, options.trustProxy);
   const toStore: StoredEvent[] = [];
-  // Repeats of one id inside the batch are resends: the first copy that can be stored is kept, the
-  // others are duplicates. Not validate()'s `accepted`, which keeps the first valid copy even when it
-  // cannot be stored here, and would count a clean resend after it as a duplicate never stored.
+  // Of an id repeated in the batch, the first copy that can be stored is kept. Not validate()'s
+  // `accepted`, which keeps the first valid copy even when it cannot be stored here.
   const seen = new Set<string>();
-  let valid = 0;
+  const unstored: Rejection[] = [];
   for (const checked of result.results) {
-    // A copy after the one kept is a resend, whatever it holds (even one that fails validation).
-    const id = checked.ok ? checked.event.id : checked.rejection.id;
-    if (seen.has(id)) {
-      valid++;
-      continue;
-    }
-    if (!checked.ok) {
-      rejected.push(checked.rejection);
-      continue;
-    }
+    if (!checked.ok || seen.has(checked.event.id)) continue;
     const event = checked.event;
     // Checked before serializing: a deeply nested extra field must not blow the stack.
     const reason = unstorable(event) ?? oversized(event, options.maxEventBytes);
     if (reason) {
-      rejected.push({ id: event.id, reason });
+      unstored.push({ id: event.id, reason });
       continue;
     }
     const sentAt = options.clockCorrection ? result.sentAt : undefined;
@@ -104,17 +93,16 @@ export async function handleBatch(
     // A wild sentAt or ts would overflow a database timestamp and fail the whole batch on every retry.
     const outOfRange = tsOutOfRange(stored.ts);
     if (outOfRange) {
-      rejected.push({ id: event.id, reason: outOfRange });
+      unstored.push({ id: event.id, reason: outOfRange });
       continue;
     }
-    valid++;
     seen.add(event.id);
     toStore.push(stored);
   }
-  // An id stored from a later copy is no rejection either: its bad copies before it are resends too.
-  const stored = rejected.filter((r) => seen.has(r.id));
-  valid += stored.length;
-  rejected = rejected.filter((r) => !seen.has(r.id));
+  // Every other copy of a kept id, valid or not, before or after it, is a resend of it: a duplicate, never
+  // a rejection of an event that is stored.
+  const rejected = [...result.rejected, ...unstored].filter((r) => !seen.has(r.id));
+  const copies = result.results.length - rejected.length;
   metrics.counters.rejected += rejected.length;
   let inserted: number;
   try {
@@ -124,9 +112,9 @@ export async function handleBatch(
       'retry-after': String(SINK_RETRY_AFTER_S),
     });
   }
-  metrics.counters.duplicates += valid - toStore.length;
+  metrics.counters.duplicates += copies - toStore.length;
   metrics.counters.batches++;
-  const answer: BatchResponse = { accepted: inserted, duplicates: valid - inserted, rejected };
+  const answer: BatchResponse = { accepted: inserted, duplicates: copies - inserted, rejected };
   replyJson(res, 200, answer);
 }
 
