@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyze, type AnalyzeOptions } from './analyze.js';
-import { parseDuration } from './journey-options.js';
+import { checkCurrency, parseDuration } from './journey-options.js';
 import { MODEL_NAMES, type ModelName } from './models/model-options.js';
 import { parseTransform } from './path-transforms.js';
 import { FORMATS, renderReport, type Format } from './render-report.js';
@@ -110,14 +110,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     options.paths = v.paths;
   }
   if (v.conversion) options.conversionNames = v.conversion;
-  if (v.currency) {
-    // Checked here too: CSV input has no events to read it from.
-    if (!/^[A-Za-z]{3}$/.test(v.currency))
-      throw new Error(
-        `[touchpoint] attribution: --currency ${v.currency} is not a three-letter ISO 4217 code such as EUR.`,
-      );
-    options.currency = v.currency;
-  }
+  // Checked here too: CSV input has no events to read it from.
+  if (v.currency) options.currency = checkCurrency(v.currency, '--currency');
   if (v['direct-channel']) options.directChannel = v['direct-channel'];
   if (v['position-weights']) options.positionWeights = weights(v['position-weights']);
   const tty = Boolean(io.stderr.isTTY);

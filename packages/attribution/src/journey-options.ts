@@ -62,14 +62,8 @@ export function resolveJourneyOptions(options: JourneyOptions = {}): ResolvedJou
   if (paths !== 'overlap' && paths !== 'reset') {
     throw new Error(`[touchpoint] attribution: paths must be 'overlap' or 'reset' (got ${String(paths)}).`);
   }
-  const currency = options.currency;
-  if (currency !== undefined && !/^[A-Za-z]{3}$/.test(String(currency))) {
-    throw new Error(
-      `[touchpoint] attribution: currency must be a three-letter ISO 4217 code such as EUR (got ${String(currency)}).`,
-    );
-  }
   return {
-    currency: currency?.toUpperCase(),
+    currency: options.currency === undefined ? undefined : checkCurrency(options.currency),
     sessionTimeout,
     lookback,
     paths,
@@ -77,6 +71,15 @@ export function resolveJourneyOptions(options: JourneyOptions = {}): ResolvedJou
     nulls: options.nulls ?? true,
     shares: options.shares ?? false,
   };
+}
+
+/** `eur` → `EUR`; throws unless it is a three-letter ISO 4217 code. `what` names it in the message. */
+export function checkCurrency(code: string, what = 'currency'): string {
+  if (!/^[A-Za-z]{3}$/.test(String(code)))
+    throw new Error(
+      `[touchpoint] attribution: ${what} ${code} is not a three-letter ISO 4217 code such as EUR.`,
+    );
+  return code.toUpperCase();
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS };
