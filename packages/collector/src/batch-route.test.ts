@@ -91,6 +91,24 @@ describe('POST /v1/batch', () => {
     expect(await storedEvents(dataDir)).toHaveLength(1);
   });
 
+  it('rejects an event with a number JSON cannot hold (1e309) anywhere, instead of storing null', async () => {
+    const { baseUrl, dataDir } = await start();
+    const kept = trackEvent();
+    const huge = trackEvent();
+    // JSON.parse reads 1e309 as Infinity, which JSON.stringify would store as null: a silent change.
+    const body = JSON.stringify({ v: 1, events: [kept, { ...huge, extra: 0 }] }).replace(
+      '"extra":0',
+      '"extra":1e309',
+    );
+    const res = await postBatch(baseUrl, body);
+    expect(res.json).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [{ id: huge.id, reason: expect.stringContaining('finite') }],
+    });
+    expect((await storedEvents(dataDir)).map((e) => e.id)).toEqual([kept.id]);
+  });
+
   it('answers 400 with a clear error for unusable bodies', async () => {
     const { baseUrl, collector } = await start();
     for (const body of ['{not json', '[]', '{"v":2,"events":[]}', '{"v":1}', 'null']) {

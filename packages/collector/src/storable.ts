@@ -6,7 +6,7 @@ export const MAX_EVENT_DEPTH = 32;
 
 /**
  * Why a value cannot be stored faithfully by every sink, or undefined when it can. PostgreSQL's jsonb
- * refuses NUL characters and lone UTF-16 surrogates; rejecting them here keeps one bad event from
+ * refuses NUL characters and lone UTF-16 surrogates, and JSON has no Infinity; rejecting them here keeps one bad event from
  * failing (and endlessly retrying) its whole batch. Deep nesting is refused before anything recurses
  * over it (serializing, storing).
  */
@@ -17,6 +17,9 @@ export function unstorable(value: unknown, depth = 0): string | undefined {
       return 'strings must not contain lone UTF-16 surrogates';
     return undefined;
   }
+  // JSON.parse reads 1e309 as Infinity, which every sink would write as null.
+  if (typeof value === 'number' && !isFinite(value))
+    return 'numbers must be finite (1e309 is too large for JSON)';
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth >= MAX_EVENT_DEPTH) return `the event is nested deeper than ${MAX_EVENT_DEPTH} levels`;
   for (const [key, item] of Object.entries(value)) {
