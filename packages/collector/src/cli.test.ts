@@ -123,6 +123,10 @@ describe('runCli', () => {
     await expect(
       runCli(['--port', '0'], { TOUCHPOINT_CORS_ORIGINS: 'shop.example' }, () => {}),
     ).rejects.toThrow(/corsOrigins.*\(set by --cors-origin or TOUCHPOINT_CORS_ORIGINS\)$/);
+    const pg = ['--port', '0', '--sink', 'postgres', '--pg', 'postgres://nobody@127.0.0.1:1/none'];
+    await expect(runCli([...pg, '--pg-table', 'x'.repeat(47)], {}, () => {})).rejects.toThrow(
+      /at most 46 characters.* \(set by --pg-table or TOUCHPOINT_PG_TABLE\)$/,
+    );
   });
 
   it('starts a working collector', async () => {

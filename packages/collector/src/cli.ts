@@ -28,6 +28,8 @@ export async function runCli(
           connectionString: config.sink.url,
           ...(config.sink.schema ? { schema: config.sink.schema } : {}),
           ...(config.sink.table ? { table: config.sink.table } : {}),
+        }).catch((error: Error) => {
+          throw withFlagNames(error);
         })
       : undefined;
   const collector = await createCollector({
@@ -49,6 +51,8 @@ const FLAGS_OF_OPTION: Record<string, string> = {
   allowRedirectHosts: '--allow-redirect-host or TOUCHPOINT_ALLOW_REDIRECT_HOSTS',
   corsOrigins: '--cors-origin or TOUCHPOINT_CORS_ORIGINS',
   writeKeys: '--write-key or TOUCHPOINT_WRITE_KEYS',
+  '"schema"': '--pg-schema or TOUCHPOINT_PG_SCHEMA',
+  '"table"': '--pg-table or TOUCHPOINT_PG_TABLE',
 };
 
 /** The collector's option error, plus the flag or variable a CLI user set it with. */

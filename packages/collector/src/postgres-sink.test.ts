@@ -196,5 +196,9 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
     await expect(createPostgresSink({ connectionString: pgUrl!, schema: 'Bad-Name' })).rejects.toThrow(
       /identifier/,
     );
+    // Its index names add up to 17 characters, and PostgreSQL cuts names at 63: both would be one name.
+    await expect(
+      createPostgresSink({ connectionString: pgUrl!, schema, table: 't'.repeat(47) }),
+    ).rejects.toThrow(/"table" must be a lower-case SQL identifier of at most 46 characters/);
   });
 });

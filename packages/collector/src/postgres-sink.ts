@@ -37,12 +37,15 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** PostgreSQL cuts longer names to 63 bytes, which could give the table's two indexes one name. */
+const MAX_IDENTIFIER = 63;
+const LONGEST_INDEX_SUFFIX = '_anonymous_id_idx';
 
-function identifier(name: string, option: string): string {
-  if (!IDENTIFIER.test(name)) {
+function identifier(name: string, option: string, maxLength = MAX_IDENTIFIER): string {
+  if (!IDENTIFIER.test(name) || name.length > maxLength) {
     throw new Error(
-      `[touchpoint] postgres sink: "${option}" must be a lower-case SQL identifier, got "${name}"`,
+      `[touchpoint] postgres sink: "${option}" must be a lower-case SQL identifier of at most ${maxLength} characters, got "${name}"`,
     );
   }
   return name;
@@ -62,7 +65,7 @@ CREATE TABLE IF NOT EXISTS "${schema}"."${table}" (
   event jsonb NOT NULL
 );
 CREATE INDEX IF NOT EXISTS "${table}_ts_idx" ON "${schema}"."${table}" (ts);
-CREATE INDEX IF NOT EXISTS "${table}_anonymous_id_idx" ON "${schema}"."${table}" (anonymous_id, ts);`;
+CREATE INDEX IF NOT EXISTS "${table}${LONGEST_INDEX_SUFFIX}" ON "${schema}"."${table}" (anonymous_id, ts);`;
 }
 
 /**
@@ -78,7 +81,11 @@ CREATE INDEX IF NOT EXISTS "${table}_anonymous_id_idx" ON "${schema}"."${table}"
  */
 export async function createPostgresSink(options: PostgresSinkOptions): Promise<Sink> {
   const schema = identifier(options.schema ?? 'public', 'schema');
-  const table = identifier(options.table ?? DEFAULT_PG_TABLE, 'table');
+  const table = identifier(
+    options.table ?? DEFAULT_PG_TABLE,
+    'table',
+    MAX_IDENTIFIER - LONGEST_INDEX_SUFFIX.length,
+  );
   const maxRows = options.maxRowsPerInsert ?? DEFAULT_MAX_ROWS_PER_INSERT;
   const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
   const queryTimeout = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
@@ -104,7 +111,9 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
       // Nothing to create, nothing to lock: CREATE INDEX IF NOT EXISTS takes its lock even when the index
       // exists, which waits for (and then stalls) the running collectors' inserts; and a role that may
       // only insert can use a table made for it beforehand.
-      const names = [table, `${table}_ts_idx`, `${table}_anonymous_id_idx`].map((n) => `"${schema}"."${n}"`);
+      const names = [table, `${table}_ts_idx`, `${table}${LONGEST_INDEX_SUFFIX}`].map(
+        (n) => `"${schema}"."${n}"`,
+      );
       const { rows } = await client.query<{ missing: boolean }>(
         'SELECT to_regclass($1) IS NULL OR to_regclass($2) IS NULL OR to_regclass($3) IS NULL AS missing',
         names,
