@@ -40,7 +40,9 @@ export const pipeline = (
       if (typeof at[key] == 'string')
         at[key] = redactUrl(at[key], redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
   };
-  return (type: EventType, fields?: object): TouchpointEvent | undefined => {
+  // The URL of this tracker's last page view: the referrer of a `page()` the app records itself.
+  let lastPage: string | undefined;
+  return (type: EventType, fields?: { page?: unknown }): TouchpointEvent | undefined => {
     const now = Date.now();
     // anonymousId, sessionId and userId (undefined before identify, left out of the JSON), not
     // sessionIsNew (which the core script's context leaves out itself)
@@ -57,7 +59,15 @@ export const pipeline = (
     if (DELIVERY_ONLY) return event;
     // The page (a copy: a plugin's own page object stays as it gave it), what a share shared (by default
     // this page) and where an ad click went.
-    if (event.page) clean((event.page = { ...event.page }), ['url', 'referrer']);
+    if (event.page) {
+      clean((event.page = { ...event.page }), ['url', 'referrer']);
+      // An app calling page() per route (or a page view recorded by `record`) came from its previous page,
+      // not from the document's referrer; plugins pass their own page and referrer.
+      if (type == 'page') {
+        if (lastPage && !fields?.page) event.page.referrer = lastPage;
+        lastPage = event.page.url;
+      }
+    }
     clean(event as never, ['url', 'target']);
     for (const plugin of plugins) {
       try {

@@ -109,6 +109,34 @@ describe('tracker pipeline', () => {
     expect(result.ok && result.accepted).toHaveLength(1);
   });
 
+  it("takes the previous page view's URL as the referrer of page() (apps that record their routes)", async () => {
+    Object.defineProperty(document, 'referrer', { value: 'https://www.google.com/', configurable: true });
+    try {
+      const t = make();
+      const start = location.href;
+      history.pushState(null, '', '/landing?token=secret');
+      t.page();
+      t.track('not-a-page');
+      history.pushState(null, '', '/next');
+      t.page();
+      // A page view a plugin recorded with its own page is one too.
+      t.record('page', { page: { url: 'https://s.example/plugin', path: '/plugin' } });
+      t.page();
+      history.pushState(null, '', start);
+      await t.flush();
+      const pages = events().map((e) => e.page!);
+      expect(pages.map((p) => p.referrer)).toEqual([
+        'https://www.google.com/',
+        'https://www.google.com/',
+        expect.stringMatching(/\/landing\?token=redacted$/),
+        undefined,
+        'https://s.example/plugin',
+      ]);
+    } finally {
+      Object.defineProperty(document, 'referrer', { value: '', configurable: true });
+    }
+  });
+
   it('redacts page URLs, also those plugins pass', async () => {
     const t = make();
     t.record('page', {
