@@ -96,6 +96,10 @@
 //   → 5,120/13,800 (full 13,795, +25 B): an app's own page() calls (pages: false or spa: false) get the
 //   previous page view's URL as referrer; every one of them carried the document's referrer (an SPA's
 //   tenth route "came from" Google).
+//   → 5,120/13,810 (core 5,116, −3; full 13,806, +11): a denial deletes the queue's IndexedDB database
+//   instead of leaving it empty, and nothing opens it again before an event is added (a send answered
+//   after the denial wrote its removal into a new database). Paid in the core script by leaving
+//   identity's adopt/joined (cross-domain links and the two-tabs join, full builds only) out of it.
 import { readFileSync, existsSync } from 'node:fs';
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -106,7 +110,7 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../packages/sdk/dist/', import.meta.url));
 export const BUDGETS = [
   { file: 'touchpoint.core.min.js', gzipBudget: 5 * 1024, target: 5 * 1024, what: 'delivery core + API' },
-  { file: 'touchpoint.min.js', gzipBudget: 13800, target: 8 * 1024, what: 'core + default capture plugins' },
+  { file: 'touchpoint.min.js', gzipBudget: 13810, target: 8 * 1024, what: 'core + default capture plugins' },
 ];
 
 const check = process.argv.includes('--check');

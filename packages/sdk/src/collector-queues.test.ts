@@ -1,6 +1,6 @@
 // Two trackers on one page feeding two collectors (a site's own and an agency's): each collector gets only
 // its own tracker's events, through IndexedDB as in a browser (the queue and the sending tab are per URL),
-// and each order once (the order-id dedup keeps a list per collector). A denial removes every queue.
+// and each order once (the order-id dedup keeps a list per collector). A denial deletes every queue.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import { fullFeatures } from './touchpoints/defaults.js';
@@ -68,10 +68,8 @@ it("a denial deletes the queues of the site's earlier collector URLs too, with t
   now.consent('denied');
   await vi.waitFor(async () => {
     const names = (await indexedDB.databases()).map((db) => db.name);
-    // Only the current queue is left, emptied.
-    expect(names.filter((name) => name?.startsWith('touchpoint '))).toEqual([
-      'touchpoint https://new.example/v1/batch',
-    ]);
+    // The current queue's database goes too: a visitor who said no keeps not even an empty one.
+    expect(names.filter((name) => name?.startsWith('touchpoint '))).toEqual([]);
   });
   await now.shutdown();
 });
@@ -100,4 +98,26 @@ it("a privacy signal at start deletes no other tracker's queue: that tracker may
   expect(await names()).toContain(`touchpoint ${endpoint}`);
   expect(own.stats().queued).toBe(1);
   await Promise.all([own.shutdown(), agency.shutdown()]);
+});
+
+it('a send answered after the denial does not create the deleted database again', async () => {
+  localStorage.clear();
+  let answer: (response: Response) => void = () => {};
+  const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+  vi.stubGlobal('fetch', fetch);
+  const endpoint = 'https://in-flight.example/v1/batch';
+  const names = async () => (await indexedDB.databases()).map((db) => db.name);
+  const t = createCoreTracker({ endpoint });
+  const id = t.track('sending');
+  const flushed = t.flush();
+  await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+  t.consent('denied');
+  await vi.waitFor(async () => expect(await names()).not.toContain(`touchpoint ${endpoint}`));
+  // The collector answers the batch that was on its way: the queue removes it, in no database.
+  answer(new Response(JSON.stringify({ accepted: 1, duplicates: 0, rejected: [] })));
+  await flushed;
+  await new Promise((r) => setTimeout(r, 200));
+  expect(id).toBeDefined();
+  expect(await names()).not.toContain(`touchpoint ${endpoint}`);
+  await t.shutdown();
 });

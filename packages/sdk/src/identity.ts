@@ -118,12 +118,6 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       userId = id;
       save();
     },
-    /** Adopts an anonymous id handed over from another domain of the site (`tp_aid`). */
-    adopt(id: string): void {
-      anonymousId = id;
-      if (!DELIVERY_ONLY) chosen = true;
-      save();
-    },
     reset(): void {
       chosen = true;
       reset();
@@ -157,10 +151,23 @@ export function createIdentity(timeoutMs: number, persist: boolean) {
       save();
     },
     /**
-     * Whether `id` is an anonymous or session id this tab gave up by joining (not a `reset`): the capture
-     * plugins carry their state over. None in the core script, which has no plugins.
+     * Full builds only (the core script has no handover, and no plugins): `adopt` takes an anonymous id
+     * handed over from another domain of the site (`tp_aid`); `joined(id)` says whether `id` is an
+     * anonymous or session id this tab gave up by joining (not a `reset`): the capture plugins carry their
+     * state over.
      */
-    joined: DELIVERY_ONLY ? undefined! : (id: string): boolean => left.has(id),
+    ...((!DELIVERY_ONLY && {
+      /** Adopts an anonymous id handed over from another domain of the site (`tp_aid`; full builds). */
+      adopt(id: string): void {
+        anonymousId = id;
+        chosen = true;
+        save();
+      },
+      joined: (id: string): boolean => left.has(id),
+    }) as {
+      adopt(id: string): void;
+      joined(id: string): boolean;
+    }),
     /**
      * Consent denied: forgets the ids here (a later grant starts a new anonymous person rather than store
      * the removed ids again) and removes every `tp_*` key and the cookie but the consent choice (capture

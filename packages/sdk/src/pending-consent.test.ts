@@ -29,24 +29,30 @@ it('while pending, flush() and shutdown() open no queue, write no key and send n
   expect((await indexedDB.databases()).map((db) => db.name)).not.toContain(`touchpoint ${endpoint}`);
 });
 
-it('a visitor denied from the start (GPC) gets no IndexedDB database; one with stored ids has the queue emptied', async () => {
+it('a visitor denied from the start (GPC) gets no IndexedDB database; the queue of an earlier visit is deleted', async () => {
   localStorage.clear();
   stubCollectorFetch();
   vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { globalPrivacyControl: true }));
   const endpoint = 'https://gpc.example/v1/batch';
+  const names = async () => (await indexedDB.databases()).map((db) => db.name);
   const t = createCoreTracker({ endpoint });
   t.track('never');
   await t.flush();
   await t.shutdown();
   await new Promise((r) => setTimeout(r, 100));
-  expect((await indexedDB.databases()).map((db) => db.name)).not.toContain(`touchpoint ${endpoint}`);
+  expect(await names()).not.toContain(`touchpoint ${endpoint}`);
 
-  // Ids stored by an earlier visit under consent: its queue may hold events, and is emptied.
+  // An earlier visit under consent left its ids and, its collector down, a queued event.
   localStorage.setItem('tp_aid', '0190a5b2-0000-7000-8000-00000000000a');
+  await new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(`touchpoint ${endpoint}`);
+    open.onupgradeneeded = () => open.result.createObjectStore('queue').put('{}', 'left-behind');
+    open.onsuccess = () => (open.result.close(), resolve());
+    open.onerror = () => reject(open.error);
+  });
+  expect(await names()).toContain(`touchpoint ${endpoint}`);
   const again = createCoreTracker({ endpoint });
   await again.shutdown();
-  await vi.waitFor(async () =>
-    expect((await indexedDB.databases()).map((db) => db.name)).toContain(`touchpoint ${endpoint}`),
-  );
+  await vi.waitFor(async () => expect(await names()).not.toContain(`touchpoint ${endpoint}`));
   expect(localStorage.getItem('tp_aid')).toBeNull();
 });

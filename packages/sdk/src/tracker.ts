@@ -4,8 +4,7 @@ import { CONSENT_KEY, CONSENT_STATES, initialConsent, storeConsent } from './con
 import { diagnostics } from './diagnostics.js';
 import { createSender } from './delivery/sender.js';
 import { endpointUrl } from './delivery/transport.js';
-import { ANONYMOUS_ID_KEY, createIdentity } from './identity.js';
-import { local } from './local-storage.js';
+import { createIdentity } from './identity.js';
 import type { Identity } from './identity.js';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options.js';
 import { pipeline } from './pipeline.js';
@@ -118,15 +117,13 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     state = next;
     if (next === 'denied') {
       held.length = 0;
-      // Events are queued only under consent, when the ids are stored too: with neither, there is no queue,
-      // and opening one to empty it would create storage for a visitor who said no (GPC: on every page).
-      if (was === 'granted' || local('getItem', ANONYMOUS_ID_KEY)) {
-        void queue.clear();
-        // The visitor's own denial (here or in another tab) also deletes, in the full builds, the queues
-        // of the site's earlier collector URLs. Not a privacy signal at start: another tracker of the page
-        // that does not honour it (`respectGlobalPrivacyControl: false`) may be granted and use one.
-        if (!DELIVERY_ONLY && (explicit || was !== 'denied')) void deleteOtherQueues(dbName);
-      }
+      // The queue's database is deleted (deleting none creates none: a visitor denied on every page by GPC
+      // gets no storage).
+      void queue.clear();
+      // The visitor's own denial (here or in another tab) also deletes, in the full builds, the queues of
+      // the site's earlier collector URLs. Not a privacy signal at start: another tracker of the page that
+      // does not honour it (`respectGlobalPrivacyControl: false`) may be granted and use one.
+      if (!DELIVERY_ONLY && (explicit || was !== 'denied')) void deleteOtherQueues(dbName);
       identity.forget();
     } else {
       const before = identity.peek();
@@ -219,7 +216,8 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
     return value;
   };
 
-  const tracker: Tracker = {
+  // Typed as the Tracker it is; kept as a table of methods, which the lines below wrap.
+  const methods = {
     // Left out when not given, or null from a script-tag page: the collector refuses `"props": null`.
     page: (props) => id('page', props && { props }),
     track: (name, props) => id('track', { name: text(name, 'track(name)'), ...(props && { props }) }),
@@ -259,8 +257,7 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
         queued: DELIVERY_ONLY ? queue.local().length : queue.local().length + held.length,
       };
     },
-  };
-  const methods = tracker as unknown as Record<string, (...args: unknown[]) => unknown>;
+  } satisfies Tracker as unknown as Record<string, (...args: unknown[]) => unknown>;
   // Plugin commands (trackAd, survey, …) join the tracker's methods for the script-tag command queue;
   // a name the tracker (or an earlier plugin) already has is not overridden.
   if (!DELIVERY_ONLY)
@@ -271,5 +268,5 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   each('start');
   // Earlier pages' (and closed tabs') events go out now.
   void flush();
-  return tracker;
+  return methods as unknown as Tracker;
 }

@@ -27,7 +27,7 @@ export interface EventQueue {
   local(): QueuedEvent[];
   /** Removes events (after a 2xx covering them); resolves once that is written. */
   remove(ids: string[]): Promise<unknown>;
-  /** Removes every event. */
+  /** Removes every event, and the storage itself: nothing is stored again before the next `add` (consent denied). */
   clear(): Promise<unknown>;
   /**
    * Starts pending writes now, in this task, committing them explicitly (for unload too: the page may die

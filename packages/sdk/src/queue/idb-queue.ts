@@ -55,6 +55,8 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   // Events added while a take() reads the database (they may be missing from its snapshot); a clear()
   // during the read ends the collection.
   let addedDuringRead: QueuedEvent[] | undefined;
+  // Deleted by clear() (consent denied): nothing may create it again before an event is added.
+  let deleted: boolean | undefined;
 
   const fallBack = (cause: unknown): void => {
     if (!memory) {
@@ -118,7 +120,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       tx.commit();
       return result;
     };
-    for (let retry = false; !memory; retry = true) {
+    for (let retry = false; !memory && !deleted; retry = true) {
       try {
         // A Promise executor runs synchronously: once the database is open, the first try starts in the
         // caller's task (settle relies on it); and a throw becomes a rejection.
@@ -169,6 +171,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   const queue: EventQueue = {
     kind: () => (memory ? 'memory' : 'indexeddb'),
     add(item) {
+      deleted = false;
       items.push(item);
       bytes += item.bytes;
       writes.push([item.id, item.json]);
@@ -208,12 +211,15 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       for (const id of ids) writes.push([id]);
       return queue.settle();
     },
+    // The database goes, not only its events: a visitor who said no keeps no storage, not even an empty
+    // database. Every open connection, ours too, closes on `versionchange` (reset), then the deletion runs.
     clear() {
       addedDuringRead = undefined;
       writes = [];
       items = [];
       bytes = 0;
-      return change((s) => s.clear());
+      deleted = true;
+      return memory ? writing : promisifyRequest(indexedDB.deleteDatabase(options.dbName!)).catch(() => {});
     },
     settle: () => (write(), writing),
     dropped: () => dropped,

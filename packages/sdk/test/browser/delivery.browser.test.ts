@@ -220,6 +220,12 @@ describe.each(LOAD_MODES)('delivery, SDK loaded by %s', (mode) => {
       await expect.poll(() => call(b, 'stats').then((s: { consent: string }) => s.consent)).toBe('denied');
       expect(await call(b, 'track', 'after-denial')).toBeUndefined();
       expect(await b.evaluate(() => localStorage.getItem('tp_aid'))).toBeNull();
+      // The queue's database is deleted, not left empty (both tabs held it open).
+      const queues = () =>
+        b.evaluate(async () =>
+          (await indexedDB.databases()).filter(({ name }) => name?.startsWith('touchpoint ')),
+        );
+      await expect.poll(queues).toEqual([]);
     }),
   );
 
