@@ -40,7 +40,7 @@ export const pipeline = (
       if (typeof at[key] == 'string')
         at[key] = redactUrl(at[key], redactParams).slice(0, DEFAULT_MAX_STRING_LENGTH);
   };
-  // The URL of this tracker's last page view: the referrer of a `page()` the app records itself.
+  // The URL of this tracker's last page view, as the middleware left it: the next page view's referrer.
   let lastPage: string | undefined;
   return (type: EventType, fields?: { page?: unknown }): TouchpointEvent | undefined => {
     const now = Date.now();
@@ -63,10 +63,7 @@ export const pipeline = (
       clean((event.page = { ...event.page }), ['url', 'referrer']);
       // An app calling page() per route (or a page view recorded by `record`) came from its previous page,
       // not from the document's referrer; plugins pass their own page and referrer.
-      if (type == 'page') {
-        if (lastPage && !fields?.page) event.page.referrer = lastPage;
-        lastPage = event.page.url;
-      }
+      if (type == 'page' && lastPage && !fields?.page) event.page.referrer = lastPage;
     }
     clean(event as never, ['url', 'target']);
     for (const plugin of plugins) {
@@ -86,6 +83,8 @@ export const pipeline = (
         return undefined;
       }
     }
+    // As the middleware left it: what it removed from a URL (or a page view it dropped) stays out.
+    if (type == 'page' && event.page) lastPage = event.page.url;
     return event;
   };
 };

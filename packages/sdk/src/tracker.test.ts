@@ -137,6 +137,30 @@ describe('tracker pipeline', () => {
     }
   });
 
+  it("takes the previous page view's URL as a middleware left it: what it removed stays out", async () => {
+    const t = make({
+      middleware: [
+        (e) => {
+          if (e.type === 'page' && e.props?.drop) return null;
+          if (e.page) e.page = { ...e.page, url: e.page.url.replace(/\/users\/[^/?]+/, '/users/:id') };
+        },
+      ],
+    });
+    const start = location.href;
+    history.pushState(null, '', '/users/jane@example.com');
+    t.page();
+    history.pushState(null, '', '/internal');
+    t.page({ drop: true });
+    history.pushState(null, '', '/next');
+    t.page();
+    history.pushState(null, '', start);
+    await t.flush();
+    const pages = events().map((e) => e.page!);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.url).toMatch(/\/users\/:id$/);
+    expect(pages[1]!.referrer).toBe(pages[0]!.url);
+  });
+
   it('redacts page URLs, also those plugins pass', async () => {
     const t = make();
     t.record('page', {

@@ -55,8 +55,6 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   // Events added while a take() reads the database (they may be missing from its snapshot); a clear()
   // during the read ends the collection.
   let addedDuringRead: QueuedEvent[] | undefined;
-  // Deleted by clear() (consent denied): nothing may create it again before an event is added.
-  let deleted: boolean | undefined;
 
   const fallBack = (cause: unknown): void => {
     if (!memory) {
@@ -120,7 +118,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       tx.commit();
       return result;
     };
-    for (let retry = false; !memory && !deleted; retry = true) {
+    for (let retry = false; !memory; retry = true) {
       try {
         // A Promise executor runs synchronously: once the database is open, the first try starts in the
         // caller's task (settle relies on it); and a throw becomes a rejection.
@@ -171,7 +169,6 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   const queue: EventQueue = {
     kind: () => (memory ? 'memory' : 'indexeddb'),
     add(item) {
-      deleted = false;
       items.push(item);
       bytes += item.bytes;
       writes.push([item.id, item.json]);
@@ -212,14 +209,23 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       return queue.settle();
     },
     // The database goes, not only its events: a visitor who said no keeps no storage, not even an empty
-    // database. Every open connection, ours too, closes on `versionchange` (reset), then the deletion runs.
+    // database. Its connections (ours, other tabs') close on `versionchange`, then the deletion runs. The
+    // rest of this page's events stay in memory, sent as usual if the visitor grants again: nothing on
+    // this page opens the database again, so nothing started before the denial or after it can write
+    // into what is being deleted (the next page stores again).
     clear() {
       addedDuringRead = undefined;
       writes = [];
       items = [];
       bytes = 0;
-      deleted = true;
-      return memory ? writing : promisifyRequest(indexedDB.deleteDatabase(options.dbName!)).catch(() => {});
+      const none = memory;
+      memory = true;
+      // Thrown (indexedDB null) or failed, a deletion must not fail the denial.
+      return none
+        ? writing
+        : new Promise((resolve) =>
+            resolve(promisifyRequest(indexedDB.deleteDatabase(options.dbName!))),
+          ).catch(() => {});
     },
     settle: () => (write(), writing),
     dropped: () => dropped,

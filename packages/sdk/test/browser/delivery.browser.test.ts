@@ -230,6 +230,30 @@ describe.each(LOAD_MODES)('delivery, SDK loaded by %s', (mode) => {
   );
 
   it(
+    'denied, then granted in the same task: the next event arrives (the deleted database does not take it)',
+    withCollector(async () => {
+      const page = await open('/regrant');
+      const before = await page.evaluate(async () => {
+        const tp = (window as unknown as { touchpoint: Tp }).touchpoint;
+        const id = tp('track', 'before');
+        await tp('flush');
+        return id;
+      });
+      expect(await collector.waitFor([before], 5000)).toEqual([]);
+      const after = await page.evaluate(() => {
+        const tp = (window as unknown as { touchpoint: Tp }).touchpoint;
+        tp('consent', 'denied');
+        tp('consent', 'granted');
+        const id = tp('track', 'after');
+        void tp('flush');
+        return id;
+      });
+      expect(after).toBeTruthy();
+      expect(await collector.waitFor([after], 5000)).toEqual([]);
+    }),
+  );
+
+  it(
     'two tabs pending: a grant in one makes one person of both, with what the other held',
     withCollector(async () => {
       const [a, b] = [
