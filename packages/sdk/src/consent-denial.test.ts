@@ -97,3 +97,20 @@ it('where indexedDB is null, a visitor denied from the start still gets a tracke
   expect(localStorage.getItem('tp_aid')).toBeNull();
   expect(localStorage.getItem('tp_consent')).toBe('denied');
 });
+
+it("a denial on a page that keeps its queue in memory (persist: false) deletes an earlier page's database", async () => {
+  localStorage.clear();
+  stubCollectorFetch();
+  const endpoint = 'https://memory-page.example/v1/batch';
+  // An earlier page stored, its collector down.
+  await new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(`touchpoint ${endpoint}`);
+    open.onupgradeneeded = () => open.result.createObjectStore('queue').put('{}', 'left-behind');
+    open.onsuccess = () => (open.result.close(), resolve());
+    open.onerror = () => reject(open.error);
+  });
+  const t = createCoreTracker({ endpoint, persist: false });
+  t.consent('denied');
+  await vi.waitFor(async () => expect(await databases()).not.toContain(`touchpoint ${endpoint}`));
+  await t.shutdown();
+});

@@ -218,14 +218,12 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       writes = [];
       items = [];
       bytes = 0;
-      const none = memory;
       memory = true;
-      // Thrown (indexedDB null) or failed, a deletion must not fail the denial.
-      return none
-        ? writing
-        : new Promise((resolve) =>
-            resolve(promisifyRequest(indexedDB.deleteDatabase(options.dbName!))),
-          ).catch(() => {});
+      // Also when this queue was in memory already (`persist: false`, a fallback): an earlier page may have
+      // stored. Thrown (indexedDB null) or failed, a deletion must not fail the denial.
+      return new Promise((resolve) =>
+        resolve(options.dbName && promisifyRequest(indexedDB.deleteDatabase(options.dbName))),
+      ).catch(() => {});
     },
     settle: () => (write(), writing),
     dropped: () => dropped,
