@@ -1,7 +1,7 @@
-// A denial deletes the queue's database (README, "Identity"), and nothing on the page opens it again: the
-// visitor may grant again on the same page, even in the same task, and the page's later events are sent
-// from memory (the next page stores again). Where IndexedDB is missing a denial must still work. Through
-// IndexedDB as in a browser.
+// A denial deletes the queue's database (README, "Identity"); the visitor may grant again on the same page,
+// even in the same task, and what is recorded then is stored again, in a new database, never in the one
+// being deleted. Where IndexedDB is missing a denial must still work. Through IndexedDB as in a browser
+// (these are the full builds; the core script's pages are in the Chromium tests).
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { TouchpointEvent } from '@touchpoint/protocol';
@@ -16,33 +16,43 @@ afterEach(() => {
 const databases = async () => (await indexedDB.databases()).map((db) => db.name);
 const names = (batches: TouchpointEvent[][]) => batches.flat().map((e) => (e as { name?: string }).name);
 
-it('an event recorded right after denied → granted (same task) is sent; the database stays deleted', async () => {
+/** The events stored in a queue database, by name (opening it as the SDK would). */
+const stored = (name: string) =>
+  new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onupgradeneeded = () => open.result.createObjectStore('queue');
+    open.onsuccess = () => {
+      const request = open.result.transaction('queue').objectStore('queue').getAll();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve((request.result as string[]).map((json) => JSON.parse(json).name));
+      };
+    };
+    open.onerror = () => reject(open.error);
+  });
+
+it('denied → granted in the same task: the next event is sent, and stored in a new database meanwhile', async () => {
   localStorage.clear();
   const { batches } = stubCollectorFetch();
   const endpoint = 'https://regrant.example/v1/batch';
   const t = createCoreTracker({ endpoint });
   t.track('before');
   await t.flush(); // the queue's database is open now
+  const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
   t.consent('denied');
   t.consent('granted');
   t.track('after');
   await t.flush();
   await new Promise((r) => setTimeout(r, 300));
+  expect(await stored(`touchpoint ${endpoint}`)).toEqual(['after']);
+  online.mockReturnValue(true);
   await t.flush();
   expect(names(batches)).toEqual(['before', 'after']);
-  expect(t.stats().storage).toBe('memory');
-  expect(await databases()).not.toContain(`touchpoint ${endpoint}`);
+  expect(t.stats().storage).toBe('indexeddb');
   await t.shutdown();
-  // The next page stores again.
-  const next = createCoreTracker({ endpoint });
-  next.track('next-page');
-  await next.flush();
-  expect(next.stats().storage).toBe('indexeddb');
-  expect(await databases()).toContain(`touchpoint ${endpoint}`);
-  await next.shutdown();
 });
 
-it('denied while the database still opens: nothing recorded before the denial is left, and a later grant sends', async () => {
+it('denied while the database still opens: nothing recorded before the denial is left, what a grant records is', async () => {
   localStorage.clear();
   const { batches } = stubCollectorFetch();
   const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
@@ -74,12 +84,62 @@ it('denied while the database still opens: nothing recorded before the denial is
   t.consent('granted');
   t.track('after');
   release();
-  await vi.waitFor(async () => expect(await databases()).not.toContain(`touchpoint ${endpoint}`));
-  expect(t.stats().queued).toBe(1);
+  await new Promise((r) => setTimeout(r, 300));
+  await t.flush();
+  open.mockRestore();
+  expect(await stored(`touchpoint ${endpoint}`)).toEqual(['after']);
   online.mockReturnValue(true);
   await t.flush();
   expect(names(batches)).toEqual(['after']);
   await t.shutdown();
+});
+
+// What a grant after a denial records outlives the page like any event: the collector down, the page left.
+for (const regrant of [false, true])
+  it(`the collector down, the page left: the next page sends the event (${regrant ? 'after denied → granted' : 'control'})`, async () => {
+    localStorage.clear();
+    const endpoint = `https://left-${regrant}.example/v1/batch`;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 503 })),
+    );
+    const t = createCoreTracker({ endpoint, retryBaseMs: 60_000, retryMaxMs: 60_000 });
+    t.track('before');
+    await t.flush();
+    if (regrant) {
+      t.consent('denied');
+      t.consent('granted');
+    }
+    t.track('after');
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 100));
+    await t.shutdown();
+    const { batches } = stubCollectorFetch();
+    const next = createCoreTracker({ endpoint });
+    await next.flush();
+    expect(names(batches)).toContain('after');
+    await next.shutdown();
+  });
+
+it('a returning visitor who had said no and grants on this page: the conversion outlives the page', async () => {
+  localStorage.clear();
+  localStorage.setItem('tp_consent', 'denied');
+  const endpoint = 'https://stored-denial.example/v1/batch';
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 503 })),
+  );
+  const t = createCoreTracker({ endpoint, retryBaseMs: 60_000, retryMaxMs: 60_000 });
+  t.consent('granted');
+  t.conversion('purchase', { orderId: 'o-1', value: 10, currency: 'EUR' });
+  window.dispatchEvent(new Event('pagehide'));
+  await new Promise((r) => setTimeout(r, 100));
+  await t.shutdown();
+  const { batches } = stubCollectorFetch();
+  const next = createCoreTracker({ endpoint });
+  await next.flush();
+  expect(batches.flat().map((e) => e.type)).toContain('conversion');
+  await next.shutdown();
 });
 
 it('where indexedDB is null, a visitor denied from the start still gets a tracker, and a denial still forgets', () => {

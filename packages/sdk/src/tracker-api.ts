@@ -18,7 +18,10 @@ export interface ConversionDetails {
 /** State of a tracker, for diagnostics and tests. */
 export interface TrackerStats extends DeliveryStats {
   consent: ConsentState;
-  /** Where the queue lives now (`memory` after an IndexedDB failure or with `persist: false`). */
+  /**
+   * Where the queue lives now: `memory` after an IndexedDB failure, with `persist: false`, or in the core
+   * script after a denial on a page whose queue was open.
+   */
   storage: 'indexeddb' | 'memory';
   /** Events this page knows to be queued and not yet confirmed by the collector. */
   queued: number;

@@ -1,4 +1,5 @@
 import { promisifyRequest } from 'idb-keyval';
+import { DELIVERY_ONLY } from '../build-flags.js';
 import {
   headWithin,
   utf8Length,
@@ -72,6 +73,11 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
 
   let db: IDBDatabase | undefined;
   let opening: Promise<IDBDatabase> | undefined;
+  // clear() deletes the database. `clears` counts them: what began before one (a transaction, an open)
+  // belongs to the database being deleted, and must neither carry on in the next one nor hand it a
+  // connection. `deleted`: nothing opens the database again until an event is added.
+  let clears = 0;
+  let deleted: boolean | undefined;
   /** Forgets the connection (the next transaction opens a new one). */
   const reset = (): void => {
     db?.close();
@@ -79,6 +85,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   };
   const open = (): Promise<IDBDatabase> =>
     (opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const epoch = clears;
       const request = indexedDB.open(options.dbName!);
       const timer = setTimeout(() => {
         // A late success must not leave a connection open that blocks later opens and upgrades.
@@ -89,6 +96,8 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       request.onerror = () => reject(request.error);
       request.onsuccess = () => {
         clearTimeout(timer);
+        if (!DELIVERY_ONLY && epoch !== clears)
+          return (request.result.close(), reject(new Error('IndexedDB database deleted')));
         const opened = (db = request.result);
         // Safari sometimes closes connections on its own, and another page may upgrade or delete the
         // database: forget the connection (stepping aside), so the next use reopens.
@@ -118,12 +127,16 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       tx.commit();
       return result;
     };
-    for (let retry = false; !memory; retry = true) {
+    const epoch = clears;
+    const gone = (): boolean | undefined => !DELIVERY_ONLY && (deleted || epoch !== clears);
+    for (let retry = false; !memory && !gone(); retry = true) {
       try {
         // A Promise executor runs synchronously: once the database is open, the first try starts in the
         // caller's task (settle relies on it); and a throw becomes a rejection.
         return await new Promise<T>((resolve) => resolve(db ? run(db) : open().then(run)));
       } catch (cause) {
+        // Failed because a clear() came since: stop, and leave the connection of the next database be.
+        if (gone()) break;
         if (retry) fallBack(cause);
         else reset();
       }
@@ -169,6 +182,7 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
   const queue: EventQueue = {
     kind: () => (memory ? 'memory' : 'indexeddb'),
     add(item) {
+      if (!DELIVERY_ONLY) deleted = false;
       items.push(item);
       bytes += item.bytes;
       writes.push([item.id, item.json]);
@@ -209,16 +223,19 @@ export function createIdbQueue(options: IdbQueueOptions, memory?: boolean): Even
       return queue.settle();
     },
     // The database goes, not only its events: a visitor who said no keeps no storage, not even an empty
-    // database. Its connections (ours, other tabs') close on `versionchange`, then the deletion runs. The
-    // rest of this page's events stay in memory, sent as usual if the visitor grants again: nothing on
-    // this page opens the database again, so nothing started before the denial or after it can write
-    // into what is being deleted (the next page stores again).
+    // database. Its connections (ours, other tabs') close on `versionchange`, then the deletion runs, and
+    // an open issued after it waits for it: the full builds store the next event in a new database. The
+    // core script keeps a page that had a connection in memory from here on (the next page stores again).
     clear() {
       addedDuringRead = undefined;
       writes = [];
       items = [];
       bytes = 0;
-      memory = true;
+      if (!DELIVERY_ONLY) {
+        clears++;
+        deleted = true;
+        reset();
+      } else if (db || opening) memory = true;
       // Also when this queue was in memory already (`persist: false`, a fallback): an earlier page may have
       // stored. Thrown (indexedDB null) or failed, a deletion must not fail the denial.
       return new Promise((resolve) =>
