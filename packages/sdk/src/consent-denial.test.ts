@@ -174,3 +174,46 @@ it("a denial on a page that keeps its queue in memory (persist: false) deletes a
   await vi.waitFor(async () => expect(await databases()).not.toContain(`touchpoint ${endpoint}`));
   await t.shutdown();
 });
+
+// Another tab of the site follows the stored choice through `storage` events, which it may handle late (busy,
+// or frozen in the background): by then the visitor may have granted again.
+for (const late of [false, true])
+  it(`another tab handling the denial late does not delete what the grant stored (${late ? 'late' : 'control'})`, async () => {
+    localStorage.clear();
+    const endpoint = `https://late-tab-${late}.example/v1/batch`;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 503 })),
+    );
+    const options = { endpoint, retryBaseMs: 60_000, retryMaxMs: 60_000 };
+    localStorage.setItem('tp_consent', 'granted');
+    // The other tab: its storage listener is kept aside, to be called when that tab gets to run.
+    let otherTab: ((event: Event) => void) | undefined;
+    const listen = vi
+      .spyOn(window, 'addEventListener')
+      .mockImplementation((type: string, listener: EventListenerOrEventListenerObject) => {
+        if (type === 'storage') otherTab = listener as (event: Event) => void;
+      });
+    const other = createCoreTracker(options);
+    listen.mockRestore();
+    const t = createCoreTracker(options);
+    t.track('before');
+    await t.flush();
+    t.consent('denied');
+    t.consent('granted');
+    t.conversion('purchase', { orderId: 'o-1', value: 10, currency: 'EUR' });
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 200));
+    await t.shutdown();
+    if (late) {
+      otherTab!(new StorageEvent('storage', { key: 'tp_consent', newValue: 'denied' }));
+      otherTab!(new StorageEvent('storage', { key: 'tp_consent', newValue: 'granted' }));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(other.stats().consent).toBe('granted');
+    const { batches } = stubCollectorFetch();
+    const next = createCoreTracker(options);
+    await next.flush();
+    expect(batches.flat().map((e) => e.type)).toContain('conversion');
+    await Promise.all([next.shutdown(), other.shutdown()]);
+  });

@@ -5,6 +5,7 @@ import { diagnostics } from './diagnostics.js';
 import { createSender } from './delivery/sender.js';
 import { endpointUrl } from './delivery/transport.js';
 import { createIdentity } from './identity.js';
+import { local } from './local-storage.js';
 import type { Identity } from './identity.js';
 import type { ConsentState, Middleware, ResolvedOptions, TrackerOptions } from './options.js';
 import { pipeline } from './pipeline.js';
@@ -151,10 +152,15 @@ export function createCoreTracker(options: TrackerOptions, features?: Features):
   };
 
   const lifecycle = (event: Event): void => {
-    const { type, key, newValue } = event as StorageEvent;
-    // The visitor chose in another tab of the site (which stored it; `pending` removes it): follow.
-    if (type === 'storage')
-      return void (key === CONSENT_KEY && newValue && consent(newValue as ConsentState, false));
+    const { type, key } = event as StorageEvent;
+    // The visitor chose in another tab of the site (which stored it; `pending` removes it): follow the
+    // choice stored now, not the event's. A tab that catches up late (busy, or frozen in the background)
+    // must not act on a denial the visitor has taken back since: it would delete the database, and the
+    // ids, that the grant started again.
+    if (type === 'storage') {
+      const choice = key === CONSENT_KEY && local('getItem', CONSENT_KEY);
+      return void (choice && consent(choice as ConsentState, false));
+    }
     const leaving = type === 'pagehide' || document.hidden;
     // Last plugin first: one that reacts to another's events (vitals to a page) records its own final
     // state before an earlier one (pages, a pending route change) records something new.
