@@ -6,7 +6,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { TouchpointEvent } from '@touchpoint/protocol';
 import { stubCollectorFetch } from './fake-collector-fetch.js';
+import { gateNextOpen } from './queue/gated-open.js';
 import { createCoreTracker } from './tracker.js';
+import type { Tracker } from './tracker-api.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -15,6 +17,32 @@ afterEach(() => {
 
 const databases = async () => (await indexedDB.databases()).map((db) => db.name);
 const names = (batches: TouchpointEvent[][]) => batches.flat().map((e) => (e as { name?: string }).name);
+const RETRY_LATER = { retryBaseMs: 60_000, retryMaxMs: 60_000 };
+/** The collector is down: what a page records stays queued. */
+const collectorDown = () =>
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 503 })),
+  );
+/**
+ * Leaves the page of `t` (`meanwhile` runs then: another tab catching up); then the next page of the site,
+ * the collector back, sends: what it sent.
+ */
+async function leaveForNextPage(
+  t: Tracker,
+  endpoint: string,
+  meanwhile = async (): Promise<void> => {},
+): Promise<TouchpointEvent[]> {
+  window.dispatchEvent(new Event('pagehide'));
+  await new Promise((r) => setTimeout(r, 100));
+  await t.shutdown();
+  await meanwhile();
+  const { batches } = stubCollectorFetch();
+  const next = createCoreTracker({ endpoint });
+  await next.flush();
+  await next.shutdown();
+  return batches.flat();
+}
 
 /** The events stored in a queue database, by name (opening it as the SDK would). */
 const stored = (name: string) =>
@@ -58,35 +86,18 @@ it('denied while the database still opens: nothing recorded before the denial is
   const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
   const endpoint = 'https://regrant-opening.example/v1/batch';
   // The queue's first open answers only once released: the denial comes while it is under way.
-  const realOpen = indexedDB.open.bind(indexedDB);
-  let release = (): void => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  let gated = false;
-  const open = vi.spyOn(indexedDB, 'open').mockImplementation((name: string) => {
-    const request = realOpen(name);
-    if (gated) return request;
-    gated = true;
-    return new Proxy(request, {
-      set(target, key, value: (event: Event) => void) {
-        if (key === 'onsuccess')
-          target.onsuccess = (event) => void gate.then(() => value.call(target, event));
-        else Reflect.set(target, key, value, target);
-        return true;
-      },
-      get: (target, key) => Reflect.get(target, key, target),
-    });
-  });
+  const gate = gateNextOpen();
   const t = createCoreTracker({ endpoint });
   t.track('before');
   void t.flush();
-  await vi.waitFor(() => expect(open).toHaveBeenCalled());
+  await vi.waitFor(() => expect(gate.opened()).toBe(true));
   t.consent('denied');
   t.consent('granted');
   t.track('after');
-  release();
+  gate.release();
   await new Promise((r) => setTimeout(r, 300));
   await t.flush();
-  open.mockRestore();
+  gate.restore();
   expect(await stored(`touchpoint ${endpoint}`)).toEqual(['after']);
   online.mockReturnValue(true);
   await t.flush();
@@ -99,11 +110,8 @@ for (const regrant of [false, true])
   it(`the collector down, the page left: the next page sends the event (${regrant ? 'after denied → granted' : 'control'})`, async () => {
     localStorage.clear();
     const endpoint = `https://left-${regrant}.example/v1/batch`;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response('', { status: 503 })),
-    );
-    const t = createCoreTracker({ endpoint, retryBaseMs: 60_000, retryMaxMs: 60_000 });
+    collectorDown();
+    const t = createCoreTracker({ endpoint, ...RETRY_LATER });
     t.track('before');
     await t.flush();
     if (regrant) {
@@ -111,35 +119,18 @@ for (const regrant of [false, true])
       t.consent('granted');
     }
     t.track('after');
-    window.dispatchEvent(new Event('pagehide'));
-    await new Promise((r) => setTimeout(r, 100));
-    await t.shutdown();
-    const { batches } = stubCollectorFetch();
-    const next = createCoreTracker({ endpoint });
-    await next.flush();
-    expect(names(batches)).toContain('after');
-    await next.shutdown();
+    expect(names([await leaveForNextPage(t, endpoint)])).toContain('after');
   });
 
 it('a returning visitor who had said no and grants on this page: the conversion outlives the page', async () => {
   localStorage.clear();
   localStorage.setItem('tp_consent', 'denied');
   const endpoint = 'https://stored-denial.example/v1/batch';
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => new Response('', { status: 503 })),
-  );
-  const t = createCoreTracker({ endpoint, retryBaseMs: 60_000, retryMaxMs: 60_000 });
+  collectorDown();
+  const t = createCoreTracker({ endpoint, ...RETRY_LATER });
   t.consent('granted');
   t.conversion('purchase', { orderId: 'o-1', value: 10, currency: 'EUR' });
-  window.dispatchEvent(new Event('pagehide'));
-  await new Promise((r) => setTimeout(r, 100));
-  await t.shutdown();
-  const { batches } = stubCollectorFetch();
-  const next = createCoreTracker({ endpoint });
-  await next.flush();
-  expect(batches.flat().map((e) => e.type)).toContain('conversion');
-  await next.shutdown();
+  expect((await leaveForNextPage(t, endpoint)).map((e) => e.type)).toContain('conversion');
 });
 
 it('where indexedDB is null, a visitor denied from the start still gets a tracker, and a denial still forgets', () => {
@@ -181,11 +172,7 @@ for (const late of [false, true])
   it(`another tab handling the denial late does not delete what the grant stored (${late ? 'late' : 'control'})`, async () => {
     localStorage.clear();
     const endpoint = `https://late-tab-${late}.example/v1/batch`;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response('', { status: 503 })),
-    );
-    const options = { endpoint, retryBaseMs: 60_000, retryMaxMs: 60_000 };
+    collectorDown();
     localStorage.setItem('tp_consent', 'granted');
     // The other tab: its storage listener is kept aside, to be called when that tab gets to run.
     let otherTab: ((event: Event) => void) | undefined;
@@ -194,26 +181,21 @@ for (const late of [false, true])
       .mockImplementation((type: string, listener: EventListenerOrEventListenerObject) => {
         if (type === 'storage') otherTab = listener as (event: Event) => void;
       });
-    const other = createCoreTracker(options);
+    const other = createCoreTracker({ endpoint, ...RETRY_LATER });
     listen.mockRestore();
-    const t = createCoreTracker(options);
+    const t = createCoreTracker({ endpoint, ...RETRY_LATER });
     t.track('before');
     await t.flush();
     t.consent('denied');
     t.consent('granted');
     t.conversion('purchase', { orderId: 'o-1', value: 10, currency: 'EUR' });
-    window.dispatchEvent(new Event('pagehide'));
-    await new Promise((r) => setTimeout(r, 200));
-    await t.shutdown();
-    if (late) {
+    const sent = await leaveForNextPage(t, endpoint, async () => {
+      if (!late) return;
       otherTab!(new StorageEvent('storage', { key: 'tp_consent', newValue: 'denied' }));
       otherTab!(new StorageEvent('storage', { key: 'tp_consent', newValue: 'granted' }));
       await new Promise((r) => setTimeout(r, 200));
-    }
+    });
     expect(other.stats().consent).toBe('granted');
-    const { batches } = stubCollectorFetch();
-    const next = createCoreTracker(options);
-    await next.flush();
-    expect(batches.flat().map((e) => e.type)).toContain('conversion');
-    await Promise.all([next.shutdown(), other.shutdown()]);
+    expect(sent.map((e) => e.type)).toContain('conversion');
+    await other.shutdown();
   });

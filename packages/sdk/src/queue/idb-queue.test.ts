@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gateNextOpen } from './gated-open.js';
 import { createIdbQueue } from './idb-queue.js';
 import { item, queueConformance } from './queue-conformance.js';
 
@@ -14,40 +15,19 @@ describe('IndexedDB queue specifics', () => {
 
   it('after clear(), an open begun before it hands out no connection: what is added next is in the new database', async () => {
     const dbName = fresh();
-    // The first open answers only once released, as a connection that opened just before the deletion.
-    const realOpen = indexedDB.open.bind(indexedDB);
-    let release = (): void => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let gated = false;
-    vi.spyOn(indexedDB, 'open').mockImplementation((name: string) => {
-      const request = realOpen(name);
-      if (gated) return request;
-      gated = true;
-      return new Proxy(request, {
-        set(target, key, value: (event: Event) => void) {
-          if (key === 'onsuccess')
-            target.onsuccess = (event) =>
-              void gate.then(() => {
-                value.call(target, event);
-                // Right after the old open's success, before its `versionchange`: this write must not use it.
-                void q.settle();
-              });
-          else Reflect.set(target, key, value, target);
-          return true;
-        },
-        get: (target, key) => Reflect.get(target, key, target),
-      });
-    });
+    // The first open answers only once released, as a connection that opened just before the deletion;
+    // right after the queue learns of it, before its `versionchange`, a write must not use it.
+    const gate = gateNextOpen(() => void q.settle());
     const q = createIdbQueue({ ...limits, dbName });
     const [before, after] = [item(), item()];
     q.add(before);
     void q.settle(); // opens (gated)
     void q.clear();
     q.add(after);
-    release();
+    gate.release();
     await new Promise((r) => setTimeout(r, 200));
     await q.settle();
-    vi.restoreAllMocks();
+    gate.restore();
     const other = createIdbQueue({ ...limits, dbName });
     expect((await other.take(10, 100_000)).map((e) => e.id)).toEqual([after.id]);
   });
