@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { TouchpointEvent } from '@touchpoint/protocol';
 import { stubCollectorFetch } from './fake-collector-fetch.js';
-import { gateNextOpen } from './queue/gated-open.js';
+import { gateNextOpen } from './queue/fake-gated-open.js';
 import { createCoreTracker } from './tracker.js';
 import type { Tracker } from './tracker-api.js';
 

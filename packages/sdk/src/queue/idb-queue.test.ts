@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { gateNextOpen } from './gated-open.js';
+import { gateNextOpen } from './fake-gated-open.js';
 import { createIdbQueue } from './idb-queue.js';
 import { item, queueConformance } from './queue-conformance.js';
 
