@@ -6,9 +6,9 @@ export const MAX_EVENT_DEPTH = 32;
 
 /**
  * Why a value cannot be stored faithfully by every sink, or undefined when it can. PostgreSQL's jsonb
- * refuses NUL characters and lone UTF-16 surrogates, and JSON has no Infinity; rejecting them here keeps one bad event from
- * failing (and endlessly retrying) its whole batch. Deep nesting is refused before anything recurses
- * over it (serializing, storing).
+ * refuses NUL characters and lone UTF-16 surrogates, and JSON has no Infinity; rejecting them here keeps
+ * one bad event from failing (and endlessly retrying) its whole batch, or from being stored changed.
+ * Deep nesting is refused before anything recurses over it (serializing, storing).
  */
 export function unstorable(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') {
