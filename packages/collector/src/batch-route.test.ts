@@ -52,30 +52,38 @@ describe('POST /v1/batch', () => {
     expect(await storedEvents(dataDir)).toHaveLength(2);
   });
 
-  it('keeps the first copy of a repeated id that can be stored, not one rejected here', async () => {
+  it('keeps the first copy of a repeated id that can be stored, and rejects the copies that cannot', async () => {
     // The first copy passes validate() but cannot be stored (NUL); the clean resend after it was counted
     // as a duplicate and never stored, and the SDK drops what the answer calls a duplicate.
     const { baseUrl, dataDir } = await start();
     const clean = trackEvent();
     const broken = { ...clean, props: { note: 'a\u0000b' } };
     const res = await postBatch(baseUrl, { v: 1, events: [broken, clean, clean] });
-    // The broken copy before it is a resend of a stored id too: no rejection for an event that is stored.
-    expect(res.json).toEqual({ accepted: 1, duplicates: 2, rejected: [] });
+    expect(res.json).toEqual({
+      accepted: 1,
+      duplicates: 1,
+      rejected: [{ id: clean.id, reason: expect.stringContaining('NUL') }],
+    });
     const lone = trackEvent();
     const alone = await postBatch(baseUrl, { v: 1, events: [{ ...lone, name: 42 }] });
     expect(alone.json).toMatchObject({ accepted: 0, duplicates: 0, rejected: [{ id: lone.id }] });
     expect((await storedEvents(dataDir)).map((e) => e.id)).toEqual([clean.id]);
-    // A broken copy after the kept one is a resend of it, not a rejection of a stored id.
+    // The protocol's answer: `duplicates` are valid copies of a stored id, `rejected` the copies that
+    // failed; a bad copy after the kept one is no duplicate, whichever check it fails.
     const next = trackEvent();
     const after = await postBatch(baseUrl, {
       v: 1,
       events: [next, { ...next, props: { note: 'a\u0000b' } }],
     });
-    expect(after.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
-    // So is one that fails validation.
+    expect(after.json).toMatchObject({ accepted: 1, duplicates: 0, rejected: [{ id: next.id }] });
     const third = trackEvent();
     const invalid = await postBatch(baseUrl, { v: 1, events: [third, { ...third, name: 42 }] });
-    expect(invalid.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(invalid.json).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [{ id: third.id, reason: '"name" must be a string' }],
+    });
+    expect((await storedEvents(dataDir)).map((e) => e.id)).toEqual([clean.id, next.id, third.id]);
   });
 
   it('rejects a bad event alone, with its id and reason', async () => {

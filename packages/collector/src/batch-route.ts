@@ -76,11 +76,12 @@ export async function handleBatch(
   const ip = clientIp(req, options.ip, options.trustProxy);
   const toStore: StoredEvent[] = [];
   // Of an id repeated in the batch, the first copy that can be stored is kept. Not validate()'s
-  // `accepted`, which keeps the first valid copy even when it cannot be stored here.
+  // `accepted`, which keeps the first valid copy even when it cannot be stored here. Every copy is
+  // checked: one that cannot be stored is rejected, whether it comes before or after the kept one.
   const seen = new Set<string>();
   const unstored: Rejection[] = [];
   for (const checked of result.results) {
-    if (!checked.ok || seen.has(checked.event.id)) continue;
+    if (!checked.ok) continue;
     const event = checked.event;
     // Checked before serializing: a deeply nested extra field must not blow the stack.
     const reason = unstorable(event) ?? oversized(event, options.maxEventBytes);
@@ -96,12 +97,13 @@ export async function handleBatch(
       unstored.push({ id: event.id, reason: outOfRange });
       continue;
     }
+    if (seen.has(event.id)) continue;
     seen.add(event.id);
     toStore.push(stored);
   }
-  // Every other copy of a kept id, valid or not, before or after it, is a resend of it: a duplicate, never
-  // a rejection of an event that is stored.
-  const rejected = [...result.rejected, ...unstored].filter((r) => !seen.has(r.id));
+  // As the protocol defines the answer (and validate() gives it): a copy that fails validation or cannot be
+  // stored is rejected, even when another copy of its id is stored; only valid copies are duplicates.
+  const rejected = [...result.rejected, ...unstored];
   const copies = result.results.length - rejected.length;
   metrics.counters.rejected += rejected.length;
   let inserted: number;
