@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCollector, type Collector } from './collector.js';
 import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url.js';
 import { createPostgresSink } from './postgres-sink.js';
-import { postBatch, trackEvent } from './test-harness.js';
+import { postBatch, storedEvent, trackEvent } from './test-harness.js';
 
 describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
   const schema = freshSchema();
@@ -200,5 +200,45 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
     await expect(
       createPostgresSink({ connectionString: pgUrl!, schema, table: 't'.repeat(47) }),
     ).rejects.toThrow(/"table" must be a lower-case SQL identifier of at most 46 characters/);
+  });
+
+  it('two collectors writing the same ids in other orders never deadlock (no valid batch answered 503)', async () => {
+    // Each insert waits for the other's uncommitted rows of an id it holds: rows taken in two orders made
+    // a lock cycle, which PostgreSQL broke by failing one write (40P01), answered 503.
+    const a = await createPostgresSink({ connectionString: pgUrl!, schema, table: 'orders_race' });
+    const b = await createPostgresSink({ connectionString: pgUrl!, schema, table: 'orders_race' });
+    try {
+      for (let round = 0; round < 4; round++) {
+        const pool = Array.from({ length: 300 }, () => storedEvent());
+        const pick = () => Array.from({ length: 10 }, () => pool[Math.floor(Math.random() * pool.length)]!);
+        const writes = Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).write(pick()));
+        const results = await Promise.allSettled(writes);
+        expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('writes with a role that may only insert, into a table made for it beforehand', async () => {
+    // RETURNING needs SELECT: every batch of such a role was answered 503.
+    await (await createPostgresSink({ connectionString: pgUrl!, schema, table: 'insert_only' })).close();
+    const role = `tp_insert_${Math.random().toString(36).slice(2, 8)}`;
+    await queryRows(`CREATE ROLE ${role} LOGIN; GRANT USAGE ON SCHEMA "${schema}" TO ${role};
+      GRANT INSERT ON "${schema}".insert_only TO ${role}`);
+    const url = new URL(pgUrl!);
+    url.username = role;
+    const sink = await createPostgresSink({ connectionString: url.href, schema, table: 'insert_only' });
+    try {
+      const events = Array.from({ length: 5 }, () => storedEvent());
+      const writes = await Promise.all([sink.write(events.slice(0, 3)), sink.write(events.slice(2))]);
+      expect(writes[0].inserted + writes[1].inserted).toBe(5);
+      expect(await sink.write(events)).toEqual({ inserted: 0 });
+      const [row] = await queryRows<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".insert_only`);
+      expect(Number(row!.n)).toBe(5);
+    } finally {
+      await sink.close();
+      await queryRows(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    }
   });
 });

@@ -70,9 +70,10 @@ CREATE INDEX IF NOT EXISTS "${table}${LONGEST_INDEX_SUFFIX}" ON "${schema}"."${t
 
 /**
  * A PostgreSQL sink: creates its table on start, inserts in batches with `ON CONFLICT (id) DO NOTHING`,
- * and counts as new only the rows PostgreSQL actually inserted (`RETURNING id`). Writes that arrive while
- * every pooled connection is busy are merged into one statement (group commit). Any number of collectors may share one
- * database: the primary key on the event id stores each event once.
+ * and counts as new only the rows PostgreSQL actually inserted (`RETURNING id`; a role that may only insert
+ * counts each write's rows). Writes that arrive while every pooled connection is busy are merged into one
+ * statement (group commit). Any number of collectors may share one database: the primary key on the event
+ * id stores each event once, and rows go in id order, so they never deadlock each other.
  *
  * @example
  * const sink = await createPostgresSink({ connectionString: process.env.DATABASE_URL! });
@@ -105,6 +106,7 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  let returning = true;
   try {
     const client = await pool.connect();
     try {
@@ -126,6 +128,12 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
         await client.query(ddl(schema, table));
         await client.query('COMMIT');
       }
+      // RETURNING, which tells which ids were new, needs SELECT: a role that may only insert counts new
+      // rows by each statement's row count instead, one write per transaction.
+      const privilege = await client.query<{ select: boolean }>(
+        `SELECT has_table_privilege('"${schema}"."${table}"', 'SELECT') AS select`,
+      );
+      returning = privilege.rows[0]!.select;
       client.release();
     } catch (error) {
       // Closing the connection rolls back, without a ROLLBACK queued behind a stuck statement.
@@ -143,15 +151,24 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
 SELECT u.id, u.type, to_timestamp(u.ts / 1000), to_timestamp(u.received_at / 1000), u.anonymous_id, u.session_id, u.user_id, u.event
 FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
   AS u(id, type, ts, received_at, anonymous_id, session_id, user_id, event)
-ON CONFLICT (id) DO NOTHING
+ON CONFLICT`;
+  // Naming the conflict's column needs SELECT on it too: a role that may only insert leaves it out (the
+  // primary key is the table's one unique index).
+  const insertOnly = `${insert} DO NOTHING`;
+  const insertReturning = `${insert} (id) DO NOTHING
 RETURNING id`;
 
   /**
    * Inserts rows, chunked by `maxRows`, in one transaction (a write answered 503 leaves no chunk behind);
-   * resolves with the ids PostgreSQL actually inserted.
+   * resolves with the ids PostgreSQL actually inserted (with RETURNING), and how many rows that was.
    */
-  async function insertRows(events: readonly StoredEvent[]): Promise<Set<string>> {
+  async function insertRows(unordered: readonly StoredEvent[]): Promise<{ ids: Set<string>; count: number }> {
+    // In id order: an insert waits for another transaction's uncommitted row of the same id, so two
+    // collectors taking shared ids in other orders could each wait for the other, a deadlock PostgreSQL
+    // ends by failing one of the writes. Taken in one order by everyone, no such cycle can form.
+    const events = [...unordered].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const inserted = new Set<string>();
+    let count = 0;
     const client = await pool.connect();
     let failed: Error | undefined;
     try {
@@ -160,7 +177,7 @@ RETURNING id`;
       await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.ceil(queryTimeout)}`);
       for (let i = 0; i < events.length; i += maxRows) {
         const chunk = events.slice(i, i + maxRows);
-        const result = await client.query<{ id: string }>(insert, [
+        const result = await client.query<{ id: string }>(returning ? insertReturning : insertOnly, [
           chunk.map((e) => e.id),
           chunk.map((e) => e.type),
           // Whole microseconds, the column's precision: a denormal time such as 1e-321 ms made the
@@ -173,6 +190,7 @@ RETURNING id`;
           chunk.map((e) => JSON.stringify(e)),
         ]);
         for (const row of result.rows) inserted.add(row.id);
+        count += result.rowCount ?? 0;
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -183,18 +201,21 @@ RETURNING id`;
     } finally {
       client.release(failed);
     }
-    return inserted;
+    return { ids: inserted, count };
   }
 
-  // Group commit: writes that queue up while every connection is busy go out together in one statement.
+  // Group commit: writes that queue up while every connection is busy go out together in one statement
+  // (with RETURNING, which tells each write its new rows; a role that may only insert writes one by one).
   let queue: Pending[] = [];
   let active = 0;
   let drained: (() => void) | undefined;
   let closing: Promise<void> | undefined;
 
-  async function flush(group: Pending[]): Promise<void> {
+  async function flush(group: Pending[], retried = false): Promise<void> {
     try {
-      const inserted = await insertRows(group.flatMap((p) => p.events));
+      const { ids: inserted, count } = await insertRows(group.flatMap((p) => p.events));
+      // Without RETURNING a group is one write (see pump), and its row count is what it inserted.
+      if (!returning) return group[0]!.resolve({ inserted: count });
       // The first write of an id claims it; a concurrent resend of the same id is a duplicate.
       for (const pending of group) {
         let count = 0;
@@ -206,8 +227,10 @@ RETURNING id`;
       // in the rows (a data or constraint error, SQLSTATE classes 22 and 23) can be one write's, and a
       // deadlock or serialization failure (class 40) is worth a second try apart; a timeout or a lost
       // connection is everyone's, and retrying each would wait again.
-      const rows = /^(22|23|40)/.test(String((error as { code?: unknown }).code));
-      if (rows && group.length > 1) await Promise.all(group.map((p) => flush([p])));
+      const code = String((error as { code?: unknown }).code);
+      if (/^(22|23|40)/.test(code) && group.length > 1) await Promise.all(group.map((p) => flush([p])));
+      // A write alone gets its second try too (a deadlock with another program writing the table).
+      else if (code.startsWith('40') && !retried) await flush(group, true);
       else for (const pending of group) pending.reject(error);
     }
   }
@@ -216,7 +239,10 @@ RETURNING id`;
     while (active < poolSize && queue.length > 0) {
       const group: Pending[] = [];
       let rows = 0;
-      while (queue.length > 0 && (group.length === 0 || rows + queue[0]!.events.length <= maxRows)) {
+      while (
+        queue.length > 0 &&
+        (group.length === 0 || (returning && rows + queue[0]!.events.length <= maxRows))
+      ) {
         const next = queue.shift()!;
         group.push(next);
         rows += next.events.length;

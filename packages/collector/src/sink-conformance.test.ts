@@ -1,32 +1,15 @@
 // One suite every sink must pass: idempotent writes, counts of new rows, concurrency, restarts, round trips.
 import { afterAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '@touchpoint/protocol';
 import { createNdjsonSink } from './ndjson-sink.js';
 import { dropSchema, freshSchema, pgUrl, queryRows } from './pg-test-url.js';
 import { createPostgresSink } from './postgres-sink.js';
 import type { Sink, StoredEvent } from './sink.js';
-import { removeDir, storedEvents, tempDir } from './test-harness.js';
+import { removeDir, storedEvent as event, storedEvents, tempDir } from './test-harness.js';
 
 interface Harness {
   open(): Promise<Sink>;
   read(): Promise<StoredEvent[]>;
   cleanup(): Promise<void>;
-}
-
-function event(overrides: Partial<StoredEvent> = {}): StoredEvent {
-  const now = Date.now();
-  return {
-    id: uuidv7(),
-    type: 'track',
-    name: 'signup',
-    ts: now - 5,
-    clientTs: now - 5,
-    receivedAt: now,
-    anonymousId: 'a1',
-    sessionId: 's1',
-    props: { plan: 'pro', nested: { n: 1, ok: true, list: ['é', '😀'] } },
-    ...overrides,
-  } as StoredEvent;
 }
 
 const harnesses: Record<string, () => Promise<Harness>> = {

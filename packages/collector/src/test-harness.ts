@@ -51,6 +51,23 @@ export function trackEvent(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
+/** A stored event as a sink receives it (for tests of sinks without a collector in front). */
+export function storedEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
+  const now = Date.now();
+  return {
+    id: uuidv7(),
+    type: 'track',
+    name: 'signup',
+    ts: now - 5,
+    clientTs: now - 5,
+    receivedAt: now,
+    anonymousId: 'a1',
+    sessionId: 's1',
+    props: { plan: 'pro', nested: { n: 1, ok: true, list: ['é', '😀'] } },
+    ...overrides,
+  } as StoredEvent;
+}
+
 export async function postBatch(
   baseUrl: string,
   body: unknown,
