@@ -40,16 +40,45 @@ Usage: touchpoint-collector [options]
 Repeatable environment variables take comma-separated lists. Flags win over environment variables.
 `;
 
+/** The environment variables the CLI reads (the help's right column). */
+const VARIABLES = HELP.match(/TOUCHPOINT_[A-Z_]+/g)!;
+
 function cliError(message: string): Error {
   return new Error(`[touchpoint] touchpoint-collector: ${message} (see --help)`);
 }
 
-function list(flag: string[] | undefined, env: string | undefined): string[] | undefined {
+function list(
+  flag: string[] | undefined,
+  env: string | undefined,
+  [flagName, variable]: [string, string],
+): string[] | undefined {
   const values = flag?.length ? flag : env ? [env] : undefined;
-  return values
+  const items = values
     ?.flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
+  // `--write-key ,` would otherwise start with no key required at all.
+  if (items && !items.length) throw cliError(`${flag?.length ? flagName : variable} lists nothing`);
+  return items;
+}
+
+/**
+ * An empty value is a mistake, never a choice: `--write-key "$KEY"` or `TOUCHPOINT_SECRET=$SECRET` with the
+ * variable unset would otherwise turn the key check or link signing off, and an empty `--host` binds every
+ * interface. Each names itself, with what to do.
+ */
+function refuseEmpty(values: Record<string, unknown>, env: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'string' && !item.trim()) throw cliError(`--${name} needs a value, got ""`);
+    }
+  }
+  for (const name of VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && !value.trim()) {
+      throw cliError(`${name} is set but empty: give it a value or unset it`);
+    }
+  }
 }
 
 /** A flag's value, else its environment variable's, with the name an error about it must give. */
@@ -72,7 +101,7 @@ function integer([name, raw]: [string, string | undefined], min: number, max: nu
 }
 
 function flagOn(name: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined) return undefined;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw cliError(`${name} must be 1 or 0 (true or false), got "${raw}"`);
@@ -110,6 +139,7 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   } catch (cause) {
     throw cliError((cause as Error).message);
   }
+  refuseEmpty(values, env);
   const pgFlag = values.pg ?? values['pg-url'];
   const pgUrl = pgFlag ?? env.TOUCHPOINT_PG_URL;
   // Flags win: --pg-url (or --data) picks the store even when the environment chose the other one.
@@ -127,11 +157,17 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   const options: CliConfig['options'] = {};
   const secret = values.secret ?? env.TOUCHPOINT_SECRET;
   if (secret) options.redirectSecret = secret;
-  const hosts = list(values['allow-redirect-host'], env.TOUCHPOINT_ALLOW_REDIRECT_HOSTS);
+  const hosts = list(values['allow-redirect-host'], env.TOUCHPOINT_ALLOW_REDIRECT_HOSTS, [
+    '--allow-redirect-host',
+    'TOUCHPOINT_ALLOW_REDIRECT_HOSTS',
+  ]);
   if (hosts) options.allowRedirectHosts = hosts;
-  const origins = list(values['cors-origin'], env.TOUCHPOINT_CORS_ORIGINS);
+  const origins = list(values['cors-origin'], env.TOUCHPOINT_CORS_ORIGINS, [
+    '--cors-origin',
+    'TOUCHPOINT_CORS_ORIGINS',
+  ]);
   if (origins && !origins.includes('*')) options.corsOrigins = origins;
-  const keys = list(values['write-key'], env.TOUCHPOINT_WRITE_KEYS);
+  const keys = list(values['write-key'], env.TOUCHPOINT_WRITE_KEYS, ['--write-key', 'TOUCHPOINT_WRITE_KEYS']);
   if (keys) options.writeKeys = keys;
   if (ip) options.ip = ip as IpPolicy;
   // The variable also takes how many proxies are in front (a CDN before a load balancer: 2).

@@ -107,6 +107,26 @@ describe('parseCliConfig', () => {
     expect(() => parseCliConfig([], { TOUCHPOINT_SINK: 'kafka' })).toThrow(/TOUCHPOINT_SINK must be ndjson/);
     expect(() => parseCliConfig(['--port', '1'], { TOUCHPOINT_PORT: 'x' }).port).not.toThrow();
   });
+
+  it('refuses an empty value instead of turning a setting off', () => {
+    // `--write-key "$KEY"` with KEY unset started a collector that took any batch; an empty secret signed
+    // nothing (forged opens and clicks were recorded); an empty --pg-url fell back to files; an empty
+    // --host bound every interface.
+    for (const flag of ['--write-key', '--secret', '--pg-url', '--pg', '--host', '--data', '--cors-origin']) {
+      expect(() => parseCliConfig([flag, ''], {})).toThrow(`${flag} needs a value`);
+      expect(() => parseCliConfig([`${flag}= `], {})).toThrow(`${flag} needs a value`);
+    }
+    expect(() => parseCliConfig(['--write-key', 'k1', '--write-key', ''], {})).toThrow(/--write-key/);
+    expect(() => parseCliConfig(['--write-key', ','], {})).toThrow('--write-key lists nothing');
+    for (const variable of ['TOUCHPOINT_SECRET', 'TOUCHPOINT_HOST', 'TOUCHPOINT_PORT', 'TOUCHPOINT_PG_URL']) {
+      expect(() => parseCliConfig([], { [variable]: '' })).toThrow(`${variable} is set but empty`);
+    }
+    expect(() => parseCliConfig([], { TOUCHPOINT_WRITE_KEYS: ', ' })).toThrow(
+      'TOUCHPOINT_WRITE_KEYS lists nothing',
+    );
+    // Variables the collector does not read are none of its business.
+    expect(parseCliConfig([], { TOUCHPOINT_TEST_PG_URL: '' }).port).toBe(8787);
+  });
 });
 
 describe('runCli', () => {
