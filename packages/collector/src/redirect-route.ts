@@ -66,12 +66,18 @@ export async function handleRedirect(
   };
   const keys = [...params.keys()];
   if (new Set(keys).size !== keys.length) return refuse('a parameter appears twice');
-  const signed = params.has('sig');
-  if (signed && !(options.redirectSecret && verifyParams('r', params, options.redirectSecret))) {
-    return refuse('the signature does not match (the link was changed, or the secret differs)');
-  }
+  // A signature that does not verify (a rotated secret, a parameter a mail tool appended) makes the link
+  // an unsigned one: it still goes to an allowlisted host, like any unsigned link, and nowhere else.
+  const signed =
+    params.has('sig') && !!options.redirectSecret && verifyParams('r', params, options.redirectSecret);
   const target = checkTarget(params.get('url'), signed, options.allowRedirectHosts);
-  if (!target.ok) return refuse(target.reason);
+  if (!target.ok) {
+    return refuse(
+      params.has('sig') && !signed
+        ? 'the signature does not match (the link was changed, or the secret differs)'
+        : target.reason,
+    );
+  }
 
   const now = options.now();
   const isAd = params.get('kind') === 'ad';
