@@ -131,15 +131,25 @@ describe('collector HTTP surface', () => {
       socket.on('close', () => resolve(data));
     });
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
-    const slowHeaders = await new Promise<number>((resolve) => {
-      const started = Date.now();
-      const socket = connect(Number(port), '127.0.0.1', () =>
-        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'),
-      );
-      socket.on('data', () => {});
-      socket.on('close', () => resolve(Date.now() - started));
-    });
-    expect(slowHeaders).toBeLessThan(5000);
+    const raw = (request: string) =>
+      new Promise<{ ms: number; answer: string }>((resolve) => {
+        const started = Date.now();
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+        let data = '';
+        socket.on('data', (d) => (data += d));
+        socket.on('close', () => resolve({ ms: Date.now() - started, answer: data }));
+      });
+    const slowHeaders = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+    expect(slowHeaders.ms).toBeLessThan(5000);
+    // Answered like every other error, with a JSON body saying what happened (Node's own had none).
+    const jsonError = (answer: string, status: number) => {
+      expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(answer).toMatch(/content-type: application\/json/i);
+      expect(JSON.parse(answer.split('\r\n\r\n')[1]!).error).toMatch(/^\[touchpoint\] /);
+    };
+    jsonError(slowHeaders.answer, 408);
+    jsonError((await raw('NONSENSE\r\n\r\n')).answer, 400);
+    jsonError((await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)).answer, 431);
     expect((await postBatch(baseUrl, { v: 1, events: [trackEvent()] })).status).toBe(200);
     expect(collector.metrics().refusedRequests).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError } from './client-error.js';
 import { createContext } from './context.js';
 import { answerPreflight, applyCors } from './cors.js';
 import { replyError } from './http-reply.js';
@@ -118,6 +119,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
         },
         handler,
       );
+      server.on('clientError', answerClientError);
       servers.push(server);
       return new Promise((resolve, reject) => {
         server.once('error', (cause) =>
