@@ -289,5 +289,11 @@ describe('GET /v1/p.gif', () => {
     expect(JSON.stringify(event)).not.toContain('someone@');
     expect(event!.anonymousId).toMatch(/^server:/);
     expect(() => pixelUrl(open.baseUrl, { recipient: 'a@b.example' })).toThrow(/never an email address/);
+    // Nor one the collector would drop for its length: the open would join no recipient's journey.
+    expect(() => pixelUrl(open.baseUrl, { recipient: 'r'.repeat(201) })).toThrow(/at most 200 characters/);
+    expect(() =>
+      redirectUrl(open.baseUrl, { target: 'https://shop.example/', email: { recipient: 'r'.repeat(210) } }),
+    ).toThrow(/"recipient" may be at most 200/);
+    expect(pixelUrl(open.baseUrl, { recipient: 'r'.repeat(200) })).toContain('r'.repeat(200));
   });
 });

@@ -4,9 +4,7 @@ import { clientIp } from './client-ip.js';
 import type { Context } from './context.js';
 import type { StoredEvent } from './sink.js';
 import { unstorable } from './storable.js';
-
-/** Longest recipient id accepted from a pixel or redirect URL (it becomes part of `anonymousId`). */
-export const MAX_RECIPIENT_LENGTH = 200;
+import { MAX_RECIPIENT_LENGTH } from './url-builders.js';
 
 /** Reads campaign, message and recipient from a query. A recipient that looks like an email address is dropped. */
 export function emailFromQuery(params: URLSearchParams): EmailInfo {

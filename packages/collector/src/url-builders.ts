@@ -2,6 +2,9 @@ import type { AdInfo, EmailInfo } from '@touchpoint/protocol';
 import { signParams, SIGNATURE_PARAM } from './signature.js';
 import { checkTarget } from './safe-target.js';
 
+/** Longest recipient id accepted from a pixel or redirect URL (it becomes part of `anonymousId`). */
+export const MAX_RECIPIENT_LENGTH = 200;
+
 /** Path of the email-open pixel. */
 export const PIXEL_PATH = '/v1/p.gif';
 /** Path of the click redirect. */
@@ -44,6 +47,12 @@ function setEmail(params: URLSearchParams, email: EmailInfo): void {
   if (email.recipient?.includes('@')) {
     throw new Error(
       '[touchpoint] "recipient" must be an opaque id from your email tool, never an email address',
+    );
+  }
+  // The collector would drop it, and the open or click would join no recipient's journey.
+  if (email.recipient && email.recipient.length > MAX_RECIPIENT_LENGTH) {
+    throw new Error(
+      `[touchpoint] "recipient" may be at most ${MAX_RECIPIENT_LENGTH} characters, got ${email.recipient.length}`,
     );
   }
   for (const key of ['campaign', 'message', 'recipient'] as const)
