@@ -28,7 +28,11 @@ export function createBackend(file) {
 
   const handler = (req, res) => {
     // CORS: any origin, echoed; no credentials.
-    if (req.headers.origin) res.setHeader('access-control-allow-origin', req.headers.origin);
+    if (req.headers.origin) {
+      res.setHeader('access-control-allow-origin', req.headers.origin);
+      // Not CORS-safelisted: a page on another origin could not read a Retry-After this server adds later.
+      res.setHeader('access-control-expose-headers', 'Retry-After');
+    }
     res.setHeader('vary', 'Origin');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {

@@ -47,6 +47,7 @@ test('stores each event once, rejects bad events alone, survives a restart', asy
   );
   assert.equal(first.status, 200);
   assert.equal(first.headers.get('access-control-allow-origin'), 'https://shop.example');
+  assert.equal(first.headers.get('access-control-expose-headers'), 'Retry-After');
   assert.deepEqual(first.json, {
     accepted: 1,
     duplicates: 1,

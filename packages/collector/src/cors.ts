@@ -25,7 +25,7 @@ export function applyCors(
 /** Answers a preflight (`OPTIONS`) request of an allowed origin. */
 export function answerPreflight(res: ServerResponse): void {
   res.writeHead(204, {
-    'access-control-allow-methods': 'POST, GET, OPTIONS',
+    'access-control-allow-methods': 'POST, OPTIONS',
     'access-control-allow-headers': 'content-type',
     'access-control-max-age': String(PREFLIGHT_MAX_AGE_S),
     'content-length': '0',
