@@ -49,6 +49,21 @@ describe('shareTarget', () => {
     expect(shareTarget('https://telegram.me/share/url?url=u')?.network).toBe('telegram');
     expect(shareTarget('https://www.threads.com/intent/post?text=u')?.network).toBe('threads');
   });
+  it('reads the shared address from the message when the network has no url parameter', () => {
+    expect(shareTarget('https://wa.me/?text=Look%3A%20https%3A%2F%2Fa.example%2Fp%3Fq%3D1%20now')).toEqual({
+      network: 'whatsapp',
+      url: 'https://a.example/p?q=1',
+    });
+    expect(shareTarget('https://x.com/intent/post?text=new%20http%3A%2F%2Fa.example%2F')?.url).toBe(
+      'http://a.example/',
+    );
+    // A url parameter wins; a message without an address shares nothing named (the plugin uses the page).
+    expect(
+      shareTarget('https://x.com/intent/post?url=https%3A%2F%2Fb.example%2F&text=https%3A%2F%2Fc.example')
+        ?.url,
+    ).toBe('https://b.example/');
+    expect(shareTarget('https://wa.me/?text=hello')?.url).toBeUndefined();
+  });
   it('ignores ordinary links', () => {
     expect(shareTarget('https://www.facebook.com/somepage')).toBeUndefined();
     expect(shareTarget('https://shop.example/share')).toBeUndefined();

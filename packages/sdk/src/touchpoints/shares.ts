@@ -29,10 +29,15 @@ export function shareTarget(
   if (!SHARE_URL.test(host + link.pathname)) return undefined;
   const label = host.split('.')[0]!;
   const params = new URLSearchParams(link.search);
-  // Share endpoints carry the shared address in one of these parameters (`href`: Facebook's share dialog).
+  // Share endpoints carry the shared address in one of these parameters (`href`: Facebook's share dialog);
+  // WhatsApp, and X or Bluesky without `url`, put it inside the message (`text`).
   return {
     network: NETWORKS[label] ?? label,
-    url: params.get('u') || params.get('url') || params.get('href') || undefined,
+    url:
+      params.get('u') ||
+      params.get('url') ||
+      params.get('href') ||
+      params.get('text')?.match(/https?:\/\/\S+/)?.[0],
   };
 }
 
