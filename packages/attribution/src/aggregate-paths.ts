@@ -1,4 +1,4 @@
-import { DAY_MS, DEFAULT_HALF_LIFE_MS } from './models/model-options.js';
+import { checkHalfLife, DAY_MS, DEFAULT_HALF_LIFE_MS } from './models/model-options.js';
 import { applyTransforms, touchLabel, type PathTransform } from './path-transforms.js';
 import type { Journey, JourneyStats, PathRow, PathSet } from './types.js';
 
@@ -29,9 +29,7 @@ export const TIME_TO_CONVERSION_BUCKETS: ReadonlyArray<readonly [number, string]
  */
 export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOptions = {}): PathSet {
   const transforms = options.transforms ?? [];
-  const halfLife = options.halfLife ?? DEFAULT_HALF_LIFE_MS;
-  if (!(halfLife > 0))
-    throw new RangeError(`[touchpoint] attribution: halfLife must be > 0 ms (got ${halfLife}).`);
+  const halfLife = checkHalfLife(options.halfLife ?? DEFAULT_HALF_LIFE_MS);
   const rows = new Map<string, PathRow>();
   const stats: JourneyStats = {
     journeys: 0,

@@ -122,6 +122,33 @@ describe('attribute on the golden data set', () => {
     );
     expect(() => attribute(golden, { models: ['markov'], order: 5 })).toThrow(/use 1 to 4/);
   });
+
+  it('rejects position weights that are not three numbers ≥ 0 summing to 1, as the CLI does', () => {
+    // Accepted before: [0.5, 0.5, 0.5] credited 1.5 per conversion, [-1, 2, 0] negative credit, NaN null.
+    for (const positionWeights of [
+      [0.5, 0.5, 0.5],
+      [-1, 2, 0],
+      [NaN, 0.5, 0.5],
+      [0.5, 0.5],
+    ]) {
+      expect(() =>
+        attribute(golden, {
+          models: ['position_based'],
+          positionWeights: positionWeights as unknown as [number, number, number],
+        }),
+      ).toThrow(/\[touchpoint\] attribution: positionWeights .*give three weights ≥ 0 that sum to 1/);
+    }
+    expect(() => attribute(golden, { positionWeights: [0.3, 0.3, 0.4] })).not.toThrow();
+  });
+
+  it('rejects a half-life ≤ 0 on aggregated paths too, as on events', () => {
+    for (const halfLife of [0, -1, NaN]) {
+      expect(() => attribute(golden, { models: ['time_decay'], halfLife })).toThrow(
+        /\[touchpoint\] attribution: halfLife must be > 0 ms/,
+      );
+      expect(() => aggregatePaths([], { halfLife })).toThrow(/halfLife must be > 0 ms/);
+    }
+  });
 });
 
 describe('leave_one_out (Fractribution fixture)', () => {

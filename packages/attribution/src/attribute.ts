@@ -2,7 +2,7 @@ import { mergeRows } from './merge-rows.js';
 import type { PathRow, PathSet } from './types.js';
 import { leaveOneOut } from './models/leave-one-out.js';
 import { compare, markovChain, type MarkovDetails } from './models/markov.js';
-import { MODEL_NAMES, type ModelName, type ModelOptions } from './models/model-options.js';
+import { checkModelOptions, MODEL_NAMES, type ModelName, type ModelOptions } from './models/model-options.js';
 import * as rules from './models/position-shares.js';
 import type { ShareRule } from './models/position-shares.js';
 
@@ -72,6 +72,8 @@ export function attribute(
   paths: PathSet | readonly PathRow[],
   options: AttributeOptions = {},
 ): AttributionResult {
+  // Checked here, not only where paths are aggregated from events, so CSV input fails the same way.
+  checkModelOptions(options);
   const rows = mergeRows(('rows' in paths ? paths.rows : paths).filter((r) => r.path.length > 0));
   const names = options.models === 'all' || !options.models ? MODEL_NAMES : options.models;
   for (const name of names) {

@@ -246,6 +246,17 @@ describe('touchpoint-attribution CLI', () => {
       code: 1,
       stderr: expect.stringMatching(/--paths rest is not one of overlap, reset/),
     });
+    // Option values are checked the same whatever the input: --half-life 0 passed on CSV input before.
+    for (const input of [fixture('golden.csv'), fixture('events.ndjson')]) {
+      expect(await cli(input, '--half-life', '0')).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/^\[touchpoint\] attribution: --half-life 0 must be > 0 ms/),
+      });
+      expect(await cli(input, '--position-weights', '0.5,0.5,0.5')).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/--position-weights 0.5,0.5,0.5: give three weights ≥ 0 that sum/),
+      });
+    }
     expect(await cli()).toMatchObject({ code: 2, stderr: expect.stringMatching(/give an input/) });
     expect(await cli('x', '--bogus')).toMatchObject({ code: 2 });
     expect((await cli('--help')).stdout).toMatch(/Usage: touchpoint-attribution/);

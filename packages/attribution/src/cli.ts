@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 import { checkCurrency, parseDuration } from './journey-options.js';
-import { MODEL_NAMES, type ModelName } from './models/model-options.js';
+import { checkHalfLife, checkPositionWeights, MODEL_NAMES, type ModelName } from './models/model-options.js';
 import { parseTransform } from './path-transforms.js';
 import { FORMATS, renderReport, type Format } from './render-report.js';
 import type { TouchClass } from './types.js';
@@ -101,7 +101,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (v.order) options.order = integer(v.order, '--order');
   if (v.top) options.topPaths = integer(v.top, '--top');
   if (v['session-timeout']) options.sessionTimeout = parseDuration(v['session-timeout'], '--session-timeout');
-  if (v['half-life']) options.halfLife = parseDuration(v['half-life'], '--half-life');
+  if (v['half-life']) {
+    const text = v['half-life'];
+    options.halfLife = checkHalfLife(parseDuration(text, '--half-life'), `--half-life ${text}`);
+  }
   if (v.lookback) options.lookback = lookback(v.lookback);
   if (v.paths) {
     // Checked here: CSV input has no journeys, so nothing downstream would notice a misspelt mode.
@@ -177,12 +180,6 @@ function lookback(specs: string[]): Partial<Record<TouchClass, number>> {
   return out;
 }
 
-function weights(text: string): [number, number, number] {
-  const w = text.split(',').map(Number);
-  if (w.length !== 3 || w.some((x) => !(x >= 0)) || Math.abs(w[0]! + w[1]! + w[2]! - 1) > 1e-9) {
-    throw new Error(
-      `[touchpoint] attribution: --position-weights ${text}: give three weights ≥ 0 that sum to 1, e.g. 0.4,0.2,0.4.`,
-    );
-  }
-  return w as [number, number, number];
+function weights(text: string): readonly [number, number, number] {
+  return checkPositionWeights(text.split(',').map(Number), `--position-weights ${text}`);
 }

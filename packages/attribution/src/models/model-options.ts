@@ -42,3 +42,44 @@ export interface ModelOptions {
   /** Markov: model null (non-converting) paths as a null state. @default true */
   nulls?: boolean;
 }
+
+/**
+ * Throws unless `weights` are three numbers ≥ 0 that sum to 1: other weights would credit a path more or
+ * less than its conversions. `what` names the option in the message (the CLI passes its flag and text).
+ */
+export function checkPositionWeights(
+  weights: readonly number[],
+  what = `positionWeights [${String(weights)}]`,
+): readonly [number, number, number] {
+  const ok =
+    Array.isArray(weights) &&
+    weights.length === 3 &&
+    weights.every((x) => typeof x === 'number' && x >= 0) &&
+    Math.abs(weights[0]! + weights[1]! + weights[2]! - 1) <= 1e-9;
+  if (!ok) {
+    throw new RangeError(
+      `[touchpoint] attribution: ${what}: give three weights ≥ 0 that sum to 1, ` +
+        `e.g. ${DEFAULT_POSITION_WEIGHTS.join(',')}.`,
+    );
+  }
+  return weights as unknown as readonly [number, number, number];
+}
+
+/**
+ * Throws unless the time-decay half-life is > 0 ms (Infinity is linear). `what` names the option in the
+ * message: the CLI passes its flag, the API the option name.
+ */
+export function checkHalfLife(ms: number, what = 'halfLife'): number {
+  if (typeof ms !== 'number' || !(ms > 0)) {
+    throw new RangeError(
+      `[touchpoint] attribution: ${what} must be > 0 ms (got ${String(ms)}); give a duration such as 7 days.`,
+    );
+  }
+  return ms;
+}
+
+/** Checks the options every model run shares, whatever the input (events or aggregated CSV paths). */
+export function checkModelOptions(options: ModelOptions): void {
+  if (options.positionWeights !== undefined) checkPositionWeights(options.positionWeights);
+  if (options.halfLife !== undefined) checkHalfLife(options.halfLife);
+}
