@@ -1,6 +1,17 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from './index.js';
-import { attribute, parsePathsCsv, renderReport, report, type ModelName, type Report } from './index.js';
+import {
+  attribute,
+  parsePathsCsv,
+  readPathsCsv,
+  renderReport,
+  report,
+  type ModelName,
+  type Report,
+} from './index.js';
 
 describe('public API', () => {
   it('exports exactly the documented names', () => {
@@ -54,5 +65,14 @@ describe('public API', () => {
     expect(() => attribute(paths, { models: ['shapely'] })).toThrow(/unknown model/);
     // @ts-expect-error the format is checked too
     expect(() => renderReport(report(paths), 'pdf')).toThrow(/unknown format/);
+  });
+
+  it('says to await readPathsCsv when attribute() is given its Promise', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'tp-api-')), 'paths.csv');
+    await writeFile(file, 'A > B;1;10;0\n');
+    const pending = readPathsCsv(file);
+    // @ts-expect-error a Promise is not paths; it failed with ".filter is not a function"
+    expect(() => attribute(pending)).toThrow(/\[touchpoint\] attribution: .*Promise.*await readPathsCsv/);
+    expect(attribute(await pending, { models: ['linear'] }).totals.conversions).toBe(1);
   });
 });

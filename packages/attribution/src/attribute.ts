@@ -66,12 +66,18 @@ const SHARE_RULES: Partial<Record<ModelName, ShareRule>> = {
  *
  * Markov credits conversions by removal effect, `RE_j / ΣRE × conversions`, and value by the same shares.
  *
- * @example attribute(readPathsCsv('A > B;1;10;0\nB;1;5;2'), { models: ['linear', 'markov'] })
+ * @example attribute(parsePathsCsv('A > B;1;10;0\nB;1;5;2'), { models: ['linear', 'markov'] })
+ * @example attribute(await readPathsCsv('paths.csv')) // readPathsCsv reads a file: await it
  */
 export function attribute(
   paths: PathSet | readonly PathRow[],
   options: AttributeOptions = {},
 ): AttributionResult {
+  if (typeof (paths as { then?: unknown }).then === 'function') {
+    throw new TypeError(
+      '[touchpoint] attribution: attribute() was given a Promise, not paths; await readPathsCsv(file) first.',
+    );
+  }
   // Checked here, not only where paths are aggregated from events, so CSV input fails the same way.
   checkModelOptions(options);
   const rows = mergeRows(('rows' in paths ? paths.rows : paths).filter((r) => r.path.length > 0));

@@ -71,7 +71,11 @@ export function parsePathsCsv(text: string, source = 'CSV'): PathSet {
   return { rows };
 }
 
-/** Reads a ChannelAttribution CSV file (see `parsePathsCsv`). */
+/**
+ * Reads a ChannelAttribution CSV file (see `parsePathsCsv`). Asynchronous: await it before `attribute`.
+ *
+ * @example const { models } = attribute(await readPathsCsv('paths.csv'), { models: ['markov'] });
+ */
 export async function readPathsCsv(file: string): Promise<PathSet> {
   let text: string;
   try {
