@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from './cli.js';
+import { main, MAX_REPORTED_LINES } from './cli.js';
 import { MODEL_NAMES } from './models/model-options.js';
 
 const pkg = join(import.meta.dirname, '..');
@@ -151,6 +151,41 @@ describe('touchpoint-attribution CLI', () => {
     expect(
       JSON.parse((await cli(fixture('events.ndjson'), '--format', 'json')).stdout).journeys.untracked,
     ).toBe(0);
+  });
+
+  it('reports each skipped line and event with its file, line and reason, then a count', async () => {
+    const good = (await readFile(fixture('events.ndjson'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.startsWith('{"'));
+    const page = good.map((l) => JSON.parse(l)).find((e) => e.type === 'page');
+    const bad = [
+      '{not json',
+      '[1,2]',
+      JSON.stringify({ ...page, ts: 'yesterday' }),
+      '{"id":"x","type":"page"}',
+    ];
+    const file = join(await mkdtemp(join(tmpdir(), 'tp-bad-')), 'bad.ndjson');
+    await writeFile(file, [good[0], ...bad, ...good.slice(1)].join('\n'));
+    const r = await cli(file, '--format', 'json');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^\\[touchpoint\\] attribution: skipped ${file} line 2: not JSON \\(.+\\)$`),
+      ),
+      `[touchpoint] attribution: skipped ${file} line 3: not a JSON object`,
+      `[touchpoint] attribution: skipped ${file} line 4: "ts" is not a number of epoch milliseconds`,
+      `[touchpoint] attribution: skipped ${file} line 5: no "anonymousId" (a non-empty string); ` +
+        '"ts" is not a number of epoch milliseconds',
+    ]);
+    expect(lines[4]).toMatch(/skipped 4 lines in all/);
+    // Many bad lines: the first ones are printed, then how many more.
+    await writeFile(file, [...Array(25).fill('[1]'), ...good].join('\n'));
+    const many = (await cli(file, '--format', 'json')).stderr
+      .split('\n')
+      .filter((l) => l.includes('skipped'));
+    expect(many).toHaveLength(MAX_REPORTED_LINES + 1);
+    expect(many[MAX_REPORTED_LINES]).toMatch(/skipped 25 lines in all \(15 more not shown\)/);
   });
 
   it('--no-nulls changes Markov only: null journeys from events still count elsewhere', async () => {

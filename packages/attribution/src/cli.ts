@@ -31,6 +31,9 @@ export const USAGE = `Usage: touchpoint-attribution <input...> [options]
   --help
 `;
 
+/** How many skipped lines the CLI prints one by one; beyond that it only counts them. */
+export const MAX_REPORTED_LINES = 10;
+
 /** Runs the CLI with `args` (without node and script); resolves to the exit code. */
 export async function main(
   args: string[],
@@ -119,7 +122,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (v['position-weights']) options.positionWeights = weights(v['position-weights']);
   const tty = Boolean(io.stderr.isTTY);
   let invalid = 0;
-  options.onInvalid = () => void invalid++;
+  const shown: string[] = []; // the first skipped lines, printed after the run (not mixed into progress)
+  options.onInvalid = ({ file, line, reason }) => {
+    if (++invalid <= MAX_REPORTED_LINES) shown.push(`skipped ${file} line ${line}: ${reason}`);
+  };
   let read: number | undefined; // bytes of NDJSON read (CSV input does not report it)
   options.onProgress = (bytes) => {
     read = bytes;
@@ -133,8 +139,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
         `(its events-*.ndjson files), NDJSON files or ChannelAttribution *.csv files.\n`,
     );
   }
-  if (invalid)
-    io.stderr.write(`[touchpoint] attribution: skipped ${invalid} lines that were not JSON objects.\n`);
+  for (const text of shown) io.stderr.write(`[touchpoint] attribution: ${text}\n`);
+  if (invalid) {
+    const more = invalid - shown.length;
+    const hidden = more ? ` (${more} more not shown)` : '';
+    io.stderr.write(
+      `[touchpoint] attribution: skipped ${invalid} lines in all${hidden}; every other event was analyzed.\n`,
+    );
+  }
   const currencies = Object.keys(result.journeys?.currencies ?? {}).sort();
   if (currencies.length > 1) {
     io.stderr.write(

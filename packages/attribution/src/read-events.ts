@@ -1,11 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LooseEvent } from './touch-of-event.js';
+import { eventProblem, type LooseEvent } from './touch-of-event.js';
 
 /** Options of `readEvents`. */
 export interface ReadEventsOptions {
-  /** Called for a line that is not a JSON object; the line is skipped, nothing else is lost. */
+  /**
+   * Called for a line that is not a JSON object, or an object no analysis can use (no `anonymousId`, or a
+   * `ts` that is not a number); the line is skipped, nothing else is lost.
+   */
   onInvalid?: (problem: { file: string; line: number; reason: string }) => void;
   /** Called with the number of bytes read so far, about every `PROGRESS_BYTES`. */
   onProgress?: (bytes: number) => void;
@@ -55,10 +58,14 @@ async function* readBatches(
       if (!trimmed) return;
       try {
         const value: unknown = JSON.parse(trimmed);
-        if (value && typeof value === 'object' && !Array.isArray(value)) into.push(value as LooseEvent);
-        else options.onInvalid?.({ file, line, reason: 'not a JSON object' });
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          return void options.onInvalid?.({ file, line, reason: 'not a JSON object' });
+        // Skipped here, where the file and line are known; the journey builder would skip it without them.
+        const problem = eventProblem(value as LooseEvent);
+        if (problem) options.onInvalid?.({ file, line, reason: problem });
+        else into.push(value as LooseEvent);
       } catch (cause) {
-        options.onInvalid?.({ file, line, reason: (cause as Error).message });
+        options.onInvalid?.({ file, line, reason: `not JSON (${(cause as Error).message})` });
       }
     };
     for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK_BYTES })) {

@@ -13,6 +13,19 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
+/**
+ * Why an event cannot be used by any analysis, or undefined: every event needs its device (`anonymousId`) and
+ * time (`ts`), as the protocol requires. The journey builder skips (and counts) exactly these events.
+ */
+export function eventProblem(event: LooseEvent): string | undefined {
+  const problems: string[] = [];
+  if (!str(event['anonymousId'])) problems.push('no "anonymousId" (a non-empty string)');
+  const ts = event['ts'];
+  if (typeof ts !== 'number' || !Number.isFinite(ts))
+    problems.push('"ts" is not a number of epoch milliseconds');
+  return problems.length ? problems.join('; ') : undefined;
+}
+
 /** The touch class of a classified arrival: a paid arrival (click id or paid medium) is a click, else a visit. */
 export function visitClass(touch: Pick<Touch, 'paid' | 'clickId'>): TouchClass {
   return touch.paid || touch.clickId ? 'click' : 'visit';
