@@ -1,6 +1,6 @@
 import { checkHalfLife, DAY_MS, DEFAULT_HALF_LIFE_MS } from './models/model-options.js';
 import { applyTransforms, touchLabel, type PathTransform } from './path-transforms.js';
-import type { Journey, JourneyStats, PathRow, PathSet } from './types.js';
+import type { ConversionPath, Journey, JourneyStats, PathRow, PathSet } from './types.js';
 
 /** Options of `aggregatePaths`. */
 export interface AggregateOptions {
@@ -8,6 +8,11 @@ export interface AggregateOptions {
   transforms?: readonly PathTransform[];
   /** Time-decay half-life, ms. @default 7 days */
   halfLife?: number;
+  /**
+   * Keep each converting journey (its conversion, touches and own time-decay shares) in `conversions`, for
+   * credit per conversion × touch. Memory then grows with conversions × touches. @default false
+   */
+  perConversion?: boolean;
 }
 
 const HOUR_MS = 3_600_000;
@@ -31,6 +36,7 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
   const transforms = options.transforms ?? [];
   const halfLife = checkHalfLife(options.halfLife ?? DEFAULT_HALF_LIFE_MS);
   const rows = new Map<string, PathRow>();
+  const kept: ConversionPath[] | undefined = options.perConversion ? [] : undefined;
   const stats: JourneyStats = {
     journeys: 0,
     converting: 0,
@@ -81,6 +87,16 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
       row!.decay![i]! += (conversion.count * w) / sum;
       row!.decayValue![i]! += (conversion.value * w) / sum;
     });
+    kept?.push({
+      person: journey.person,
+      conversion,
+      // A touch without a frequency count is its own label: shared, not copied (overlapping paths share
+      // touches).
+      touches: touches.map((t) =>
+        t.count === undefined ? t : { channel: touchLabel(t), ts: t.ts, kind: t.kind },
+      ),
+      decay: weights.map((w) => w / sum),
+    });
     const span = deltas[0]!;
     const bucket = TIME_TO_CONVERSION_BUCKETS.find(([limit]) => span < limit)![1];
     stats.timeToConversion[bucket] = (stats.timeToConversion[bucket] ?? 0) + conversion.count;
@@ -90,5 +106,5 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
       tracked[last] = (tracked[last] ?? 0) + conversion.count;
     }
   }
-  return { rows: [...rows.values()], stats };
+  return { rows: [...rows.values()], stats, ...(kept ? { conversions: kept } : {}) };
 }

@@ -9,6 +9,7 @@ import {
   readPathsCsv,
   renderReport,
   report,
+  type ConversionCredit,
   type ModelName,
   type Report,
 } from './index.js';
@@ -60,6 +61,9 @@ describe('public API', () => {
     const paths = parsePathsCsv('A > B;1;2;0');
     expectTypeOf(attribute(paths).models[0]!.model).toEqualTypeOf<ModelName>();
     expectTypeOf(report(paths)).toEqualTypeOf<Report>();
+    expectTypeOf<ReturnType<typeof attribute>['conversions']>().toEqualTypeOf<
+      ConversionCredit[] | undefined
+    >();
     expectTypeOf(renderReport).parameter(1).toEqualTypeOf<'table' | 'json' | 'csv' | 'html' | undefined>();
     // @ts-expect-error an unknown model name is a type error
     expect(() => attribute(paths, { models: ['shapely'] })).toThrow(/unknown model/);

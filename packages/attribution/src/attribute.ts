@@ -1,3 +1,4 @@
+import { creditConversions, type ConversionCredit, type PathShares } from './conversion-credit.js';
 import { mergeRows } from './merge-rows.js';
 import type { PathRow, PathSet } from './types.js';
 import { leaveOneOut } from './models/leave-one-out.js';
@@ -38,6 +39,8 @@ export interface ModelResult {
 export interface AttributionResult {
   models: ModelResult[];
   totals: { conversions: number; value: number; nulls: number; paths: number };
+  /** Per credited conversion, each model's credit per touch; present with `perConversion: true`. */
+  conversions?: ConversionCredit[];
 }
 
 /** Options of `attribute`. */
@@ -46,6 +49,12 @@ export interface AttributeOptions extends ModelOptions {
   models?: readonly ModelName[] | 'all';
   /** Include per path × touch credit in each model's result. @default false */
   detail?: boolean;
+  /**
+   * Add `conversions`: each credited conversion (person, time, name, ids, value, currency, touches) with each
+   * model's credit per touch. Needs paths aggregated from events with `perConversion: true` (as `analyze`
+   * does when given this option); CSV paths carry no conversions. @default false
+   */
+  perConversion?: boolean;
 }
 
 const SHARE_RULES: Partial<Record<ModelName, ShareRule>> = {
@@ -80,6 +89,7 @@ export function attribute(
   }
   // Checked here, not only where paths are aggregated from events, so CSV input fails the same way.
   checkModelOptions(options);
+  const kept = options.perConversion ? keptConversions(paths) : undefined;
   const rows = mergeRows(('rows' in paths ? paths.rows : paths).filter((r) => r.path.length > 0));
   const names = options.models === 'all' || !options.models ? MODEL_NAMES : options.models;
   for (const name of names) {
@@ -96,11 +106,12 @@ export function attribute(
     totals.nulls += r.nulls;
   }
   const converting = rows.filter((r) => r.conversions > 0);
-  const models = names.map((model): ModelResult => {
+  const runs = names.map((model): ModelRun => {
     if (model === 'markov') return markovResult(rows, converting, totals, options);
     const rule = model === 'leave_one_out' ? leaveOneOut(rows) : SHARE_RULES[model]!;
     const credit = new Map<string, { conversions: number; value: number }>();
     const detail: PathCredit[] = [];
+    const byPath = new Map<string, number[]>(); // per-path shares, kept only for per-conversion credit
     for (const row of converting) {
       const shares = rule(row, options);
       row.path.forEach((channel, i) => {
@@ -116,14 +127,44 @@ export function attribute(
           value: row.value,
           shares: shares.conversions,
         });
+      if (options.perConversion) byPath.set(row.path.join(KEY_JOIN), shares.conversions);
     }
-    return {
+    const result = {
       model,
       channels: channelList(credit, totals.conversions),
       ...(options.detail ? { paths: detail } : {}),
     };
+    // A path missing from the rows (paths edited by hand) gets the rule's shares for the path alone.
+    const shares = (path: readonly string[]) =>
+      byPath.get(path.join(KEY_JOIN)) ??
+      rule({ path: [...path], conversions: 1, value: 0, nulls: 0 }, options).conversions;
+    return { result, shares };
   });
-  return { models, totals };
+  const models = runs.map((r) => r.result);
+  if (!kept) return { models, totals };
+  const byModel = runs.map(({ result, shares }) => ({ model: result.model, shares }));
+  return { models, totals, conversions: creditConversions(kept, byModel) };
+}
+
+function keptConversions(paths: PathSet | readonly PathRow[]) {
+  if (!('rows' in paths) || !paths.conversions) {
+    throw new Error(
+      '[touchpoint] attribution: perConversion needs the conversions behind the paths, which only ' +
+        'events have: aggregate journeys with aggregatePaths(journeys, { perConversion: true }) (analyze ' +
+        'does so for events). ChannelAttribution CSV rows are already aggregated; use detail: true for ' +
+        'credit per path.',
+    );
+  }
+  return paths.conversions;
+}
+
+/** Separator of path keys (never in a channel name from the CLI or CSV). */
+const KEY_JOIN = '\u0001';
+
+/** One model's result, and its share of any path per touch position (for per-conversion credit). */
+interface ModelRun {
+  result: ModelResult;
+  shares: PathShares;
 }
 
 function markovResult(
@@ -131,7 +172,7 @@ function markovResult(
   converting: readonly PathRow[],
   totals: { conversions: number; value: number },
   options: AttributeOptions,
-): ModelResult {
+): ModelRun {
   const markov = markovChain(rows, options);
   const effects = markov.removalEffects;
   const sum = Object.values(effects).reduce((a, b) => a + b, 0);
@@ -141,20 +182,21 @@ function markovResult(
     credit.set(channel, { conversions: f * totals.conversions, value: f * totals.value });
   }
   const result: ModelResult = { model: 'markov', channels: channelList(credit, totals.conversions), markov };
+  // Per touch, a path's conversions split by its touches' removal effects (a channel met twice counts twice).
+  const shares = (path: readonly string[]) => {
+    const re = path.map((c) => effects[c] ?? 0);
+    const s = re.reduce((a, b) => a + b, 0);
+    return re.map((r) => (s > 0 ? r / s : 1 / re.length));
+  };
   if (options.detail) {
-    // Per touch, a path's conversions split by its touches' removal effects (a channel met twice counts twice).
-    result.paths = converting.map((row) => {
-      const re = row.path.map((c) => effects[c] ?? 0);
-      const s = re.reduce((a, b) => a + b, 0);
-      return {
-        path: row.path,
-        conversions: row.conversions,
-        value: row.value,
-        shares: re.map((r) => (s > 0 ? r / s : 1 / re.length)),
-      };
-    });
+    result.paths = converting.map((row) => ({
+      path: row.path,
+      conversions: row.conversions,
+      value: row.value,
+      shares: shares(row.path),
+    }));
   }
-  return result;
+  return { result, shares };
 }
 
 function channelList(

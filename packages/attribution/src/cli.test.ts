@@ -188,6 +188,62 @@ describe('touchpoint-attribution CLI', () => {
     expect(many[MAX_REPORTED_LINES]).toMatch(/skipped 25 lines in all \(15 more not shown\)/);
   });
 
+  it('--per-conversion lists each conversion × touch in JSON and CSV; CSV input has none', async () => {
+    const plain = JSON.parse((await cli(fixture('events.ndjson'), '--format', 'json')).stdout);
+    expect(plain).not.toHaveProperty('conversions'); // the JSON shape without the flag is unchanged
+    const r = await cli(
+      fixture('events.ndjson'),
+      '--model',
+      'linear,time_decay',
+      '--per-conversion',
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.models.map((m: { model: string }) => m.model)).toEqual(['linear', 'time_decay']);
+    expect(json.conversions).toHaveLength(3);
+    const [first] = json.conversions;
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining(['person', 'ts', 'name', 'value', 'count', 'id', 'touches', 'models']),
+    );
+    expect(first.touches[0]).toEqual({
+      channel: expect.any(String),
+      ts: expect.any(Number),
+      kind: expect.any(String),
+    });
+    expect(first.models.map((m: { model: string }) => m.model)).toEqual(['linear', 'time_decay']);
+    const csv = await cli(
+      fixture('events.ndjson'),
+      '--model',
+      'linear',
+      '--per-conversion',
+      '--format',
+      'csv',
+    );
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'model,person,conversion_ts,conversion_name,order_id,conversion_id,currency,' +
+        'touch,channel,touch_ts,kind,conversions,value',
+    );
+    const touches = json.conversions.reduce(
+      (n: number, c: { touches: unknown[] }) => n + c.touches.length,
+      0,
+    );
+    expect(lines).toHaveLength(1 + touches);
+    expect(lines[1]).toMatch(
+      new RegExp(`^linear,${first.person},${first.ts},${first.name},[^,]*,${first.id},`),
+    );
+    expect(await cli(fixture('golden.csv'), '--per-conversion', '--format', 'json')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^\[touchpoint\] attribution: --per-conversion needs NDJSON events/),
+    });
+    expect(await cli(fixture('events.ndjson'), '--per-conversion')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--per-conversion .*--format json or csv/),
+    });
+  });
+
   it('--no-nulls changes Markov only: null journeys from events still count elsewhere', async () => {
     // a: A then B, converts; b: B alone, converts; c and d: B alone, never convert; e: A alone, never converts.
     const lines = [

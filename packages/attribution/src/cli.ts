@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 import { checkCurrency, parseDuration } from './journey-options.js';
 import { checkHalfLife, checkPositionWeights, MODEL_NAMES, type ModelName } from './models/model-options.js';
 import { parseTransform } from './path-transforms.js';
-import { FORMATS, renderReport, type Format } from './render-report.js';
+import { FORMATS, renderChunks, type Format } from './render-report.js';
 import type { TouchClass } from './types.js';
 
 export const USAGE = `Usage: touchpoint-attribution <input...> [options]
@@ -28,6 +28,7 @@ export const USAGE = `Usage: touchpoint-attribution <input...> [options]
   --direct-channel <ch>  channel last_non_direct skips [Direct]
   --top <n>              top paths listed [20]
   --detail               JSON: add each model's credit per path and touch position
+  --per-conversion       JSON and CSV: each conversion with each model's credit per touch (events only)
   --help
 `;
 
@@ -49,7 +50,8 @@ export async function main(
 
 /** Where the CLI writes. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** `once('drain')` is awaited when `write` returns false, as for a stream. */
+  stdout: { write(text: string): unknown; once?(event: 'drain', listener: () => void): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
@@ -77,6 +79,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         'direct-channel': { type: 'string' },
         top: { type: 'string' },
         detail: { type: 'boolean' },
+        'per-conversion': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -101,6 +104,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
     shares: v.shares ?? false,
     detail: v.detail ?? false,
   };
+  if (v['per-conversion']) {
+    // Checked before reading: the list can be long, and table and HTML have no place for it.
+    if (format !== 'json' && format !== 'csv')
+      throw new Error('[touchpoint] attribution: --per-conversion is written with --format json or csv.');
+    if (positionals.some((p) => p.toLowerCase().endsWith('.csv'))) {
+      throw new Error(
+        '[touchpoint] attribution: --per-conversion needs NDJSON events; ChannelAttribution CSV rows are ' +
+          'already aggregated paths with no conversions to list. Use --detail for credit per path and touch.',
+      );
+    }
+    options.perConversion = true;
+  }
   if (v.order) options.order = integer(v.order, '--order');
   if (v.top) options.topPaths = integer(v.top, '--top');
   if (v['session-timeout']) options.sessionTimeout = parseDuration(v['session-timeout'], '--session-timeout');
@@ -154,16 +169,40 @@ async function run(args: string[], io: CliIo): Promise<number> {
         `were added up as they are; pass --currency ${currencies.find(Boolean)} (for example) to keep one.\n`,
     );
   }
-  const text = renderReport(result, format);
+  const chunks = batched(renderChunks(result, format));
   if (v.out) {
-    await writeFile(v.out, text).catch((cause: unknown) => {
+    const out = v.out;
+    const file = await open(out, 'w').catch((cause: unknown) => {
       throw new Error(
-        `[touchpoint] attribution: cannot write ${v.out}; check that its directory exists and is writable.`,
+        `[touchpoint] attribution: cannot write ${out}; check that its directory exists and is writable.`,
         { cause },
       );
     });
-  } else io.stdout.write(text);
+    try {
+      for (const text of chunks) await file.write(text);
+    } finally {
+      await file.close();
+    }
+  } else {
+    for (const text of chunks) {
+      // Wait while a slow reader (a pipe) has not taken the last piece, so pieces do not pile up in memory.
+      if (io.stdout.write(text) === false && io.stdout.once)
+        await new Promise<void>((ok) => io.stdout.once!('drain', ok));
+    }
+  }
   return 0;
+}
+
+/** Joins small pieces of output into writes of about 1 MiB. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length < 1 << 20) continue;
+    yield buffer;
+    buffer = '';
+  }
+  if (buffer) yield buffer;
 }
 
 function integer(text: string, flag: string): number {

@@ -30,6 +30,7 @@ export type {
   ModelResult,
   PathCredit,
 } from './attribute.js';
+export type { ConversionCredit, TouchCredit } from './conversion-credit.js';
 export {
   MODEL_NAMES,
   DAY_MS,
@@ -54,4 +55,5 @@ export type {
   PathRow,
   PathSet,
   JourneyStats,
+  ConversionPath,
 } from './types.js';

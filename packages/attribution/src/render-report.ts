@@ -1,5 +1,6 @@
 import type { Report } from './report.js';
-import { renderCsv } from './render/render-csv.js';
+import { csvChunks } from './render/render-csv.js';
+import { jsonChunks } from './render/render-json.js';
 import { renderHtml } from './render/render-html.js';
 import { renderTable } from './render/render-table.js';
 
@@ -10,18 +11,27 @@ export type Format = (typeof FORMATS)[number];
 /**
  * Renders a report: `table` (plain text), `json` (`{ models: [{ model, channels: [{ channel, conversions,
  * value, share }] }], totals, topPaths, … }`), `csv` (`model,channel,conversions,value,share`) or `html`
- * (one self-contained page with inline SVG charts, no network).
+ * (one self-contained page with inline SVG charts, no network). A report with per-conversion credit adds
+ * `conversions` to the JSON (a compact line each), and its CSV lists each model × conversion × touch instead.
  */
 export function renderReport(report: Report, format: Format = 'table'): string {
+  return [...renderChunks(report, format)].join('');
+}
+
+/**
+ * `renderReport` in pieces: JSON and CSV with per-conversion credit come a conversion at a time, so a long
+ * list is written without being held as one string (the CLI does so).
+ */
+export function renderChunks(report: Report, format: Format = 'table'): Iterable<string> {
   switch (format) {
     case 'table':
-      return renderTable(report);
+      return [renderTable(report)];
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return jsonChunks(report);
     case 'csv':
-      return renderCsv(report);
+      return csvChunks(report);
     case 'html':
-      return renderHtml(report);
+      return [renderHtml(report)];
     default:
       throw new Error(
         `[touchpoint] attribution: unknown format "${String(format)}"; use ${FORMATS.join(', ')}.`,

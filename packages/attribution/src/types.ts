@@ -58,6 +58,21 @@ export interface PathRow {
 export interface PathSet {
   rows: PathRow[];
   stats?: JourneyStats;
+  /**
+   * The converting journeys behind the rows, kept only by `aggregatePaths(journeys, { perConversion: true })`
+   * (events, never CSV), for credit per conversion × touch.
+   */
+  conversions?: ConversionPath[];
+}
+
+/** A converting journey as kept for per-conversion credit. */
+export interface ConversionPath {
+  person: string;
+  conversion: JourneyConversion;
+  /** Touches after transforms; `channel` is the label the path shows (`Email(2)` under `frequency`). */
+  touches: JourneyTouch[];
+  /** This conversion's own time-decay share per touch, 2^(−Δ/H) / Σ, from its own times. */
+  decay: number[];
 }
 
 /** Journey-level statistics gathered while aggregating (empty for CSV input). */
