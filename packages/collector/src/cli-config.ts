@@ -40,19 +40,20 @@ Usage: touchpoint-collector [options]
 Repeatable environment variables take comma-separated lists. Flags win over environment variables.
 `;
 
-/** The environment variables the CLI reads (the help's right column). */
-const VARIABLES = HELP.match(/TOUCHPOINT_[A-Z_]+/g)!;
-
 function cliError(message: string): Error {
   return new Error(`[touchpoint] touchpoint-collector: ${message} (see --help)`);
 }
 
+type Env = (name: string) => string | undefined;
+
 function list(
   flag: string[] | undefined,
-  env: string | undefined,
-  [flagName, variable]: [string, string],
+  env: Env,
+  flagName: string,
+  variable: string,
 ): string[] | undefined {
-  const values = flag?.length ? flag : env ? [env] : undefined;
+  const fromEnv = flag?.length ? undefined : env(variable);
+  const values = flag?.length ? flag : fromEnv ? [fromEnv] : undefined;
   const items = values
     ?.flatMap((v) => v.split(','))
     .map((v) => v.trim())
@@ -65,30 +66,36 @@ function list(
 /**
  * An empty value is a mistake, never a choice: `--write-key "$KEY"` or `TOUCHPOINT_SECRET=$SECRET` with the
  * variable unset would otherwise turn the key check or link signing off, and an empty `--host` binds every
- * interface. Each names itself, with what to do.
+ * interface. Flags are checked here; a variable is checked when it is read, that is when no flag overrides
+ * it (docker-compose's `${DATABASE_URL:-}` beside a `--data` flag is no mistake).
  */
-function refuseEmpty(values: Record<string, unknown>, env: Record<string, string | undefined>): void {
+function refuseEmptyFlags(values: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(values)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item === 'string' && !item.trim()) throw cliError(`--${name} needs a value, got ""`);
     }
   }
-  for (const name of VARIABLES) {
+}
+
+/** Reads a variable, refusing one set but empty (see refuseEmptyFlags). */
+const checkedEnv =
+  (env: Record<string, string | undefined>): Env =>
+  (name) => {
     const value = env[name];
     if (value !== undefined && !value.trim()) {
       throw cliError(`${name} is set but empty: give it a value or unset it`);
     }
-  }
-}
+    return value;
+  };
 
 /** A flag's value, else its environment variable's, with the name an error about it must give. */
 function given(
   flag: string,
   value: string | undefined,
   variable: string,
-  env: Record<string, string | undefined>,
+  env: Env,
 ): [name: string, raw: string | undefined] {
-  return value !== undefined ? [flag, value] : [variable, env[variable]];
+  return value !== undefined ? [flag, value] : [variable, env(variable)];
 }
 
 function integer([name, raw]: [string, string | undefined], min: number, max: number): number | undefined {
@@ -101,14 +108,14 @@ function integer([name, raw]: [string, string | undefined], min: number, max: nu
 }
 
 function flagOn(name: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw === '') return undefined;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw cliError(`${name} must be 1 or 0 (true or false), got "${raw}"`);
 }
 
 /** Reads flags and `TOUCHPOINT_*` environment variables; throws a message naming the bad flag. */
-export function parseCliConfig(argv: string[], env: Record<string, string | undefined>): CliConfig {
+export function parseCliConfig(argv: string[], environment: Record<string, string | undefined>): CliConfig {
   let values;
   try {
     ({ values } = parseArgs({
@@ -139,12 +146,19 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   } catch (cause) {
     throw cliError((cause as Error).message);
   }
-  refuseEmpty(values, env);
+  // Help asks for nothing to be checked.
+  if (values.help) {
+    const sink = { kind: 'ndjson' as const, dataDir: DEFAULT_DATA_DIR };
+    return { port: DEFAULT_PORT, host: DEFAULT_HOST, sink, options: {}, help: true };
+  }
+  refuseEmptyFlags(values);
+  const env = checkedEnv(environment);
   const pgFlag = values.pg ?? values['pg-url'];
-  const pgUrl = pgFlag ?? env.TOUCHPOINT_PG_URL;
   // Flags win: --pg-url (or --data) picks the store even when the environment chose the other one.
   const flagSink = values.sink ?? (pgFlag ? 'postgres' : values.data ? 'ndjson' : undefined);
-  const sinkKind = flagSink ?? env.TOUCHPOINT_SINK ?? (pgUrl ? 'postgres' : 'ndjson');
+  const chosen = flagSink ?? env('TOUCHPOINT_SINK');
+  const pgUrl = chosen === 'ndjson' ? undefined : (pgFlag ?? env('TOUCHPOINT_PG_URL'));
+  const sinkKind = chosen ?? (pgUrl ? 'postgres' : 'ndjson');
   if (sinkKind !== 'ndjson' && sinkKind !== 'postgres')
     throw cliError(
       `${flagSink ? '--sink' : 'TOUCHPOINT_SINK'} must be ndjson or postgres, got "${sinkKind}"`,
@@ -155,23 +169,23 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
     throw cliError(`${ipName} must be truncate, drop or keep, got "${ip}"`);
   }
   const options: CliConfig['options'] = {};
-  const secret = values.secret ?? env.TOUCHPOINT_SECRET;
+  const secret = values.secret ?? env('TOUCHPOINT_SECRET');
   if (secret) options.redirectSecret = secret;
-  const hosts = list(values['allow-redirect-host'], env.TOUCHPOINT_ALLOW_REDIRECT_HOSTS, [
+  const hosts = list(
+    values['allow-redirect-host'],
+    env,
     '--allow-redirect-host',
     'TOUCHPOINT_ALLOW_REDIRECT_HOSTS',
-  ]);
+  );
   if (hosts) options.allowRedirectHosts = hosts;
-  const origins = list(values['cors-origin'], env.TOUCHPOINT_CORS_ORIGINS, [
-    '--cors-origin',
-    'TOUCHPOINT_CORS_ORIGINS',
-  ]);
+  const origins = list(values['cors-origin'], env, '--cors-origin', 'TOUCHPOINT_CORS_ORIGINS');
   if (origins && !origins.includes('*')) options.corsOrigins = origins;
-  const keys = list(values['write-key'], env.TOUCHPOINT_WRITE_KEYS, ['--write-key', 'TOUCHPOINT_WRITE_KEYS']);
+  const keys = list(values['write-key'], env, '--write-key', 'TOUCHPOINT_WRITE_KEYS');
   if (keys) options.writeKeys = keys;
   if (ip) options.ip = ip as IpPolicy;
   // The variable also takes how many proxies are in front (a CDN before a load balancer: 2).
-  const proxies = env.TOUCHPOINT_TRUST_PROXY;
+  // These two are switches: set but empty leaves them at their default.
+  const proxies = environment.TOUCHPOINT_TRUST_PROXY;
   const trustProxy =
     values['trust-proxy'] ??
     (proxies && /^\d+$/.test(proxies)
@@ -180,7 +194,7 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
   if (trustProxy !== undefined) options.trustProxy = trustProxy;
   const clock = values['no-clock-correction']
     ? false
-    : flagOn('TOUCHPOINT_CLOCK_CORRECTION', env.TOUCHPOINT_CLOCK_CORRECTION);
+    : flagOn('TOUCHPOINT_CLOCK_CORRECTION', environment.TOUCHPOINT_CLOCK_CORRECTION);
   if (clock !== undefined) options.clockCorrection = clock;
   const maxBody = integer(
     given('--max-body-bytes', values['max-body-bytes'], 'TOUCHPOINT_MAX_BODY_BYTES', env),
@@ -194,15 +208,18 @@ export function parseCliConfig(argv: string[], env: Record<string, string | unde
     1_000_000,
   );
   if (maxEvents) options.maxEventsPerBatch = maxEvents;
-  const schema = values['pg-schema'] ?? env.TOUCHPOINT_PG_SCHEMA;
-  const table = values['pg-table'] ?? env.TOUCHPOINT_PG_TABLE;
+  const postgres = (): CliConfig['sink'] => {
+    const schema = values['pg-schema'] ?? env('TOUCHPOINT_PG_SCHEMA');
+    const table = values['pg-table'] ?? env('TOUCHPOINT_PG_TABLE');
+    return { kind: 'postgres', url: pgUrl!, ...(schema ? { schema } : {}), ...(table ? { table } : {}) };
+  };
   return {
     port: integer(given('--port', values.port, 'TOUCHPOINT_PORT', env), 0, 65535) ?? DEFAULT_PORT,
-    host: values.host ?? env.TOUCHPOINT_HOST ?? DEFAULT_HOST,
+    host: values.host ?? env('TOUCHPOINT_HOST') ?? DEFAULT_HOST,
     sink:
       sinkKind === 'postgres'
-        ? { kind: 'postgres', url: pgUrl!, ...(schema ? { schema } : {}), ...(table ? { table } : {}) }
-        : { kind: 'ndjson', dataDir: values.data ?? env.TOUCHPOINT_DATA ?? DEFAULT_DATA_DIR },
+        ? postgres()
+        : { kind: 'ndjson', dataDir: values.data ?? env('TOUCHPOINT_DATA') ?? DEFAULT_DATA_DIR },
     options,
     help: values.help ?? false,
   };

@@ -124,8 +124,31 @@ describe('parseCliConfig', () => {
     expect(() => parseCliConfig([], { TOUCHPOINT_WRITE_KEYS: ', ' })).toThrow(
       'TOUCHPOINT_WRITE_KEYS lists nothing',
     );
-    // Variables the collector does not read are none of its business.
+    // Variables the collector does not read are none of its business, nor are those a flag overrides
+    // (docker-compose writes `${DATABASE_URL:-}` as an empty value), nor any for --help.
     expect(parseCliConfig([], { TOUCHPOINT_TEST_PG_URL: '' }).port).toBe(8787);
+    expect(parseCliConfig(['--data', './d'], { TOUCHPOINT_PG_URL: '' }).sink).toEqual({
+      kind: 'ndjson',
+      dataDir: './d',
+    });
+    expect(parseCliConfig([], { TOUCHPOINT_SINK: 'ndjson', TOUCHPOINT_PG_URL: '' }).sink.kind).toBe('ndjson');
+    expect(
+      parseCliConfig(['--secret', 'k'.repeat(16)], { TOUCHPOINT_SECRET: '' }).options.redirectSecret,
+    ).toBe('k'.repeat(16));
+    expect(parseCliConfig(['--port', '9000'], { TOUCHPOINT_PORT: '' }).port).toBe(9000);
+    expect(parseCliConfig(['--write-key', 'k'], { TOUCHPOINT_WRITE_KEYS: '' }).options.writeKeys).toEqual([
+      'k',
+    ]);
+    expect(parseCliConfig(['--help'], { TOUCHPOINT_SECRET: '', TOUCHPOINT_PORT: 'x' }).help).toBe(true);
+    expect(parseCliConfig(['--pg-url', 'postgres://x/y'], { TOUCHPOINT_DATA: '' }).sink.kind).toBe(
+      'postgres',
+    );
+    expect(() => parseCliConfig(['--pg-url', 'postgres://x/y'], { TOUCHPOINT_PG_TABLE: ' ' })).toThrow(
+      'TOUCHPOINT_PG_TABLE is set but empty',
+    );
+    // The two switches read empty as unset, as before.
+    const switches = parseCliConfig([], { TOUCHPOINT_CLOCK_CORRECTION: '', TOUCHPOINT_TRUST_PROXY: '' });
+    expect(switches.options).toEqual({});
   });
 });
 
