@@ -150,6 +150,30 @@ describe('collector HTTP surface', () => {
     jsonError(slowHeaders.answer, 408);
     jsonError((await raw('NONSENSE\r\n\r\n')).answer, 400);
     jsonError((await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)).answer, 431);
+    // Also on a kept-alive connection that was answered before (it only got a reset).
+    const twice = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'),
+      );
+      let data = '';
+      socket.on('data', (d) => {
+        if (!data) socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+        data += d;
+      });
+      socket.on('close', () => resolve(data));
+    });
+    expect(twice).toMatch(/^HTTP\/1\.1 200 [\s\S]*HTTP\/1\.1 431 /);
+    // A client that keeps its side open and trickles headers after the 408 is cut off, not kept for ever.
+    const trickled = await new Promise<boolean>((resolve) => {
+      const socket = connect({ port: Number(port), host: '127.0.0.1', allowHalfOpen: true }, () =>
+        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'),
+      );
+      const trickle = setInterval(() => socket.writable && socket.write('X-More: y\r\n'), 100);
+      socket.on('error', () => {});
+      socket.on('close', () => (clearInterval(trickle), resolve(true)));
+      setTimeout(() => (clearInterval(trickle), socket.destroy(), resolve(false)), 4000);
+    });
+    expect(trickled).toBe(true);
     expect((await postBatch(baseUrl, { v: 1, events: [trackEvent()] })).status).toBe(200);
     expect(collector.metrics().refusedRequests).toBe(1);
   });
