@@ -236,6 +236,17 @@ describe.skipIf(!pgUrl)('PostgreSQL sink behind collectors', () => {
       expect(await sink.write(events)).toEqual({ inserted: 0 });
       const [row] = await queryRows<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".insert_only`);
       expect(Number(row!.n)).toBe(5);
+      // Another unique index would swallow a row clashing on it as a duplicate, without RETURNING to tell.
+      await queryRows(`CREATE UNIQUE INDEX insert_only_other ON "${schema}".insert_only (id, ts)`);
+      await expect(
+        createPostgresSink({ connectionString: url.href, schema, table: 'insert_only' }),
+      ).rejects.toThrow(/unique index besides its primary key.*GRANT SELECT \(id\)/);
+      // SELECT on the id column alone is enough for RETURNING: such a role stores and counts as any.
+      await queryRows(`GRANT SELECT (id) ON "${schema}".insert_only TO ${role}`);
+      const counted = await createPostgresSink({ connectionString: url.href, schema, table: 'insert_only' });
+      const fresh = storedEvent();
+      expect(await counted.write([fresh, events[0]!])).toEqual({ inserted: 1 });
+      await counted.close();
     } finally {
       await sink.close();
       await queryRows(`DROP OWNED BY ${role}; DROP ROLE ${role}`);

@@ -107,6 +107,7 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   let returning = true;
+  let otherUnique = false;
   try {
     const client = await pool.connect();
     try {
@@ -128,12 +129,17 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
         await client.query(ddl(schema, table));
         await client.query('COMMIT');
       }
-      // RETURNING, which tells which ids were new, needs SELECT: a role that may only insert counts new
-      // rows by each statement's row count instead, one write per transaction.
-      const privilege = await client.query<{ select: boolean }>(
-        `SELECT has_table_privilege('"${schema}"."${table}"', 'SELECT') AS select`,
+      // RETURNING, which tells which ids were new, needs SELECT on `id`: a role that may only insert counts
+      // new rows by each statement's row count instead, one write per transaction, and names no conflict
+      // column (that needs SELECT too). So any unique index would swallow its rows as duplicates: refused.
+      const privilege = await client.query<{ select: boolean; unique: number }>(
+        `SELECT has_column_privilege($1, 'id', 'SELECT') AS select,
+          (SELECT count(*)::int FROM pg_index WHERE indrelid = to_regclass($1)
+            AND (indisunique OR indisexclusion) AND NOT indisprimary) AS unique`,
+        [`"${schema}"."${table}"`],
       );
       returning = privilege.rows[0]!.select;
+      otherUnique = !returning && privilege.rows[0]!.unique > 0;
       client.release();
     } catch (error) {
       // Closing the connection rolls back, without a ROLLBACK queued behind a stuck statement.
@@ -145,6 +151,12 @@ export async function createPostgresSink(options: PostgresSinkOptions): Promise<
     throw new Error(
       `[touchpoint] postgres sink: cannot prepare "${schema}"."${table}"; check the connection string and that the user may create tables`,
       { cause },
+    );
+  }
+  if (otherUnique) {
+    await pool.end().catch(() => {});
+    throw new Error(
+      `[touchpoint] postgres sink: "${schema}"."${table}" has a unique index besides its primary key, and this user may not SELECT its id column, so a row clashing on that index would be counted as a duplicate and lost: GRANT SELECT (id) ON "${schema}"."${table}" to the user, or drop the index`,
     );
   }
   const insert = `INSERT INTO "${schema}"."${table}" (id, type, ts, received_at, anonymous_id, session_id, user_id, event)
