@@ -44,6 +44,37 @@ const eventArb = fc
     ...(e.type === 'identify' ? { userId: e.user } : {}),
   }));
 
+/** Few distinct times, so many events tie: across sessions of one device, devices and users. */
+const tiedEventArb = fc
+  .record({
+    type: fc.constantFrom('page', 'page', 'page', 'page', 'conversion', 'identify', 'track', 'email_open'),
+    anon: fc.constantFrom('a', 'b'),
+    minute: fc.constantFrom(0, 0, 0, 1, 20, 45),
+    session: fc.constantFrom('s1', 's2', 's3'),
+    source: fc.constantFrom('touch', 'referrer', 'none', 'none'),
+    channel: fc.constantFrom('Email', 'Paid Search'),
+    user: fc.constantFrom('u1', 'u2'),
+    value: fc.constantFrom(10, 20),
+  })
+  .map((e): LooseEvent => ({
+    type: e.type,
+    anonymousId: e.anon,
+    sessionId: `${e.anon}-${e.session}`,
+    ts: e.minute * MIN,
+    ...(e.type === 'page'
+      ? {
+          page: {
+            url: 'https://x.example/',
+            path: '/',
+            ...(e.source === 'referrer' ? { referrer: 'https://www.google.com/' } : {}),
+          },
+          ...(e.source === 'touch' ? { touchpoint: { kind: 'other', channel: e.channel } } : {}),
+        }
+      : {}),
+    ...(e.type === 'conversion' ? { name: 'buy', value: e.value } : {}),
+    ...(e.type === 'identify' ? { userId: e.user } : {}),
+  }));
+
 async function journeysOf(events: LooseEvent[]) {
   return [...(await buildJourneys(events))];
 }
@@ -61,6 +92,27 @@ describe('journeys from events (properties)', () => {
           expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
         }),
         { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'do not depend on event order when many events share a time, across sessions, devices and users',
+    async () => {
+      const permuted = fc
+        .array(tiedEventArb, { minLength: 1, maxLength: 12 })
+        .chain((events) =>
+          fc.tuple(
+            fc.constant(events),
+            fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+          ),
+        );
+      await fc.assert(
+        fc.asyncProperty(permuted, async ([events, shuffled]) => {
+          expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
+        }),
+        { numRuns: 500 },
       );
     },
     PROPERTY_TIMEOUT_MS,

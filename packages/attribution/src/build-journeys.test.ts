@@ -81,6 +81,49 @@ describe('sessions and touches', () => {
     ];
     expect(await paths(events)).toEqual(['anon:a: Direct > Direct => 10']);
   });
+  it('events at one time in two sessions of a device give one result in every order', async () => {
+    const events = [
+      page('a', 0, undefined, { sessionId: 's1' }),
+      page('a', 0, 'Email', { sessionId: 's2' }),
+      page('a', 0, undefined, { sessionId: 's2' }),
+    ];
+    const orders = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ];
+    for (const order of orders) {
+      const out = await paths([...order.map((k) => events[k]!), convert('a', MIN, { sessionId: 's2' })]);
+      expect(out, `order ${order.join(',')}`).toEqual(['anon:a: Email > Direct => 10']);
+    }
+  });
+  it('a session id seen again within the timeout continues its session, in any event order (GA4)', async () => {
+    const events = [
+      page('a', 0, undefined, { sessionId: 's1' }),
+      page('a', MIN, undefined, { sessionId: 's2' }),
+      page('a', 2 * MIN, undefined, { sessionId: 's1' }),
+      convert('a', 3 * MIN, { sessionId: 's1' }),
+    ];
+    for (const order of [events, [events[0]!, events[2]!, events[1]!, events[3]!], [...events].reverse()])
+      expect(await paths(order)).toEqual(['anon:a: Direct > Direct => 10']);
+  });
+  it('a user who signs in mid-session does not make the next page of that visit a new touch', async () => {
+    const events = [
+      page('shared', 0, 'Email'),
+      ev('identify', 'shared', 0, { userId: 'alice' }),
+      ev('identify', 'shared', MIN, { userId: 'bob' }),
+      page('shared', 20 * MIN, undefined, {
+        page: { url: 'https://shop.example/', path: '/', referrer: 'https://www.google.com/' },
+      }),
+      convert('shared', 21 * MIN),
+    ];
+    const expected = ['user:alice: Email => null', 'user:bob:  => 10'];
+    expect(await paths(events)).toEqual(expected);
+    expect(await paths([...events].reverse())).toEqual(expected);
+  });
   it('an SDK landing touch mid-session is a new touch; a page without one is classified from referrer/campaign', async () => {
     const out = await paths([
       page('a', 0, 'Email'),

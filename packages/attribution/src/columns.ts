@@ -73,3 +73,5 @@ export const KIND = { visit: 0, click: 1, impression: 2 } as const;
 export const KIND_MASK = 3;
 /** `kind` bit of a page that carries the SDK's landing touch (always a touch, even mid-session). */
 export const LANDING_BIT = 4;
+/** `kind` bit of a page that starts a session on its device (set by `markSessionStarts`). */
+export const SESSION_START_BIT = 8;

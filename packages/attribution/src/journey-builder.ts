@@ -13,6 +13,8 @@ import { createIdentityResolver } from './identity-resolver.js';
 import { compare } from './models/markov.js';
 import { resolveJourneyOptions, type JourneyOptions } from './journey-options.js';
 import { personJourneys, type ConversionInfo } from './person-journeys.js';
+import { recordOrder } from './record-order.js';
+import { markSessionStarts } from './session-starts.js';
 import {
   adChannel,
   classifyPage,
@@ -105,16 +107,20 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   /**
    * Folds an event of the device's running session (in order, within the timeout) into it; true when it did.
    * Only while that session holds the device's latest activity: after an older page came late, its session
-   * is not the running one.
+   * is not the running one. Folding must give what `personJourneys` gives for the event kept as a record,
+   * whatever comes later: sessions are told apart by id, so a page of another session arriving later cannot
+   * end this one; but a plain page at the very time a plain page started the session may sort before it (a
+   * referrer's channel before Direct), so it is kept.
    */
-  function keepAlive(anon: number, ts: number): boolean {
+  function keepAlive(anon: number, ts: number, page = false): boolean {
     const prev = lastRecord[anon] ?? -1;
     if (
       prev < 0 ||
       c.session[prev] !== currentSession ||
       c.end[prev] !== lastTs[anon] ||
       ts < lastTs[anon]! ||
-      ts - lastTs[anon]! > opts.sessionTimeout
+      ts - lastTs[anon]! > opts.sessionTimeout ||
+      (page && ts === c.ts[prev] && (c.kind[prev]! & LANDING_BIT) === 0)
     ) {
       return false;
     }
@@ -126,7 +132,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   function addPage(event: LooseEvent, anon: number, ts: number) {
     const landing = pageTouch(event);
     // A page inside a running session is not a touch; remember only that the session went on.
-    if (!landing && keepAlive(anon, ts)) return;
+    if (!landing && keepAlive(anon, ts, true)) return;
     const t = landing ?? classifyPage(event);
     const channel =
       landing || t.channel !== 'Direct' ? intern(channels, channelNames, t.channel) : PLAIN_PAGE;
@@ -242,6 +248,10 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       c.channel[i] = CLICK_LANDING;
       if (c.anon[click] !== c.anon[i]) resolver.alias(c.anon[click]!, c.ts[click]!, c.anon[i]!);
     }
+    const channelRank = ranks(channelNames);
+    const anonRank = ranks(anonNames);
+    const ctx = { c, channelNames, channelRank, anonRank, conversions, surveys, opts };
+    markSessionStarts(c, anonNames.length, recordOrder(ctx), opts.sessionTimeout);
     const persons = new Map<string, number[]>();
     for (let i = 0; i < c.length; i++) {
       if (c.type[i] === RecordType.conversion) {
@@ -254,21 +264,11 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       if (list) list.push(i);
       else persons.set(person, [i]);
     }
-    const channelRank = ranks(channelNames);
-    const anonRank = ranks(anonNames);
     const keys = [...persons.keys()].sort();
     for (const person of keys) {
       const records = persons.get(person)!;
       persons.delete(person);
-      yield* personJourneys(person, records, {
-        c,
-        channelNames,
-        channelRank,
-        anonRank,
-        conversions,
-        surveys,
-        opts,
-      });
+      yield* personJourneys(person, records, ctx);
     }
   }
 
