@@ -199,6 +199,32 @@ describe('touches from other events', () => {
       'anon:web: Email > Email => 30',
     ]);
   });
+  it('a reopened tp_click link is a visit, with the visit lookback; the click stays a click', async () => {
+    const landing = (anon: string, ts: number) =>
+      page(anon, ts, 'Email', {
+        sessionId: `${anon}-${ts}`,
+        touchpoint: {
+          kind: 'email',
+          channel: 'Email',
+          paid: false,
+          clickId: { name: 'tp_click', value: 'click-7' },
+        },
+      });
+    const journeys = await buildJourneys(
+      [
+        { ...ev('email_click', 'recipient:r7', 0, { email: { recipient: 'r7' } }), id: 'click-7' },
+        landing('web', 1000),
+        convert('web', MIN),
+        landing('web', 10 * DAY_MS), // from a bookmark, days later
+        convert('web', 15 * DAY_MS, { value: 30 }),
+      ],
+      { lookback: { click: DAY_MS, visit: 30 * DAY_MS } },
+    );
+    expect([...journeys].map((j) => j.touches.map((t) => `${t.channel}/${t.kind}`))).toEqual([
+      ['Email/click'],
+      ['Email/visit'],
+    ]);
+  });
   it('a recipient who clicked two links at once, landing on two devices, follows the same one whatever the event order', async () => {
     const landing = (anon: string, click: string) =>
       page(anon, MIN, 'Email', {

@@ -4,6 +4,7 @@ import {
   grow,
   hashString,
   KIND,
+  KIND_MASK,
   LANDING_BIT,
   PLAIN_PAGE,
   RecordType,
@@ -237,10 +238,12 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     // (an email recipient) belongs from then on to whoever landed. Only the click's first landing: the URL
     // keeps tp_click, so a bookmark, a restored tab or a pasted link lands again later as a visit of its own.
     const firstLanding = new Map<number, number>(); // click record → its first landing page
+    const landings: number[] = [];
     for (let i = 0; i < c.length; i++) {
       if (c.type[i] !== RecordType.page || c.extra[i]! < 0) continue;
       const click = clicks.get(clickIds[c.extra[i]!]!);
       if (click === undefined) continue;
+      landings.push(i);
       const kept = firstLanding.get(click);
       if (kept === undefined || landingOrder(i, kept) < 0) firstLanding.set(click, i);
     }
@@ -248,6 +251,10 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       c.channel[i] = CLICK_LANDING;
       if (c.anon[click] !== c.anon[i]) resolver.alias(c.anon[click]!, c.ts[click]!, c.anon[i]!);
     }
+    // A reopened link is nobody's click (that one is counted, joined with its first landing): a visit, with the
+    // visit lookback, although its URL still carries the click id.
+    for (const i of landings)
+      if (c.channel[i] !== CLICK_LANDING) c.kind[i] = (c.kind[i]! & ~KIND_MASK) | KIND.visit;
     const channelRank = ranks(channelNames);
     const anonRank = ranks(anonNames);
     const ctx = { c, channelNames, channelRank, anonRank, conversions, surveys, opts };
