@@ -10,7 +10,8 @@ describe('aggregatePaths', () => {
       kind: 'impression' as const,
     }));
     const journey: Journey = {
-      person: 'anon:bot',
+      person: 'bot',
+      anonymous: true,
       touches,
       conversion: { ts: 200_000, name: 'buy', value: 1, count: 1 },
     };

@@ -10,6 +10,7 @@ import {
   renderReport,
   report,
   type ConversionCredit,
+  type Journey,
   type ModelName,
   type Report,
 } from './index.js';
@@ -64,6 +65,8 @@ describe('public API', () => {
     expectTypeOf<ReturnType<typeof attribute>['conversions']>().toEqualTypeOf<
       ConversionCredit[] | undefined
     >();
+    expectTypeOf<Journey['person']>().toEqualTypeOf<string>();
+    expectTypeOf<Journey['anonymous']>().toEqualTypeOf<true | undefined>();
     expectTypeOf(renderReport).parameter(1).toEqualTypeOf<'table' | 'json' | 'csv' | 'html' | undefined>();
     // @ts-expect-error an unknown model name is a type error
     expect(() => attribute(paths, { models: ['shapely'] })).toThrow(/unknown model/);

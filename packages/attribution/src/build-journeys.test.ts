@@ -29,7 +29,7 @@ async function paths(events: LooseEvent[], options: JourneyOptions = {}) {
   const journeys = [...(await buildJourneys(events, options))];
   return journeys.map(
     (j) =>
-      `${j.person}: ${j.touches.map((t) => t.channel).join(' > ')} => ${j.conversion ? j.conversion.value : 'null'}`,
+      `${j.anonymous ? 'anon' : 'user'}:${j.person}: ${j.touches.map((t) => t.channel).join(' > ')} => ${j.conversion ? j.conversion.value : 'null'}`,
   );
 }
 
@@ -285,6 +285,26 @@ describe('identity stitching', () => {
       convert('shared', 3 * MIN, { value: 5 }),
     ]);
     expect(out).toEqual(['user:alice: Display > Email => 5', 'user:bob: Paid Search => 10']);
+  });
+});
+
+describe('person', () => {
+  it('is the plain user id, or the anonymous id flagged `anonymous`; equal texts stay two people', async () => {
+    const journeys = [
+      ...(await buildJourneys([
+        page('anonX', 0, 'Email'),
+        convert('anonX', MIN, { userId: 'U7' }),
+        page('U7', 0, 'Referral'),
+        convert('U7', MIN),
+      ])),
+    ];
+    expect(
+      journeys.map(({ person, anonymous, touches }) => ({ person, anonymous, via: touches[0]!.channel })),
+    ).toEqual([
+      { person: 'U7', anonymous: true, via: 'Referral' },
+      { person: 'U7', anonymous: undefined, via: 'Email' },
+    ]);
+    expect(journeys[1]).not.toHaveProperty('anonymous');
   });
 });
 

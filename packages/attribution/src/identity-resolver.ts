@@ -21,6 +21,10 @@ export interface IdentityResolver {
   personOf(anon: number, ts: number): string;
 }
 
+/** Person keys: `user:<user id>`, or `anon:<anonymous id>` for a device never identified. */
+export const USER_KEY = 'user:';
+export const ANON_KEY = 'anon:';
+
 type Link = { ts: number; user?: string; target?: number };
 
 /** Deepest chain of device aliases followed (a click device → landing device → user). */
@@ -77,9 +81,9 @@ export function createIdentityResolver(anonName: (anon: number) => string): Iden
   const unlinked: string[] = []; // person key of devices without links, made once per device
   const personOf = (anon: number, ts: number, depth = 0): string => {
     const link = linkAt(anon, ts);
-    if (!link) return (unlinked[anon] ??= `anon:${anonName(anon)}`);
-    if (link.user !== undefined) return `user:${link.user}`;
-    return depth < MAX_ALIAS_DEPTH ? personOf(link.target!, ts, depth + 1) : `anon:${anonName(anon)}`;
+    if (!link) return (unlinked[anon] ??= ANON_KEY + anonName(anon));
+    if (link.user !== undefined) return USER_KEY + link.user;
+    return depth < MAX_ALIAS_DEPTH ? personOf(link.target!, ts, depth + 1) : ANON_KEY + anonName(anon);
   };
   return {
     identify: (anon, ts, user) => push(anon, { ts, user }),

@@ -10,7 +10,7 @@ import {
   RecordType,
   type Columns,
 } from './columns.js';
-import { createIdentityResolver } from './identity-resolver.js';
+import { ANON_KEY, createIdentityResolver, USER_KEY } from './identity-resolver.js';
 import { compare } from './models/markov.js';
 import { resolveJourneyOptions, type JourneyOptions } from './journey-options.js';
 import { personJourneys, type ConversionInfo } from './person-journeys.js';
@@ -43,7 +43,10 @@ export interface BuilderStats {
 /** Collects events (any order), then yields journeys. Memory grows with sessions and touches, not page views. */
 export interface JourneyBuilder {
   add(event: LooseEvent): void;
-  /** Journeys of every person, person by person (sorted by person key). Call once, after the last `add`. */
+  /**
+   * Journeys of every person, person by person: anonymous ids never identified first, then user ids, each in
+   * code-unit order. Call once, after the last `add`.
+   */
   journeys(): Generator<Journey>;
   readonly stats: BuilderStats;
 }
@@ -266,7 +269,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
         if (info.dropped || info.otherCurrency) continue;
       }
       const user = c.user[i]!;
-      const person = user >= 0 ? `user:${userNames[user]}` : resolver.personOf(c.anon[i]!, c.ts[i]!);
+      const person = user >= 0 ? USER_KEY + userNames[user] : resolver.personOf(c.anon[i]!, c.ts[i]!);
       const list = persons.get(person);
       if (list) list.push(i);
       else persons.set(person, [i]);
@@ -275,7 +278,11 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     for (const person of keys) {
       const records = persons.get(person)!;
       persons.delete(person);
-      yield* personJourneys(person, records, ctx);
+      // The key's prefix keeps a user and a device of the same text apart; the journey says so with a flag.
+      const who = person.startsWith(ANON_KEY)
+        ? { person: person.slice(ANON_KEY.length), anonymous: true as const }
+        : { person: person.slice(USER_KEY.length) };
+      yield* personJourneys(who, records, ctx);
     }
   }
 

@@ -37,7 +37,11 @@ export interface PersonContext extends OrderContext {
  * conversion with the touches strictly before it inside their lookback window, and a null journey for touches
  * after the last conversion.
  */
-export function* personJourneys(person: string, records: number[], ctx: PersonContext): Generator<Journey> {
+export function* personJourneys(
+  who: Pick<Journey, 'person' | 'anonymous'>,
+  records: number[],
+  ctx: PersonContext,
+): Generator<Journey> {
   const { c, channelNames, opts } = ctx;
   const channelOf = (i: number) => channelNames[c.channel[i]!]!;
   records.sort(recordOrder(ctx));
@@ -71,7 +75,7 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
     const path = touches.filter((t) => t.ts < ts && t.ts >= lower && ts - t.ts <= lookback[t.kind]);
     const info = ctx.conversions[c.extra[i]!]!;
     yield {
-      person,
+      ...who,
       touches: path,
       conversion: {
         ts,
@@ -91,5 +95,5 @@ export function* personJourneys(person: string, records: number[], ctx: PersonCo
   if (!rest.length) return;
   const end = rest[rest.length - 1]!.ts;
   const path = rest.filter((t) => end - t.ts <= lookback[t.kind]);
-  yield { person, touches: path, ...(selfReported ? { selfReported } : {}) };
+  yield { ...who, touches: path, ...(selfReported ? { selfReported } : {}) };
 }

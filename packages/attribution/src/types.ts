@@ -30,8 +30,13 @@ export interface JourneyConversion {
  * convert after these touches).
  */
 export interface Journey {
-  /** The person: a user id, or an anonymous id never identified. */
+  /** The person: a user id, or an anonymous id never identified (then `anonymous` is set). */
   person: string;
+  /**
+   * Set when `person` is an anonymous id (a device never identified), not a user id: a user id and an anonymous
+   * id may read alike, and they are two people.
+   */
+  anonymous?: true;
   touches: JourneyTouch[];
   conversion?: JourneyConversion;
   /** The channel the person named in a survey ("how did you hear about us?"), kept apart from touches. */
