@@ -89,6 +89,7 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
     });
     kept?.push({
       person: journey.person,
+      ...(journey.anonymous ? { anonymous: true as const } : {}),
       conversion,
       // A touch without a frequency count is its own label: shared, not copied (overlapping paths share
       // touches).

@@ -55,7 +55,15 @@ describe('per conversion × touch credit (perConversion)', () => {
     const r = await analyze(twoTimings, { models: ['time_decay'], perConversion: true });
     expect(r.conversions).toHaveLength(2);
     const [a, b] = r.conversions!;
-    expect(a).toMatchObject({ person: 'anon:a', ts: C, name: 'purchase', orderId: '1', value: 10, count: 1 });
+    expect(a).toMatchObject({
+      person: 'a',
+      anonymous: true,
+      ts: C,
+      name: 'purchase',
+      orderId: '1',
+      value: 10,
+      count: 1,
+    });
     expect(a!.currency).toBe('EUR');
     expect(a!.id).toMatch(/^e\d+$/);
     expect(a!.touches).toEqual([
@@ -67,7 +75,7 @@ describe('per conversion × touch credit (perConversion)', () => {
     expect(decayA!.model).toBe('time_decay');
     expect(decayA!.conversions).toEqual([expect.closeTo(0.2, 6), expect.closeTo(0.8, 6)]); // B is 1 ms old
     expect(decayA!.value).toEqual([expect.closeTo(2, 6), expect.closeTo(8, 6)]);
-    expect(b!.person).toBe('anon:b');
+    expect(b!.person).toBe('b');
     expect(b!.models[0]!.conversions).toEqual([expect.closeTo(0.5, 5), expect.closeTo(0.5, 5)]);
     expect(b!.models[0]!.value).toEqual([expect.closeTo(15, 3), expect.closeTo(15, 3)]);
     // The channel totals are the sums of the per-conversion credits.
@@ -78,10 +86,10 @@ describe('per conversion × touch credit (perConversion)', () => {
   it('sums to each conversion, reuses per-path shares, adds up to the channel totals', async () => {
     const r = await analyze(shop, { models: 'all', perConversion: true, detail: true });
     expect(r.conversions!.map((c) => `${c.person} ${c.orderId}`)).toEqual([
-      'anon:a o1',
-      'anon:a o2',
-      'anon:b o3',
-      'anon:c o4',
+      'a o1',
+      'a o2',
+      'b o3',
+      'c o4',
     ]);
     for (const conversion of r.conversions!) {
       expect(conversion.models.map((m) => m.model)).toEqual(r.models.map((m) => m.model));

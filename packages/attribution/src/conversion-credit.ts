@@ -13,7 +13,9 @@ export interface TouchCredit {
 
 /** One credited conversion (a conversion with at least one touch) with each model's credit per touch. */
 export interface ConversionCredit extends JourneyConversion {
+  /** The person (a user id, or an anonymous id never identified: then `anonymous` is set), as journeys name it. */
   person: string;
+  anonymous?: true;
   /** Its touches in order; `channel` is the label the path shows (`Email(2)` under `frequency`). */
   touches: JourneyTouch[];
   /** In the order of the result's `models`. */
@@ -25,17 +27,18 @@ export type PathShares = (path: readonly string[]) => readonly number[];
 
 /**
  * Credit per conversion × touch. Path-based models give a conversion the shares of its path (as `detail`
- * does per path); time decay uses the conversion's own touch times. Sorted by person, time, event id, order
- * id and name, so the list does not depend on the order journeys came in.
+ * does per path); time decay uses the conversion's own touch times. Sorted by person (anonymous ones first),
+ * time, event id, order id and name, so the list does not depend on the order journeys came in.
  */
 export function creditConversions(
   kept: readonly ConversionPath[],
   models: ReadonlyArray<{ model: ModelName; shares: PathShares }>,
 ): ConversionCredit[] {
-  return [...kept].sort(byConversion).map(({ person, conversion, touches, decay }) => {
+  return [...kept].sort(byConversion).map(({ person, anonymous, conversion, touches, decay }) => {
     const path = touches.map((t) => t.channel);
     return {
       person,
+      ...(anonymous ? { anonymous } : {}),
       ...conversion,
       touches,
       models: models.map(({ model, shares }) => {
@@ -53,7 +56,9 @@ export function creditConversions(
 function byConversion(a: ConversionPath, b: ConversionPath): number {
   const x = a.conversion;
   const y = b.conversion;
+  // Anonymous people first, as journeys come: a user id and an anonymous id of one text are two people.
   return (
+    Number(!a.anonymous) - Number(!b.anonymous) ||
     compare(a.person, b.person) ||
     x.ts - y.ts ||
     compare(x.id ?? '', y.id ?? '') ||

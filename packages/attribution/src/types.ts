@@ -72,7 +72,9 @@ export interface PathSet {
 
 /** A converting journey as kept for per-conversion credit. */
 export interface ConversionPath {
+  /** The journey's person, and whether that is an anonymous id (see {@link Journey}). */
   person: string;
+  anonymous?: true;
   conversion: JourneyConversion;
   /** Touches after transforms; `channel` is the label the path shows (`Email(2)` under `frequency`). */
   touches: JourneyTouch[];
