@@ -85,12 +85,7 @@ describe('per conversion × touch credit (perConversion)', () => {
 
   it('sums to each conversion, reuses per-path shares, adds up to the channel totals', async () => {
     const r = await analyze(shop, { models: 'all', perConversion: true, detail: true });
-    expect(r.conversions!.map((c) => `${c.person} ${c.orderId}`)).toEqual([
-      'a o1',
-      'a o2',
-      'b o3',
-      'c o4',
-    ]);
+    expect(r.conversions!.map((c) => `${c.person} ${c.orderId}`)).toEqual(['a o1', 'a o2', 'b o3', 'c o4']);
     for (const conversion of r.conversions!) {
       expect(conversion.models.map((m) => m.model)).toEqual(r.models.map((m) => m.model));
       for (const m of conversion.models) {
