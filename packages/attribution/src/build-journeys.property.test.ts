@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregatePaths } from './aggregate-paths.js';
+import { analyze } from './analyze.js';
 import { attribute } from './attribute.js';
 import { buildJourneys } from './build-journeys.js';
 import type { LooseEvent } from './touch-of-event.js';
@@ -75,6 +76,38 @@ const tiedEventArb = fc
     ...(e.type === 'identify' ? { userId: e.user } : {}),
   }));
 
+/** Ties on a shared device: events alike but for the user they carry, their currency or session. */
+const sharedDeviceEventArb = fc
+  .record({
+    type: fc.constantFrom('page', 'page', 'page', 'conversion', 'conversion', 'identify', 'track'),
+    anon: fc.constantFrom('a', 'b'),
+    minute: fc.constantFrom(0, 0, 1, 45),
+    session: fc.constantFrom('s1', 's2'),
+    source: fc.constantFrom('touch', 'referrer', 'none'),
+    user: fc.option(fc.constantFrom('u1', 'u2', 'a'), { nil: undefined }),
+    currency: fc.option(fc.constantFrom('EUR', 'USD'), { nil: undefined }),
+    value: fc.constantFrom(0, 10),
+  })
+  .map((e): LooseEvent => ({
+    type: e.type,
+    anonymousId: e.anon,
+    sessionId: `${e.anon}-${e.session}`,
+    ts: e.minute * MIN,
+    ...(e.user ? { userId: e.user } : {}),
+    ...(e.type === 'page'
+      ? {
+          page: {
+            url: 'https://x.example/',
+            ...(e.source === 'referrer' ? { referrer: 'https://www.google.com/' } : {}),
+          },
+          ...(e.source === 'touch' ? { touchpoint: { kind: 'other', channel: 'Email' } } : {}),
+        }
+      : {}),
+    ...(e.type === 'conversion'
+      ? { name: 'buy', value: e.value, ...(e.currency ? { currency: e.currency } : {}) }
+      : {}),
+  }));
+
 async function journeysOf(events: LooseEvent[]) {
   return [...(await buildJourneys(events))];
 }
@@ -111,6 +144,32 @@ describe('journeys from events (properties)', () => {
       await fc.assert(
         fc.asyncProperty(permuted, async ([events, shuffled]) => {
           expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
+        }),
+        { numRuns: 500 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'do not depend on event order on a shared device: users, currencies, sessions at one time',
+    async () => {
+      const permuted = fc
+        .array(sharedDeviceEventArb, { minLength: 1, maxLength: 12 })
+        .chain((events) =>
+          fc.tuple(
+            fc.constant(events),
+            fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+          ),
+        );
+      const run = async (events: LooseEvent[]) =>
+        JSON.stringify([
+          await journeysOf(events),
+          (await analyze(events, { models: ['linear'], perConversion: true })).conversions,
+        ]);
+      await fc.assert(
+        fc.asyncProperty(permuted, async ([events, shuffled]) => {
+          expect(await run(shuffled)).toBe(await run(events));
         }),
         { numRuns: 500 },
       );

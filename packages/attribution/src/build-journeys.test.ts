@@ -437,6 +437,47 @@ describe('journeys per conversion', () => {
     const forward = [...(await buildJourneys(events))];
     expect([...(await buildJourneys([...events].reverse()))]).toEqual(forward);
   });
+  it('on a shared device, pages alike but for their user go to the same people in any event order', async () => {
+    const google = { page: { url: 'https://shop.example/', referrer: 'https://www.google.com/' } };
+    const events = [
+      ev('page', 'd', 0, google),
+      ev('page', 'd', 0, { ...google, userId: 'u1' }),
+      ev('identify', 'd', 0, { userId: 'u2' }),
+      convert('d', MIN, { userId: 'u1' }),
+      convert('d', MIN, { userId: 'u2', value: 20 }),
+    ];
+    const forward = [...(await buildJourneys(events))];
+    expect([...(await buildJourneys([events[1]!, events[0]!, ...events.slice(2)]))]).toEqual(forward);
+  });
+  it('two landings of one click at the same time by two users: the same one is the click in any order', async () => {
+    const land = (userId?: string) =>
+      ev('page', 'w', MIN, {
+        page: { url: 'https://shop.example/' },
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: 'k1' } },
+        ...(userId ? { userId } : {}),
+      });
+    const events = [
+      ev('email_click', 'recipient:r', 0, { id: 'k1' }),
+      ev('identify', 'w', MIN, { userId: 'u2' }),
+      land(),
+      land('u1'),
+      convert('w', 2 * MIN, { userId: 'u1' }),
+      convert('w', 2 * MIN, { userId: 'u2', value: 20 }),
+    ];
+    const forward = [...(await buildJourneys(events))];
+    expect([
+      ...(await buildJourneys([...events.slice(0, 2), events[3]!, events[2]!, ...events.slice(4)])),
+    ]).toEqual(forward);
+  });
+  it('conversions alike but for their currency come in the same order whatever the event order', async () => {
+    const events = [
+      page('a', 0, 'Email'),
+      convert('a', MIN, { currency: 'EUR', id: undefined }),
+      convert('a', MIN, { currency: 'USD', id: undefined }),
+    ];
+    const forward = [...(await buildJourneys(events, { paths: 'reset' }))];
+    expect([...(await buildJourneys([...events].reverse(), { paths: 'reset' }))]).toEqual(forward);
+  });
   it('keeps survey answers apart as self-reported', async () => {
     const journeys = [
       ...(await buildJourneys([

@@ -122,6 +122,18 @@ describe('per conversion × touch credit (perConversion)', () => {
     expect(await run([...shop.slice(6), ...shop.slice(0, 6)])).toBe(reversed);
   });
 
+  it('orders conversions alike but for their currency the same way whatever the event order', async () => {
+    const events = [
+      page('a', C - 1000, 'Email'),
+      convert('a', C, { currency: 'USD', id: undefined }),
+      convert('a', C, { currency: 'EUR', id: undefined }),
+    ];
+    for (const order of [events, [...events].reverse()]) {
+      const { conversions } = await analyze(order, { models: ['linear'], perConversion: true });
+      expect(conversions!.map((c) => c.currency)).toEqual(['EUR', 'USD']);
+    }
+  });
+
   it('labels touches as the path does under transforms', async () => {
     const journeys = await buildJourneys([
       page('a', C - 3000, 'Email'),

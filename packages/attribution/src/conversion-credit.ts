@@ -64,6 +64,8 @@ function byConversion(a: ConversionPath, b: ConversionPath): number {
     compare(x.id ?? '', y.id ?? '') ||
     compare(x.orderId ?? '', y.orderId ?? '') ||
     compare(x.name, y.name) ||
-    x.value - y.value
+    x.value - y.value ||
+    compare(x.currency ?? '', y.currency ?? '') ||
+    x.count - y.count
   );
 }

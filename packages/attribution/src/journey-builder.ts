@@ -229,12 +229,16 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     }
   }
 
-  /** Landing pages by time, then device id, channel and kind: never by input position. */
+  /** Landing pages by time, then device id, channel, kind, user id (none first) and session: never by input position. */
   const landingOrder = (a: number, b: number): number =>
     c.ts[a]! - c.ts[b]! ||
     compare(anonNames[c.anon[a]!]!, anonNames[c.anon[b]!]!) ||
     compare(channelNames[c.channel[a]!] ?? '', channelNames[c.channel[b]!] ?? '') ||
-    c.kind[a]! - c.kind[b]!;
+    c.kind[a]! - c.kind[b]! ||
+    byUser(c.user[a]!, c.user[b]!) ||
+    c.session[a]! - c.session[b]!;
+  const byUser = (x: number, y: number): number =>
+    x === y ? 0 : x < 0 ? -1 : y < 0 ? 1 : compare(userNames[x]!, userNames[y]!);
 
   function* journeys(): Generator<Journey> {
     // A landing page whose tp_click names a recorded click: the click is the touch, and the click's device
@@ -260,7 +264,8 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       if (c.channel[i] !== CLICK_LANDING) c.kind[i] = (c.kind[i]! & ~KIND_MASK) | KIND.visit;
     const channelRank = ranks(channelNames);
     const anonRank = ranks(anonNames);
-    const ctx = { c, channelNames, channelRank, anonRank, conversions, surveys, opts };
+    const userRank = ranks(userNames);
+    const ctx = { c, channelNames, channelRank, anonRank, userRank, conversions, surveys, opts };
     markSessionStarts(c, anonNames.length, recordOrder(ctx), opts.sessionTimeout);
     const persons = new Map<string, number[]>();
     for (let i = 0; i < c.length; i++) {
