@@ -76,23 +76,38 @@ const tiedEventArb = fc
     ...(e.type === 'identify' ? { userId: e.user } : {}),
   }));
 
-/** Ties on a shared device: events alike but for the user they carry, their currency or session. */
+/**
+ * Ties on a shared device: events alike but for the user they carry, their currency or session; conversions
+ * and email clicks repeating an event id (or order id), landings of those clicks.
+ */
 const sharedDeviceEventArb = fc
   .record({
-    type: fc.constantFrom('page', 'page', 'page', 'conversion', 'conversion', 'identify', 'track'),
+    type: fc.constantFrom(
+      'page',
+      'page',
+      'page',
+      'conversion',
+      'conversion',
+      'identify',
+      'track',
+      'email_click',
+    ),
+    id: fc.option(fc.constantFrom('k1', 'k2'), { nil: undefined }),
+    orderId: fc.option(fc.constantFrom('o1', 'o2'), { nil: undefined }),
     anon: fc.constantFrom('a', 'b'),
     minute: fc.constantFrom(0, 0, 1, 45),
     session: fc.constantFrom('s1', 's2'),
-    source: fc.constantFrom('touch', 'referrer', 'none'),
+    source: fc.constantFrom('touch', 'referrer', 'none', 'click'),
     user: fc.option(fc.constantFrom('u1', 'u2', 'a'), { nil: undefined }),
     currency: fc.option(fc.constantFrom('EUR', 'USD'), { nil: undefined }),
     value: fc.constantFrom(0, 10),
   })
   .map((e): LooseEvent => ({
     type: e.type,
-    anonymousId: e.anon,
+    anonymousId: e.type === 'email_click' ? `recipient:${e.anon}` : e.anon,
     sessionId: `${e.anon}-${e.session}`,
     ts: e.minute * MIN,
+    ...(e.id && (e.type === 'conversion' || e.type === 'email_click') ? { id: e.id } : {}),
     ...(e.user ? { userId: e.user } : {}),
     ...(e.type === 'page'
       ? {
@@ -101,10 +116,24 @@ const sharedDeviceEventArb = fc
             ...(e.source === 'referrer' ? { referrer: 'https://www.google.com/' } : {}),
           },
           ...(e.source === 'touch' ? { touchpoint: { kind: 'other', channel: 'Email' } } : {}),
+          ...(e.source === 'click'
+            ? {
+                touchpoint: {
+                  kind: 'email',
+                  channel: 'Email',
+                  clickId: { name: 'tp_click', value: e.id ?? 'k1' },
+                },
+              }
+            : {}),
         }
       : {}),
     ...(e.type === 'conversion'
-      ? { name: 'buy', value: e.value, ...(e.currency ? { currency: e.currency } : {}) }
+      ? {
+          name: 'buy',
+          value: e.value,
+          ...(e.currency ? { currency: e.currency } : {}),
+          ...(e.orderId ? { orderId: e.orderId } : {}),
+        }
       : {}),
   }));
 
@@ -152,7 +181,7 @@ describe('journeys from events (properties)', () => {
   );
 
   it(
-    'do not depend on event order on a shared device: users, currencies, sessions at one time',
+    'do not depend on event order on a shared device: users, currencies, sessions, repeated ids at one time',
     async () => {
       const permuted = fc
         .array(sharedDeviceEventArb, { minLength: 1, maxLength: 12 })
@@ -165,6 +194,7 @@ describe('journeys from events (properties)', () => {
       const run = async (events: LooseEvent[]) =>
         JSON.stringify([
           await journeysOf(events),
+          (await buildJourneys(events, { currency: 'EUR' })).stats,
           (await analyze(events, { models: ['linear'], perConversion: true })).conversions,
         ]);
       await fc.assert(

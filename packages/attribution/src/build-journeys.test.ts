@@ -478,6 +478,37 @@ describe('journeys per conversion', () => {
     const forward = [...(await buildJourneys(events, { paths: 'reset' }))];
     expect([...(await buildJourneys([...events].reverse(), { paths: 'reset' }))]).toEqual(forward);
   });
+  it('a repeated conversion event id keeps the earliest copy, whatever came first', async () => {
+    const events = [
+      page('a', 0, 'Email'),
+      convert('a', 3 * MIN, { id: 'c1', value: 9 }),
+      convert('a', 2 * MIN, { id: 'c1', value: 7 }),
+      convert('a', 2 * MIN, { id: 'c1', value: 8 }),
+    ];
+    for (const order of [events, [...events].reverse()]) {
+      const journeys = await buildJourneys(order);
+      expect(journeys.stats.duplicateConversions).toBe(2);
+      expect([...journeys].map((j) => j.conversion?.value)).toEqual([7]);
+    }
+  });
+  it('a landing joins the earliest of the clicks repeating its id, whatever came first', async () => {
+    const events = [
+      ev('email_click', 'recipient:r1', 0, { id: 'k1' }),
+      ev('email_click', 'recipient:r2', MIN, { id: 'k1' }),
+      ev('email_open', 'recipient:r1', -MIN),
+      ev('email_open', 'recipient:r2', -MIN),
+      page('w', 2 * MIN, undefined, {
+        touchpoint: { kind: 'email', channel: 'Email', clickId: { name: 'tp_click', value: 'k1' } },
+      }),
+      convert('w', 3 * MIN),
+    ];
+    for (const order of [events, [...events].reverse()]) {
+      const converting = [...(await buildJourneys(order))].filter((j) => j.conversion);
+      expect(converting.map((j) => j.touches.map((t) => `${t.kind}@${t.ts - T0}`))).toEqual([
+        [`impression@${-MIN}`, 'click@0'],
+      ]);
+    }
+  });
   it('keeps survey answers apart as self-reported', async () => {
     const journeys = [
       ...(await buildJourneys([

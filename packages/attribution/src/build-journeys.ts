@@ -12,7 +12,8 @@ export interface Journeys extends Iterable<Journey> {
 /**
  * Reconstructs journeys from events in any order (an array, or a stream such as `readEvents`): identities are
  * stitched (see `createIdentityResolver` for the rule), sessions cut, touches classified, and each conversion
- * gets the touches strictly before it within their lookback windows. Repeated order ids count once.
+ * gets the touches strictly before it within their lookback windows. Repeated event ids and order ids count
+ * once (the earliest copy).
  *
  * @example const journeys = await buildJourneys(readEvents('events.ndjson'), { paths: 'reset' })
  */

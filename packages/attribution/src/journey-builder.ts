@@ -13,6 +13,7 @@ import {
 import { ANON_KEY, createIdentityResolver, USER_KEY } from './identity-resolver.js';
 import { compare } from './models/markov.js';
 import { resolveJourneyOptions, type JourneyOptions } from './journey-options.js';
+import { dropRepeats, type RepeatCounts } from './conversion-repeats.js';
 import { personJourneys, type ConversionInfo } from './person-journeys.js';
 import { recordOrder } from './record-order.js';
 import { markSessionStarts } from './session-starts.js';
@@ -65,14 +66,26 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
   const surveys: string[] = [];
   const clickIds: string[] = []; // tp_click value per landing record (by extra)
   const clicks = new Map<string, number>(); // collector click event id → record
-  const orders = new Map<string, number>(); // order id → conversion record
-  const conversionIds = new Set<string>();
+  let repeats: RepeatCounts | undefined; // up to date with `conversions` unless undefined
+  const settled = () => (repeats ??= dropRepeats(conversions));
+  // Which copy of a click id a landing joins: the earliest, ties by the event as JSON (not the last to come).
+  const clickTies = new Map<string, string>();
   const userIds = new Map<string, number>();
   const userNames: string[] = [];
   let currentUser = -1; // user id of the event being added
   let currentSession = 0; // session id hash of the event being added
   const resolver = createIdentityResolver((anon) => anonNames[anon]!);
-  const stats: BuilderStats = { events: 0, skipped: 0, duplicateConversions: 0, otherCurrency: 0 };
+  // Repeats are known only once every copy is in: these two counts settle them when read.
+  const stats: BuilderStats = {
+    events: 0,
+    skipped: 0,
+    get duplicateConversions() {
+      return settled().duplicates;
+    },
+    get otherCurrency() {
+      return settled().otherCurrency;
+    },
+  };
 
   const intern = (map: Map<string, number>, names: string[], key: string) => {
     let i = map.get(key);
@@ -153,31 +166,17 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     const value = typeof event['value'] === 'number' && Number.isFinite(event['value']) ? event['value'] : 0;
     const currency = str(event['currency'])?.toUpperCase();
     // Values in two currencies cannot be added up; a conversion without value counts in any currency.
-    // Left out only after the order-id dedup below: the copy that owns the order decides its currency.
+    // Left out only after repeats are dropped: the copy that owns the order decides its currency.
     const otherCurrency = !!opts.currency && !!value && currency !== opts.currency;
     const id = str(event['id']) ?? '';
-    if (id && conversionIds.has(id)) return void stats.duplicateConversions++;
-    if (id) conversionIds.add(id);
     const orderId = str(event['orderId']);
     const i = record(anon, ts, RecordType.conversion, 0, 0, conversions.length);
     c.value[i] = value;
-    // Copies of one order at the same time are told apart by everything they carry (the person included),
-    // so which is kept never depends on the order events came in.
-    const tie = orderId ? JSON.stringify(event) : '';
-    const info: ConversionInfo = { name, orderId, currency, id, tie, dropped: false, otherCurrency };
-    conversions.push(info);
-    if (otherCurrency) stats.otherCurrency++;
-    if (!orderId) return;
-    const kept = orders.get(orderId);
-    if (kept === undefined) return void orders.set(orderId, i);
-    stats.duplicateConversions++;
-    // Keep the earliest (then the smaller event as JSON), whatever order the events came in.
-    const keptInfo = conversions[c.extra[kept]!]!;
-    const newer = c.ts[kept]! < ts || (c.ts[kept] === ts && keptInfo.tie <= tie);
-    const repeat = newer ? info : keptInfo;
-    repeat.dropped = true;
-    if (repeat.otherCurrency) stats.otherCurrency--;
-    if (!newer) orders.set(orderId, i);
+    // Copies of one order or event id at the same time are told apart by everything they carry (the person
+    // included), so which is kept never depends on the order events came in.
+    const tie = orderId || id ? JSON.stringify(event) : '';
+    conversions.push({ name, orderId, currency, id, ts, tie, dropped: false, otherCurrency });
+    repeats = undefined;
   }
 
   function add(event: LooseEvent) {
@@ -212,7 +211,17 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
       case 'email_click': {
         const i = touch(anon, ts, type === 'ad_click' ? adChannel(event) : EMAIL_CHANNEL, KIND.click);
         const id = str(event['id']);
-        if (id) clicks.set(id, i);
+        if (!id) return;
+        const kept = clicks.get(id);
+        const tie = JSON.stringify(event);
+        if (
+          kept === undefined ||
+          ts < c.ts[kept]! ||
+          (ts === c.ts[kept] && compare(tie, clickTies.get(id)!) < 0)
+        ) {
+          clicks.set(id, i);
+          clickTies.set(id, tie);
+        }
         return;
       }
       case 'email_open':
@@ -241,6 +250,7 @@ export function createJourneyBuilder(options: JourneyOptions = {}): JourneyBuild
     x === y ? 0 : x < 0 ? -1 : y < 0 ? 1 : compare(userNames[x]!, userNames[y]!);
 
   function* journeys(): Generator<Journey> {
+    settled();
     // A landing page whose tp_click names a recorded click: the click is the touch, and the click's device
     // (an email recipient) belongs from then on to whoever landed. Only the click's first landing: the URL
     // keeps tp_click, so a bookmark, a restored tab or a pasted link lands again later as a visit of its own.

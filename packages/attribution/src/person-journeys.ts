@@ -19,9 +19,10 @@ export interface ConversionInfo {
   /** Upper case; undefined when the event named none. */
   currency: string | undefined;
   id: string;
-  /** The event as JSON when it has an order id: breaks ties between copies of an order at the same time. */
+  ts: number;
+  /** The event as JSON when it has an order or event id: breaks ties between copies at the same time. */
   tie: string;
-  /** A repeat of an order id already counted. */
+  /** A repeat of an event id or order id counted on another copy (see `dropRepeats`). */
   dropped: boolean;
   /** Valued in another currency than the `currency` option's (or in none named): left out. */
   otherCurrency: boolean;
