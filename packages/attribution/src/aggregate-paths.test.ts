@@ -19,4 +19,13 @@ describe('aggregatePaths', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.decay!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
+  it('keeps a channel named with U+0001 apart from the two-touch path it would spell', () => {
+    const journey = (person: string, channels: string[]): Journey => ({
+      person,
+      touches: channels.map((channel, ts) => ({ channel, ts, kind: 'visit' as const })),
+      conversion: { ts: 10, name: 'buy', value: 1, count: 1 },
+    });
+    const { rows } = aggregatePaths([journey('a', ['A', 'B']), journey('b', ['A\u0001B'])]);
+    expect(rows.map((r) => r.path)).toEqual([['A', 'B'], ['A\u0001B']]);
+  });
 });

@@ -1,6 +1,7 @@
 import { checkHalfLife, DAY_MS, DEFAULT_HALF_LIFE_MS } from './models/model-options.js';
 import { applyTransforms, touchLabel, type PathTransform } from './path-transforms.js';
 import type { ConversionPath, Journey, JourneyStats, PathRow, PathSet } from './types.js';
+import { pathKey } from './path-key.js';
 
 /** Options of `aggregatePaths`. */
 export interface AggregateOptions {
@@ -59,7 +60,7 @@ export function aggregatePaths(journeys: Iterable<Journey>, options: AggregateOp
       continue;
     }
     const path = touches.map(touchLabel);
-    const key = path.join('\u0001');
+    const key = pathKey(path);
     let row = rows.get(key);
     if (!row) {
       row = {

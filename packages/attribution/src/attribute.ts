@@ -6,6 +6,7 @@ import { compare, markovChain, type MarkovDetails } from './models/markov.js';
 import { checkModelOptions, MODEL_NAMES, type ModelName, type ModelOptions } from './models/model-options.js';
 import * as rules from './models/position-shares.js';
 import type { ShareRule } from './models/position-shares.js';
+import { pathKey } from './path-key.js';
 
 /** One channel's credit under one model. */
 export interface ChannelCredit {
@@ -127,7 +128,7 @@ export function attribute(
           value: row.value,
           shares: shares.conversions,
         });
-      if (options.perConversion) byPath.set(row.path.join(KEY_JOIN), shares.conversions);
+      if (options.perConversion) byPath.set(pathKey(row.path), shares.conversions);
     }
     const result = {
       model,
@@ -136,7 +137,7 @@ export function attribute(
     };
     // A path missing from the rows (paths edited by hand) gets the rule's shares for the path alone.
     const shares = (path: readonly string[]) =>
-      byPath.get(path.join(KEY_JOIN)) ??
+      byPath.get(pathKey(path)) ??
       rule({ path: [...path], conversions: 1, value: 0, nulls: 0 }, options).conversions;
     return { result, shares };
   });
@@ -157,9 +158,6 @@ function keptConversions(paths: PathSet | readonly PathRow[]) {
   }
   return paths.conversions;
 }
-
-/** Separator of path keys (never in a channel name from the CLI or CSV). */
-const KEY_JOIN = '\u0001';
 
 /** One model's result, and its share of any path per touch position (for per-conversion credit). */
 interface ModelRun {

@@ -134,6 +134,34 @@ describe('per conversion × touch credit (perConversion)', () => {
     }
   });
 
+  it('keeps a channel named with U+0001 apart from the two-touch path it would spell', async () => {
+    const events = [
+      page('a', C - 2000, 'A'),
+      page('a', C - 1000, 'B'),
+      convert('a', C),
+      page('b', C - 1000, 'A\u0001B'),
+      convert('b', C),
+      page('c', C - 2000, 'A\u0001B'),
+      page('c', C - 1000, 'C'),
+      convert('c', C),
+      page('d', C - 2000, 'A'),
+      page('d', C - 1000, 'B\u0001C'),
+      convert('d', C),
+    ];
+    const r = await analyze(events, {
+      models: ['linear', 'leave_one_out'],
+      perConversion: true,
+      detail: true,
+    });
+    // leave_one_out: the path A\u0001B alone was seen converting, so C adds nothing to it.
+    const credit = r.conversions!.map(
+      (c) => `${c.person} ${c.models.map((m) => m.conversions.join('/')).join(' ')}`,
+    );
+    expect(credit).toEqual(['a 0.5/0.5 0.5/0.5', 'b 1 1', 'c 0.5/0.5 1/0', 'd 0.5/0.5 0.5/0.5']);
+    expect(r.models[0]!.paths!.map((p) => p.path)).toHaveLength(4);
+    expect(r.flow.filter((l) => l.step === 0)).toHaveLength(4);
+  });
+
   it('labels touches as the path does under transforms', async () => {
     const journeys = await buildJourneys([
       page('a', C - 3000, 'Email'),

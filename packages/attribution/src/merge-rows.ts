@@ -1,4 +1,5 @@
 import type { PathRow } from './types.js';
+import { pathKey } from './path-key.js';
 
 /**
  * One row per distinct path, sorted by path (code-unit order): summing in this order keeps every
@@ -8,7 +9,7 @@ import type { PathRow } from './types.js';
 export function mergeRows(rows: readonly PathRow[]): PathRow[] {
   const groups = new Map<string, PathRow[]>();
   for (const row of rows) {
-    const key = row.path.join('\u0001');
+    const key = pathKey(row.path);
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);

@@ -3,6 +3,7 @@ import { mergeRows } from './merge-rows.js';
 import { compare } from './models/markov.js';
 import { PATH_SEPARATOR } from './read-paths-csv.js';
 import type { JourneyStats, PathRow, PathSet } from './types.js';
+import { pathKey } from './path-key.js';
 
 /** How many top paths a report lists. */
 export const DEFAULT_TOP_PATHS = 20;
@@ -124,7 +125,7 @@ function addFlow(flow: Map<string, FlowLink>, row: PathRow) {
   const steps = row.path.slice(0, FLOW_STEPS);
   steps.forEach((from, step) => {
     const to = step + 1 < steps.length ? steps[step + 1]! : FLOW_END;
-    const key = `${step}\u0001${from}\u0001${to}`;
+    const key = pathKey([String(step), from, to]);
     const link = flow.get(key) ?? { step, from, to, conversions: 0 };
     link.conversions += row.conversions;
     flow.set(key, link);

@@ -1,7 +1,6 @@
 import type { PathRow } from '../types.js';
 import type { ShareRule } from './position-shares.js';
-
-const KEY_SEPARATOR = '\u0001';
+import { pathKey } from '../path-key.js';
 
 /**
  * Fractribution-style leave-one-out (what Fractribution calls "shapley"; it is not a Shapley value).
@@ -13,14 +12,14 @@ const KEY_SEPARATOR = '\u0001';
 export function leaveOneOut(rows: readonly PathRow[]): ShareRule {
   const totals = new Map<string, { conversions: number; nulls: number }>();
   for (const row of rows) {
-    const key = row.path.join(KEY_SEPARATOR);
+    const key = pathKey(row.path);
     const t = totals.get(key) ?? { conversions: 0, nulls: 0 };
     t.conversions += row.conversions;
     t.nulls += row.nulls;
     totals.set(key, t);
   }
   const probability = (path: readonly string[]): number => {
-    const t = path.length ? totals.get(path.join(KEY_SEPARATOR)) : undefined;
+    const t = path.length ? totals.get(pathKey(path)) : undefined;
     const all = t ? t.conversions + t.nulls : 0;
     return all > 0 ? t!.conversions / all : 0;
   };

@@ -1,5 +1,6 @@
 import { FLOW_END, type FlowLink } from '../report.js';
 import { formatNumber } from './format-number.js';
+import { pathKey } from '../path-key.js';
 
 /** Colours for series (models, channels); cycles when there are more. */
 export const PALETTE = [
@@ -78,7 +79,7 @@ export function sankey(links: readonly FlowLink[]): string {
     { step: number; name: string; value: number; y: number; inY: number; outY: number }
   >();
   const node = (step: number, name: string) => {
-    const key = name === FLOW_END ? FLOW_END : `${step}\u0001${name}`;
+    const key = name === FLOW_END ? FLOW_END : pathKey([String(step), name]);
     let n = nodes.get(key);
     if (!n)
       nodes.set(
