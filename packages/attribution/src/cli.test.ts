@@ -223,7 +223,7 @@ describe('touchpoint-attribution CLI', () => {
     );
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'model,person,conversion_ts,conversion_name,order_id,conversion_id,currency,' +
+      'model,person,anonymous,conversion_ts,conversion_name,order_id,conversion_id,currency,' +
         'touch,channel,touch_ts,kind,conversions,value',
     );
     const touches = json.conversions.reduce(
@@ -232,7 +232,9 @@ describe('touchpoint-attribution CLI', () => {
     );
     expect(lines).toHaveLength(1 + touches);
     expect(lines[1]).toMatch(
-      new RegExp(`^linear,${first.person},${first.ts},${first.name},[^,]*,${first.id},`),
+      new RegExp(
+        `^linear,${first.person},${first.anonymous === true},${first.ts},${first.name},[^,]*,${first.id},`,
+      ),
     );
     expect(await cli(fixture('golden.csv'), '--per-conversion', '--format', 'json')).toMatchObject({
       code: 1,

@@ -162,6 +162,23 @@ describe('per conversion × touch credit (perConversion)', () => {
     expect(r.flow.filter((l) => l.step === 0)).toHaveLength(4);
   });
 
+  it('says in CSV which person is an anonymous device, as the JSON does', async () => {
+    const events = [
+      page('alice', C - 1000, 'Email'),
+      convert('alice', C),
+      page('dev2', C - 1000, 'Paid Search'),
+      ev('identify', 'dev2', C - 1000, { userId: 'alice' }),
+      convert('dev2', C, { value: 20 }),
+    ];
+    const r = await analyze(events, { models: ['linear'], perConversion: true });
+    const csv = renderReport(r, 'csv').trim().split('\n');
+    expect(csv[0]).toMatch(/^model,person,anonymous,conversion_ts,/);
+    expect(csv.slice(1).map((l) => l.split(',').slice(1, 3).join(','))).toEqual([
+      'alice,true',
+      'alice,false',
+    ]);
+  });
+
   it('labels touches as the path does under transforms', async () => {
     const journeys = await buildJourneys([
       page('a', C - 3000, 'Email'),

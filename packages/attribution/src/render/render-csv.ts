@@ -3,7 +3,8 @@ import type { Report } from '../report.js';
 
 /**
  * One line per model and channel: `model,channel,conversions,value,share`; or, for a report with
- * per-conversion credit (`perConversion: true`), one line per model, conversion and touch instead. In pieces
+ * per-conversion credit (`perConversion: true`), one line per model, conversion and touch instead (`anonymous`
+ * is `true` or `false`). In pieces
  * (a conversion's lines at a time), so the CLI can write a long list as it comes.
  */
 export function* csvChunks(report: Report): Generator<string> {
@@ -18,11 +19,20 @@ export function* csvChunks(report: Report): Generator<string> {
 
 function* conversionsCsv(conversions: readonly ConversionCredit[]): Generator<string> {
   yield (
-    'model,person,conversion_ts,conversion_name,order_id,conversion_id,currency,' +
+    'model,person,anonymous,conversion_ts,conversion_name,order_id,conversion_id,currency,' +
     'touch,channel,touch_ts,kind,conversions,value\n'
   );
   for (const c of conversions) {
-    const head = [c.person, c.ts, c.name, c.orderId ?? '', c.id ?? '', c.currency ?? ''];
+    // `anonymous` as the JSON has it: a device `alice` and the user `alice` are two people.
+    const head = [
+      c.person,
+      String(c.anonymous === true),
+      c.ts,
+      c.name,
+      c.orderId ?? '',
+      c.id ?? '',
+      c.currency ?? '',
+    ];
     const lines: string[] = [];
     for (const m of c.models) {
       c.touches.forEach((t, i) => {
