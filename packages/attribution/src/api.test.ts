@@ -8,6 +8,7 @@ import {
   parsePathsCsv,
   readPathsCsv,
   renderReport,
+  renderReportChunks,
   report,
   type ConversionCredit,
   type Journey,
@@ -53,6 +54,7 @@ describe('public API', () => {
         'report',
         'DEFAULT_TOP_PATHS',
         'renderReport',
+        'renderReportChunks',
         'FORMATS',
       ].sort(),
     );
@@ -72,6 +74,13 @@ describe('public API', () => {
     expect(() => attribute(paths, { models: ['shapely'] })).toThrow(/unknown model/);
     // @ts-expect-error the format is checked too
     expect(() => renderReport(report(paths), 'pdf')).toThrow(/unknown format/);
+  });
+
+  it('renders in pieces what renderReport renders whole', () => {
+    const r = report(parsePathsCsv('A > B;1;2;0\nB;2;3;1'));
+    expectTypeOf(renderReportChunks(r, 'json')).toEqualTypeOf<Iterable<string>>();
+    for (const format of ['table', 'json', 'csv', 'html'] as const)
+      expect([...renderReportChunks(r, format)].join('')).toBe(renderReport(r, format));
   });
 
   it('says to await readPathsCsv when attribute() is given its Promise', async () => {

@@ -4,7 +4,7 @@ import { analyze, type AnalyzeOptions } from './analyze.js';
 import { checkCurrency, parseDuration } from './journey-options.js';
 import { checkHalfLife, checkPositionWeights, MODEL_NAMES, type ModelName } from './models/model-options.js';
 import { parseTransform } from './path-transforms.js';
-import { FORMATS, renderChunks, type Format } from './render-report.js';
+import { FORMATS, renderReportChunks, type Format } from './render-report.js';
 import type { TouchClass } from './types.js';
 
 export const USAGE = `Usage: touchpoint-attribution <input...> [options]
@@ -169,7 +169,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         `were added up as they are; pass --currency ${currencies.find(Boolean)} (for example) to keep one.\n`,
     );
   }
-  const chunks = batched(renderChunks(result, format));
+  const chunks = batched(renderReportChunks(result, format));
   if (v.out) {
     const out = v.out;
     const file = await open(out, 'w').catch((cause: unknown) => {

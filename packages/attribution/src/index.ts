@@ -44,7 +44,7 @@ export { markovChain, markovStates, MAX_MARKOV_ORDER } from './models/markov.js'
 export type { MarkovDetails, Transition } from './models/markov.js';
 export { report, DEFAULT_TOP_PATHS } from './report.js';
 export type { Report, ReportOptions, ChannelRole, FlowLink } from './report.js';
-export { renderReport, FORMATS } from './render-report.js';
+export { renderReport, renderReportChunks, FORMATS } from './render-report.js';
 export type { Format } from './render-report.js';
 export type { LooseEvent } from './touch-of-event.js';
 export type {

@@ -15,14 +15,17 @@ export type Format = (typeof FORMATS)[number];
  * `conversions` to the JSON (a compact line each), and its CSV lists each model × conversion × touch instead.
  */
 export function renderReport(report: Report, format: Format = 'table'): string {
-  return [...renderChunks(report, format)].join('');
+  return [...renderReportChunks(report, format)].join('');
 }
 
 /**
  * `renderReport` in pieces: JSON and CSV with per-conversion credit come a conversion at a time, so a long
- * list is written without being held as one string (the CLI does so).
+ * list is written without being held as one string, as the CLI does. Use it when per-conversion credit may
+ * be large: one string longer than V8's limit (about 512 MB) makes `renderReport` throw a RangeError.
+ *
+ * @example for (const chunk of renderReportChunks(result, 'csv')) out.write(chunk)
  */
-export function renderChunks(report: Report, format: Format = 'table'): Iterable<string> {
+export function renderReportChunks(report: Report, format: Format = 'table'): Iterable<string> {
   switch (format) {
     case 'table':
       return [renderTable(report)];
