@@ -9,8 +9,9 @@ import {
 } from './columns.js';
 import type { ResolvedJourneyOptions } from './journey-options.js';
 import { recordOrder, type OrderContext } from './record-order.js';
+import { sortInOrder } from './sort-in-order.js';
 import { DEFAULT_DIRECT_CHANNEL } from './models/model-options.js';
-import type { Journey, JourneyTouch } from './types.js';
+import type { Journey, JourneyConversion, JourneyTouch } from './types.js';
 
 /** Side data of a conversion record. */
 export interface ConversionInfo {
@@ -45,7 +46,7 @@ export function* personJourneys(
 ): Generator<Journey> {
   const { c, channelNames, opts } = ctx;
   const channelOf = (i: number) => channelNames[c.channel[i]!]!;
-  records.sort(recordOrder(ctx));
+  sortInOrder(records, recordOrder(ctx));
   const touches: JourneyTouch[] = [];
   const conversions: number[] = [];
   let selfReported: string | undefined;
@@ -68,6 +69,17 @@ export function* personJourneys(
       selfReported = ctx.surveys[c.extra[i]!];
     }
   }
+  // Built by hand, not spread from `who`: spreading gives journeys many object shapes, and the loops that
+  // read them (aggregatePaths) ran markedly slower for it. Keys keep their order: person, anonymous,
+  // touches, conversion, selfReported.
+  const journey = (touches: JourneyTouch[], conversion: JourneyConversion | undefined): Journey => {
+    const j: Journey = who.anonymous
+      ? { person: who.person, anonymous: true, touches }
+      : { person: who.person, touches };
+    if (conversion) j.conversion = conversion;
+    if (selfReported) j.selfReported = selfReported;
+    return j;
+  };
   const { lookback } = opts;
   for (let k = 0; k < conversions.length; k++) {
     const i = conversions[k]!;
@@ -75,20 +87,15 @@ export function* personJourneys(
     const lower = opts.paths === 'reset' && k > 0 ? c.ts[conversions[k - 1]!]! : -Infinity;
     const path = touches.filter((t) => t.ts < ts && t.ts >= lower && ts - t.ts <= lookback[t.kind]);
     const info = ctx.conversions[c.extra[i]!]!;
-    yield {
-      ...who,
-      touches: path,
-      conversion: {
-        ts,
-        name: info.name,
-        value: c.value[i]!,
-        count: 1,
-        ...(info.orderId ? { orderId: info.orderId } : {}),
-        ...(info.currency ? { currency: info.currency } : {}),
-        ...(info.id ? { id: info.id } : {}),
-      },
-      ...(selfReported ? { selfReported } : {}),
-    };
+    yield journey(path, {
+      ts,
+      name: info.name,
+      value: c.value[i]!,
+      count: 1,
+      ...(info.orderId ? { orderId: info.orderId } : {}),
+      ...(info.currency ? { currency: info.currency } : {}),
+      ...(info.id ? { id: info.id } : {}),
+    });
   }
   if (!opts.nulls) return;
   const after = conversions.length ? c.ts[conversions[conversions.length - 1]!]! : -Infinity;
@@ -96,5 +103,5 @@ export function* personJourneys(
   if (!rest.length) return;
   const end = rest[rest.length - 1]!.ts;
   const path = rest.filter((t) => end - t.ts <= lookback[t.kind]);
-  yield { ...who, touches: path, ...(selfReported ? { selfReported } : {}) };
+  yield journey(path, undefined);
 }

@@ -1,4 +1,5 @@
 import { RecordType, SESSION_START_BIT, type Columns } from './columns.js';
+import { sortInOrder } from './sort-in-order.js';
 
 /**
  * Cuts each device's sessions and sets `SESSION_START_BIT` on the pages that start one: a page starts a
@@ -26,7 +27,7 @@ export function markSessionStarts(
   const lastActivity = new Map<number, number>(); // session id hash → last activity, for the current device
   for (let d = 0; d < devices; d++) {
     lastActivity.clear();
-    for (const i of byDevice.subarray(start[d]!, start[d + 1]!).sort(order)) {
+    for (const i of sortInOrder(byDevice.subarray(start[d]!, start[d + 1]!), order)) {
       const ts = c.ts[i]!;
       const session = c.session[i]!;
       const last = lastActivity.get(session);
