@@ -33,9 +33,12 @@ import type { Journey } from './types.js';
 /** Counts of what the builder saw. */
 export interface BuilderStats {
   events: number;
-  /** Events skipped because a field the analysis needs was missing or of the wrong type. */
+  /**
+   * Events skipped because a field the analysis needs was missing or of the wrong type. Lines `readEvents`
+   * drops never get here (they go to its `onInvalid`), so from `readEvents` this stays 0.
+   */
   skipped: number;
-  /** Conversions dropped as repeats of an order id (or of an event id). */
+  /** Conversions dropped as repeats of an event id or order id (the earliest copy counts). */
   duplicateConversions: number;
   /** Conversions left out by the `currency` option: a value in another currency, or in none named. */
   otherCurrency: number;
