@@ -9,6 +9,17 @@ import type { LooseEvent } from './touch-of-event.js';
 /** Hundreds of generated cases: allow for a loaded machine (vitest's default is 5 s). */
 const PROPERTY_TIMEOUT_MS = 60_000;
 
+/** Up to 12 events and the same events in another order. */
+const withShuffle = (event: fc.Arbitrary<LooseEvent>) =>
+  fc
+    .array(event, { minLength: 1, maxLength: 12 })
+    .chain((events) =>
+      fc.tuple(
+        fc.constant(events),
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+      ),
+    );
+
 const MIN = 60_000;
 const eventArb = fc
   .record({
@@ -162,14 +173,7 @@ describe('journeys from events (properties)', () => {
   it(
     'do not depend on event order when many events share a time, across sessions, devices and users',
     async () => {
-      const permuted = fc
-        .array(tiedEventArb, { minLength: 1, maxLength: 12 })
-        .chain((events) =>
-          fc.tuple(
-            fc.constant(events),
-            fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
-          ),
-        );
+      const permuted = withShuffle(tiedEventArb);
       await fc.assert(
         fc.asyncProperty(permuted, async ([events, shuffled]) => {
           expect(await journeysOf(shuffled)).toEqual(await journeysOf(events));
@@ -183,14 +187,7 @@ describe('journeys from events (properties)', () => {
   it(
     'do not depend on event order on a shared device: users, currencies, sessions, repeated ids at one time',
     async () => {
-      const permuted = fc
-        .array(sharedDeviceEventArb, { minLength: 1, maxLength: 12 })
-        .chain((events) =>
-          fc.tuple(
-            fc.constant(events),
-            fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
-          ),
-        );
+      const permuted = withShuffle(sharedDeviceEventArb);
       const run = async (events: LooseEvent[]) =>
         JSON.stringify([
           await journeysOf(events),
