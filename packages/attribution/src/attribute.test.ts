@@ -91,6 +91,23 @@ describe('attribute on the golden data set', () => {
     }
   });
 
+  it('Markov of higher order tells a channel named "A > B" from the state A then B', () => {
+    // Its states were keyed by their display name, so the channel merged into the pair and lost its credit.
+    const rows = [
+      { path: ['A > B'], conversions: 1, value: 0, nulls: 3 },
+      { path: ['A', 'B'], conversions: 3, value: 0, nulls: 1 },
+    ];
+    const credit = (name: string) =>
+      Object.fromEntries(
+        attribute(
+          rows.map((r) => ({ ...r, path: r.path.map((c) => (c === 'A > B' ? name : c)) })),
+          { models: ['markov'], order: 2 },
+        ).models[0]!.channels.map((c) => [c.channel === name ? 'joined' : c.channel, c.conversions]),
+      );
+    expect(credit('A > B')).toEqual(credit('A>B'));
+    expect(credit('A > B').joined).toBeGreaterThan(0);
+  });
+
   it('every model is efficient on the golden set', () => {
     const result = attribute(golden, { models: 'all' });
     expect(result.totals).toEqual({ conversions: 7, value: 65, nulls: 11, paths: 5 });

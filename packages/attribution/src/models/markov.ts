@@ -1,4 +1,5 @@
 import { mergeRows } from '../merge-rows.js';
+import { pathKey } from '../path-key.js';
 import type { PathRow } from '../types.js';
 import { absorptionProbabilities, type SparseRow } from './absorption.js';
 import { DEFAULT_MARKOV_ORDER, type ModelOptions } from './model-options.js';
@@ -9,6 +10,7 @@ export const CONVERSION = '(conversion)';
 export const NULL = '(null)';
 /** Highest supported order: state counts grow as channels^order. */
 export const MAX_MARKOV_ORDER = 4;
+/** Between the channels of a state's name (display only: states are told apart by `pathKey`). */
 const STATE_JOIN = ' > ';
 
 /** One transition of the fitted chain. */
@@ -36,7 +38,7 @@ export function markovStates(path: readonly string[], order: number): string[][]
   for (let i = 0; i + k <= path.length && path.length > 0; i++) {
     const w = path.slice(i, i + k);
     const prev = windows[windows.length - 1];
-    if (!prev || prev.join(STATE_JOIN) !== w.join(STATE_JOIN)) windows.push(w);
+    if (!prev || pathKey(prev) !== pathKey(w)) windows.push(w);
   }
   return windows;
 }
@@ -59,7 +61,8 @@ export function markovChain(rows: readonly PathRow[], options: ModelOptions = {}
   const weights: Map<number, number>[] = []; // -1 conversion, -2 null
   const startWeights = new Map<number, number>();
   const stateOf = (w: string[]): number => {
-    const key = w.join(STATE_JOIN);
+    // Not the display name: a channel named `A > B` is not the order-2 state of A then B.
+    const key = pathKey(w);
     let s = index.get(key);
     if (s === undefined) {
       s = stateChannels.length;
